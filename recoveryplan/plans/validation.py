@@ -1,0 +1,100 @@
+"""Checks on records, with messages that name the field.
+
+``check_record`` is used by the editor before any change is stored; the
+JSON import runs the same checks (through ``record_problems``) after the
+schema, so a file and a keyboard are held to the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..i18n import _
+from .model import CheckIn, Contact, Entry, Goal, Record, Review
+from .sections import ENTRY_FIELDS
+
+#: Longest text one field may hold (characters). A long letter fits easily;
+#: a pasted file by mistake does not.
+MAX_TEXT = 20_000
+#: Longest short field (a name, a phone number).
+MAX_SHORT = 500
+
+SHORT_FIELDS = {"name", "relationship", "phone", "email", "best_times", "together_with"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class ValidationError(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+def clean_text(text: str) -> str:
+    """Remove control characters (keep tabs and new lines) and normalise
+    line endings; used on pasted and imported text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def _text_problems(path: str, name: str, value: object) -> list[Problem]:
+    if not isinstance(value, str):
+        return [Problem(f"{path}{name}", _("must be text"))]
+    limit = MAX_SHORT if name in SHORT_FIELDS else MAX_TEXT
+    if len(value) > limit:
+        return [Problem(f"{path}{name}",
+                        _("is too long ({count} characters; at most {limit})").format(
+                            count=len(value), limit=limit))]
+    if _CONTROL.search(value):
+        return [Problem(f"{path}{name}", _("contains control characters"))]
+    return []
+
+
+def record_problems(record: Record, path: str = "") -> list[Problem]:
+    """Every problem with one record and its children; empty when fine."""
+    prefix = f"{path}." if path else ""
+    problems: list[Problem] = []
+    for name in (*record.TEXT_FIELDS, "together_with"):
+        problems += _text_problems(prefix, name, getattr(record, name))
+    if not isinstance(record.private, bool):
+        problems.append(Problem(f"{prefix}private", _("must be true or false")))
+    if record.changed < record.created - dt.timedelta(seconds=1):
+        problems.append(Problem(f"{prefix}changed", _("is earlier than when it was written")))
+
+    if isinstance(record, Entry):
+        if (record.section, record.field) not in ENTRY_FIELDS:
+            problems.append(Problem(f"{prefix}field", _("is not a field of this plan")))
+    elif isinstance(record, CheckIn):
+        for name in ("hope", "control", "beyond"):
+            value = getattr(record, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+                problems.append(Problem(f"{prefix}{name}", _("must be a whole number from 0 to 10")))
+    elif isinstance(record, Goal):
+        for attr in record.CHILDREN:
+            for i, child in enumerate(getattr(record, attr)):
+                problems += record_problems(child, f"{prefix}{attr}[{i}]")
+    elif isinstance(record, Contact):
+        if record.email and "@" not in record.email:
+            problems.append(Problem(f"{prefix}email", _("does not look like an email address")))
+    elif isinstance(record, Review):
+        if record.next_review_on and record.next_review_on < record.date:
+            problems.append(Problem(f"{prefix}next_review_on",
+                                    _("is before the date of the review")))
+    return problems
+
+
+def check_record(record: Record) -> None:
+    problems = record_problems(record)
+    if problems:
+        raise ValidationError(problems)

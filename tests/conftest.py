@@ -1,0 +1,74 @@
+"""Shared test set-up for the whole suite.
+
+- Qt runs offscreen; every test gets fresh settings and data folders.
+- No socket can be created anywhere in the suite: the app never touches the
+  network, and this proves it.
+- Translation catalogues are compiled from ``translations/*.po`` into the
+  source tree (as the build does for an install), so tests use real ``.mo``
+  files.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Key derivation with the test profile (still Argon2id, less memory and time)
+# so a suite that creates hundreds of plans stays fast. Production code never
+# sets this; storage honours it only through this variable.
+os.environ.setdefault("RECOVERYPLAN_KDF_PROFILE", "test")
+
+
+class SocketBlocked(RuntimeError):
+    pass
+
+
+def _no_socket(*args, **kwargs):
+    raise SocketBlocked("the app must never open a socket")
+
+
+def pytest_configure(config):
+    from recoveryplan.catalogues import compile_catalogues
+
+    compile_catalogues(ROOT / "translations", ROOT / "recoveryplan" / "locale")
+    # Block every way Python code opens a socket, for the whole run.
+    socket.socket = _no_socket  # type: ignore[assignment, misc]
+    socket.socketpair = _no_socket  # type: ignore[assignment]
+    socket.create_connection = _no_socket  # type: ignore[assignment]
+    socket.create_server = _no_socket  # type: ignore[assignment]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Fresh config/data/cache/temp folders for every test."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"),
+                     ("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache"),
+                     ("XDG_STATE_HOME", ".local/state")):
+        path = home / sub if sub else home
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(path))
+    yield home
+
+
+@pytest.fixture
+def sample_document():
+    import json
+
+    return json.loads((ROOT / "resources" / "sample-plan.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English whatever the one before it chose."""
+    from recoveryplan import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

@@ -1,0 +1,44 @@
+"""Entry points: ``recoveryplan`` (console) and ``recoveryplan-app`` (GUI).
+
+With no sub-command the app opens; sub-commands are the command line. The
+command line never imports Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .hardening import harden
+
+
+def _open_app(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="recoveryplan", add_help=False)
+    parser.add_argument("--plan")
+    parser.add_argument("--demo", action="store_true")
+    args, _rest = parser.parse_known_args(argv)
+    from .ui.app import run_app  # Qt only from here on
+
+    return run_app([sys.argv[0], *argv], plan_path=Path(args.plan) if args.plan else None,
+                   demo=args.demo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    harden()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from . import cli
+
+    if cli.wants_app(argv):
+        return _open_app(argv)
+    return cli.run(argv)
+
+
+def gui_main() -> int:
+    harden()
+    return _open_app(list(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,340 @@
+"""The command line: the same services as the app, no Qt.
+
+A passphrase is never taken as an argument (it would show in the process
+list): it comes from a hidden prompt, or one line each on standard input
+with ``--passphrase-stdin`` / ``--recovery-key-stdin``.
+
+Every failure is one clear line on standard error and a non-zero exit
+code; nothing on disk changes when a command fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, Sequence, TextIO
+
+from . import __version__
+from .i18n import _, format_date, ngettext
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_SECRET = 3
+EXIT_DAMAGED = 4
+
+
+class CliError(Exception):
+    """A failure to report in one line; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Secrets:
+    """Reads secrets from a hidden prompt or, when asked, from stdin lines."""
+
+    def __init__(self, args: argparse.Namespace, stdin: TextIO,
+                 prompt: Callable[[str], str] = getpass.getpass) -> None:
+        self.from_stdin = bool(getattr(args, "passphrase_stdin", False)
+                               or getattr(args, "recovery_key_stdin", False))
+        self.recovery = bool(getattr(args, "recovery_key_stdin", False))
+        self.stdin = stdin
+        self.prompt = prompt
+
+    def read(self, prompt: str) -> str:
+        if self.from_stdin:
+            line = self.stdin.readline()
+            if not line:
+                raise CliError(_("Expected one more line on standard input, but there was none."),
+                               EXIT_USAGE)
+            return line.rstrip("\r\n")
+        try:
+            return self.prompt(prompt)
+        except (EOFError, KeyboardInterrupt):
+            raise CliError(_("Stopped. Nothing was changed."), EXIT_ERROR) from None
+
+    def existing(self) -> str:
+        """The secret that opens an existing plan."""
+        if self.recovery:
+            return self.read(_("Recovery key: "))
+        return self.read(_("Passphrase (or recovery key): "))
+
+    def new_passphrase(self) -> str:
+        from .plans.passphrase import check_passphrase
+
+        first = self.read(_("New passphrase: "))
+        if not self.from_stdin:
+            second = self.read(_("Type it again: "))
+            if first != second:
+                raise CliError(_("The two passphrases are not the same. Nothing was changed."))
+        verdict = check_passphrase(first)
+        if not verdict.acceptable:
+            raise CliError(verdict.message)
+        return first
+
+
+# -- commands --------------------------------------------------------------------
+
+def _open(args, secrets: Secrets):
+    from . import storage
+
+    return storage.open_plan(Path(args.plan), secrets.existing())
+
+
+def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
+    from . import storage
+    from .plans.model import Plan
+
+    path = Path(args.plan)
+    if storage.plan_exists(path):
+        raise CliError(_("There is already a plan there. Nothing was changed."))
+    passphrase = secrets.new_passphrase()
+    plan = Plan.new(owner_name=args.name or "")
+    db, recovery_key = storage.create_plan(path, passphrase, plan)
+    db.close()
+    out.write(_("Your plan is ready.") + "\n\n")
+    out.write(_("Your recovery key (keep it somewhere safe, it is shown only once):") + "\n")
+    out.write(f"    {recovery_key}\n\n")
+    out.write(_("If you forget your passphrase, this key opens your plan. If both are lost, "
+                "nobody can open the plan, not even your care team.") + "\n")
+    return EXIT_OK
+
+
+def cmd_import_json(args, secrets: Secrets, out: TextIO) -> int:
+    from .plans import exchange
+
+    # Validate the file completely before asking for the passphrase or
+    # touching the plan.
+    plan = exchange.load_document(Path(args.file))
+    db = _open(args, secrets)
+    try:
+        db.replace_plan(plan)
+    finally:
+        db.close()
+    out.write(_("Imported. Your plan now holds what is in that file.") + "\n")
+    return EXIT_OK
+
+
+def cmd_export_json(args, secrets: Secrets, out: TextIO) -> int:
+    from .plans import exchange
+
+    db = _open(args, secrets)
+    try:
+        plan = db.load_plan()
+        for review in plan.reviews:
+            review.snapshot = db.load_snapshot(review.id)
+    finally:
+        db.close()
+    doc = exchange.to_document(plan, include_private=not args.leave_out_private)
+    exchange.write_document(Path(args.file), doc)
+    out.write(_("Saved a copy of your plan to {path}.").format(path=args.file) + "\n")
+    return EXIT_OK
+
+
+def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
+    from .export.pdf import Layout, PdfOptions, export_pdf
+
+    db = _open(args, secrets)
+    try:
+        plan = db.load_plan()
+    finally:
+        db.close()
+    options = PdfOptions(
+        layout=Layout(args.layout),
+        language=args.locale or plan.info.language or "en",
+        large_print=args.large_print,
+        sections=tuple(args.sections) if args.sections else None,
+        include_private=args.include_private,
+    )
+    export_pdf(plan, Path(args.out), options)
+    out.write(_("Saved the PDF to {path}.").format(path=args.out) + "\n")
+    return EXIT_OK
+
+
+def cmd_change_passphrase(args, secrets: Secrets, out: TextIO) -> int:
+    db = _open(args, secrets)
+    try:
+        new = secrets.new_passphrase()
+        db.change_passphrase(new)
+    finally:
+        db.close()
+    out.write(_("Your passphrase has been changed. Your recovery key still works.") + "\n")
+    return EXIT_OK
+
+
+def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
+    db = _open(args, secrets)
+    try:
+        key = db.regenerate_recovery_key()
+    finally:
+        db.close()
+    out.write(_("Your new recovery key (the old one no longer works):") + "\n")
+    out.write(f"    {key}\n")
+    return EXIT_OK
+
+
+def cmd_check(args, secrets: Secrets, out: TextIO) -> int:
+    from . import storage
+
+    report = storage.check_plan(Path(args.plan), secrets.existing())
+    for line in report.lines():
+        out.write(line + "\n")
+    return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+def cmd_reviews(args, secrets: Secrets, out: TextIO) -> int:
+    db = _open(args, secrets)
+    try:
+        plan = db.load_plan()
+    finally:
+        db.close()
+    reviews = sorted(plan.reviews, key=lambda r: r.date)
+    out.write(ngettext("{count} review", "{count} reviews", len(reviews)).format(
+        count=len(reviews)) + "\n")
+    for review in reviews:
+        line = format_date(review.date)
+        if review.who_was_there:
+            line += " — " + review.who_was_there
+        out.write(line + "\n")
+    return EXIT_OK
+
+
+# -- parser ----------------------------------------------------------------------
+
+def _secret_flags(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-stdin", action="store_true",
+                       help=_("read the passphrase from standard input, one line"))
+    group.add_argument("--recovery-key-stdin", action="store_true",
+                       help=_("read the recovery key (instead of the passphrase) from standard input"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recoveryplan",
+        description=_("Recovery Plan: your personal recovery plan, private and encrypted. "
+                      "With no command, the app opens."))
+    parser.add_argument("--version", action="version", version=f"recoveryplan {__version__}")
+    parser.add_argument("--plan", metavar="PATH", help=_("open or create the plan in this folder"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_("try the app with a sample plan that is deleted afterwards"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    def add(name, func, help_text, plan=True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if plan:
+            p.add_argument("plan", metavar="PLAN", help=_("the plan's folder"))
+        p.set_defaults(func=func)
+        return p
+
+    p = add("create", cmd_create, _("create a new plan and show its recovery key"))
+    p.add_argument("--name", help=_("the name you like to be called"))
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help=_("read the new passphrase from standard input, one line"))
+
+    p = add("import-json", cmd_import_json, _("replace the plan's content with a JSON file"))
+    p.add_argument("file", metavar="FILE")
+    _secret_flags(p)
+
+    p = add("export-json", cmd_export_json, _("save the whole plan as a JSON file"))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--leave-out-private", action="store_true",
+                   help=_('leave out entries marked "just for me"'))
+    _secret_flags(p)
+
+    p = add("export-pdf", cmd_export_pdf, _("save the plan as a PDF"))
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--layout", choices=["plan", "crisis", "appointment", "card"], default="plan")
+    p.add_argument("--large-print", action="store_true")
+    p.add_argument("--include-private", action="store_true",
+                   help=_('include entries marked "just for me"'))
+    p.add_argument("--locale", metavar="LANG", help=_("language of the PDF, for example cy or pl"))
+    p.add_argument("--sections", nargs="+", metavar="SECTION")
+    _secret_flags(p)
+
+    p = add("change-passphrase", cmd_change_passphrase,
+            _("choose a new passphrase (with --passphrase-stdin or --recovery-key-stdin: "
+              "the current secret, then the new passphrase, one line each)"))
+    _secret_flags(p)
+
+    p = add("new-recovery-key", cmd_new_recovery_key,
+            _("make a new recovery key; the old one stops working"))
+    _secret_flags(p)
+
+    p = add("check", cmd_check, _("check the plan's files are healthy"))
+    _secret_flags(p)
+
+    p = add("reviews", cmd_reviews, _("list the reviews of the plan"))
+    _secret_flags(p)
+    return parser
+
+
+def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None = None,
+        stderr: TextIO | None = None) -> int:
+    """Run one command; returns the exit status. Never raises."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:  # --help, --version, usage errors
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_usage(stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args, Secrets(args, stdin), stdout)
+    except Exception as exc:  # noqa: BLE001 - one kind message, never a traceback
+        message, code = describe_error(exc)
+        if code == EXIT_ERROR and message is None and os.environ.get("RECOVERYPLAN_DEBUG"):
+            traceback.print_exc(file=stderr)
+        stderr.write((message or _("Something went wrong that Recovery Plan did not expect. "
+                                   "Nothing in your plan was changed.")) + "\n")
+        return code
+
+
+def describe_error(exc: Exception) -> tuple[str | None, int]:
+    """A plain message and exit code for an error; (None, 1) if unexpected."""
+    from . import storage
+    from .plans.validation import ValidationError
+
+    if isinstance(exc, CliError):
+        return str(exc), exc.code
+    if isinstance(exc, storage.WrongSecret):
+        return str(exc), EXIT_WRONG_SECRET
+    if isinstance(exc, storage.PlanDamaged):
+        return str(exc), EXIT_DAMAGED
+    if isinstance(exc, storage.StorageError):
+        return str(exc), EXIT_ERROR
+    if isinstance(exc, ValidationError):
+        lines = [ngettext("This file can't be used: {count} problem was found. Nothing was changed.",
+                          "This file can't be used: {count} problems were found. Nothing was changed.",
+                          len(exc.problems)).format(count=len(exc.problems))]
+        lines += [f"  - {problem}" for problem in exc.problems[:50]]
+        if len(exc.problems) > 50:
+            lines.append("  …")
+        return "\n".join(lines), EXIT_ERROR
+    from .export.pdf import ExportError
+
+    if isinstance(exc, ExportError):
+        return str(exc), EXIT_ERROR
+    if isinstance(exc, OSError) and exc.strerror:
+        return _("Could not use {path}: {reason}. Nothing in your plan was changed.").format(
+            path=exc.filename or "", reason=exc.strerror), EXIT_ERROR
+    return None, EXIT_ERROR
+
+
+COMMANDS = ("create", "import-json", "export-json", "export-pdf", "change-passphrase",
+            "new-recovery-key", "check", "reviews")
+
+
+def wants_app(argv: Sequence[str]) -> bool:
+    """True when no sub-command (nor help or version) is asked for: the app opens."""
+    return not any(arg in COMMANDS or arg in ("-h", "--help", "--version") for arg in argv)

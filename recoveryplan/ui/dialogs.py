@@ -1,0 +1,112 @@
+"""Message, question and file dialogs behind one injectable service.
+
+Windows and pages never call ``QMessageBox``/``QFileDialog`` directly: they
+ask a ``DialogService``. The app passes the real one; tests pass a
+``ScriptedDialogs`` that records what was shown and answers from a script,
+so no test needs monkeypatching or a modal event loop.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..i18n import _
+
+
+class DialogService:
+    """The real dialogs, using Qt's own (translated) standard buttons."""
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = self._box(parent, QMessageBox.Icon.Information, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def question(self, parent: QWidget | None, title: str, text: str,
+                 yes: str | None = None, no: str | None = None) -> bool:
+        """Ask a yes/no question; ``yes``/``no`` may name the buttons in
+        plain words ("Remove it", "Keep it"). "No" is the safe default."""
+        box = self._box(parent, QMessageBox.Icon.Question, title, text)
+        yes_button = box.addButton(yes or _("Yes"), QMessageBox.ButtonRole.YesRole)
+        no_button = box.addButton(no or _("No"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def get_save_path(self, parent: QWidget | None, title: str,
+                      suggested: str | Path = "", filter: str = "") -> Path | None:
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), filter)
+        return Path(path) if path else None
+
+    def get_open_path(self, parent: QWidget | None, title: str,
+                      start: str | Path = "", filter: str = "") -> Path | None:
+        path, _chosen = QFileDialog.getOpenFileName(parent, title, str(start), filter)
+        return Path(path) if path else None
+
+    def get_folder(self, parent: QWidget | None, title: str,
+                   start: str | Path = "") -> Path | None:
+        path = QFileDialog.getExistingDirectory(parent, title, str(start))
+        return Path(path) if path else None
+
+    @staticmethod
+    def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(text)
+        return box
+
+
+@dataclass
+class Shown:
+    """One dialog a ``ScriptedDialogs`` was asked to show."""
+
+    kind: str
+    title: str
+    text: str = ""
+
+
+@dataclass
+class ScriptedDialogs(DialogService):
+    """A test double: records every dialog and answers from queues.
+
+    ``answers`` are popped for ``question`` (default: False, the safe
+    answer); ``paths`` for the file dialogs (default: None, cancelled).
+    """
+
+    answers: deque = field(default_factory=deque)
+    paths: deque = field(default_factory=deque)
+    shown: list[Shown] = field(default_factory=list)
+
+    def information(self, parent, title, text):
+        self.shown.append(Shown("information", title, text))
+
+    def warning(self, parent, title, text):
+        self.shown.append(Shown("warning", title, text))
+
+    def question(self, parent, title, text, yes=None, no=None):
+        self.shown.append(Shown("question", title, text))
+        return bool(self.answers.popleft()) if self.answers else False
+
+    def get_save_path(self, parent, title, suggested="", filter=""):
+        return self._path("save", title)
+
+    def get_open_path(self, parent, title, start="", filter=""):
+        return self._path("open", title)
+
+    def get_folder(self, parent, title, start=""):
+        return self._path("folder", title)
+
+    def _path(self, kind: str, title: str) -> Path | None:
+        self.shown.append(Shown(kind, title))
+        return Path(self.paths.popleft()) if self.paths else None

@@ -1,0 +1,88 @@
+"""Plain-word names for record fields, shared by item models (headers),
+pages (form labels) and undo texts ("Undo typing in 'What I want'").
+
+Strings are ``N_``-marked; call :func:`field_label` / :func:`record_noun`
+each time a string is shown so a language switch takes effect.
+"""
+
+from __future__ import annotations
+
+from ...i18n import N_, _
+from ...plans.model import (CheckIn, Contact, Entry, Goal, LifeAreaNote, ProgressNote,
+                            Record, Review, Step, Topic)
+from ...plans.sections import SECTIONS_BY_KEY
+
+#: (record kind, field name) -> label.
+FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("goal", "what"): N_("What I want"),
+    ("goal", "why"): N_("Why it matters to me"),
+    ("goal", "life_area"): N_("Life area"),
+    ("goal", "who_can_help"): N_("Who can help"),
+    ("goal", "target_date"): N_("Target date"),
+    ("goal", "status"): N_("How it is going"),
+    ("goal", "achieved_on"): N_("Achieved on"),
+    ("step", "text"): N_("Small step"),
+    ("step", "done_on"): N_("Done"),
+    ("progress_note", "text"): N_("Progress note"),
+    ("progress_note", "date"): N_("Date"),
+    ("life_area", "now_text"): N_("Where things are now"),
+    ("life_area", "hope_text"): N_("Where I would like to be"),
+    ("contact", "name"): N_("Name"),
+    ("contact", "relationship"): N_("Relationship or role"),
+    ("contact", "phone"): N_("Phone"),
+    ("contact", "email"): N_("Email"),
+    ("contact", "best_times"): N_("Best times to contact"),
+    ("contact", "can_help_with"): N_("What they can help with"),
+    ("contact", "professional"): N_("A professional or service"),
+    ("contact", "agreed"): N_("They have agreed to be listed"),
+    ("contact", "on_crisis_card"): N_("On my crisis card"),
+    ("topic", "text"): N_("Something to talk about"),
+    ("topic", "done_on"): N_("Talked about"),
+    ("checkin", "note"): N_("Note"),
+    ("checkin", "hope"): N_("Hope"),
+    ("checkin", "control"): N_("In control"),
+    ("checkin", "beyond"): N_("Beyond illness"),
+    ("checkin", "at"): N_("Date"),
+    ("review", "date"): N_("Date"),
+    ("review", "who_was_there"): N_("Who was there"),
+    ("review", "agreed"): N_("What we agreed"),
+    ("review", "next_review_on"): N_("Next review"),
+}
+
+#: Fields every record has.
+COMMON_LABELS: dict[str, str] = {
+    "private": N_("Just for me"),
+    "together_with": N_("Added together with"),
+}
+
+_NOUNS: dict[type[Record], str] = {
+    Goal: N_("a goal"),
+    Step: N_("a small step"),
+    ProgressNote: N_("a progress note"),
+    LifeAreaNote: N_("a life area note"),
+    Contact: N_("a person"),
+    Topic: N_("something to talk about"),
+    CheckIn: N_("a check-in"),
+    Review: N_("a review"),
+}
+
+
+def field_label(record: Record, name: str) -> str:
+    """The translated label of one field of ``record``."""
+    if isinstance(record, Entry):
+        spec = SECTIONS_BY_KEY[record.section].field(record.field)
+        if name == "text":
+            return _(spec.label)
+        if name == "detail" and spec.detail_label:
+            return _(spec.detail_label)
+    if name in COMMON_LABELS:
+        return _(COMMON_LABELS[name])
+    label = FIELD_LABELS.get((record.KIND, name))
+    return _(label) if label else name
+
+
+def record_noun(record: Record) -> str:
+    """A short phrase naming the record ("a goal", "an entry in 'What I notice'")."""
+    if isinstance(record, Entry):
+        return _("an entry in “{field}”").format(field=field_label(record, "text"))
+    return _(_NOUNS.get(type(record), N_("an entry")))

@@ -64,11 +64,14 @@ def current_language() -> str:
     return _language
 
 
+#: Locale used for dates and numbers in each language (British English:
+#: the app's defaults are for the UK; the region can differ from the language).
+FORMAT_LOCALES = {"en": "en_GB", "cy": "cy_GB", "pl": "pl_PL", "ar": "ar", PSEUDO: "en_GB"}
+
+
 def babel_locale(language: str | None = None) -> Locale:
     lang = language or _language
-    if lang == PSEUDO:
-        lang = "en"
-    return Locale.parse(lang)
+    return Locale.parse(FORMAT_LOCALES.get(lang, lang))
 
 
 def is_rtl(language: str | None = None) -> bool:

@@ -1,0 +1,175 @@
+"""What changed between two versions of a plan, section by section.
+
+Works on the ``"plan"`` part of exchange documents (what a review snapshot
+holds), so a snapshot can be compared with another snapshot or with the plan
+as it is now (``plan_dict``). Records are matched by id; a record counts as
+changed when anything the person wrote or chose differs (times and
+attribution alone do not count). Goal steps and progress notes count under
+"My goals"; a goal whose status became "achieved" is listed on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..i18n import _, ngettext
+from .model import COLLECTIONS, Plan
+from .sections import SECTIONS, section
+
+#: Keys that do not make a record "changed" on their own.
+IGNORED_KEYS = frozenset({"changed", "together_with", "created", "snapshot"})
+
+#: Where each collection's records belong, for collections that are not
+#: free-text entries (those carry their own ``section``).
+COLLECTION_SECTION = {
+    "goals": "goals",
+    "life_areas": "life_beyond",
+    "contacts": "my_people",
+    "topics": "appointments",
+    "checkins": "checkins",
+    "services": "hard_times",
+}
+
+#: The field that best names a record of each kind, for plain-words lists.
+LABEL_KEYS = ("text", "what", "name", "now_text", "hope_text", "note", "agreed")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str            # "added" | "changed" | "removed"
+    collection: str      # "entries", "goals", "steps", ...
+    record_id: str
+    label: str           # a short excerpt of the person's words
+
+
+@dataclass
+class SectionChanges:
+    section: str
+    added: list[Change] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    removed: list[Change] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+@dataclass
+class ChangeReport:
+    sections: list[SectionChanges]
+    goals_achieved: list[Change]
+
+    @property
+    def empty(self) -> bool:
+        return not self.goals_achieved and all(s.empty for s in self.sections)
+
+    def ids(self, kind: str) -> set[str]:
+        return {c.record_id for s in self.sections for c in getattr(s, kind)}
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    """The plan in the same shape as a snapshot's ``plan`` part."""
+    out: dict[str, Any] = {"info": plan.info.to_dict()}
+    for name in COLLECTIONS:
+        if name == "reviews":
+            continue
+        out[name] = [r.to_dict() for r in getattr(plan, name)]
+    return out
+
+
+def _excerpt(record: dict[str, Any], limit: int = 80) -> str:
+    for key in LABEL_KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            text = " ".join(value.split())
+            return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return ""
+
+
+def _flatten(plan: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """id -> (collection, section key, record without children)."""
+    out: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    for name in COLLECTIONS:
+        if name == "reviews":
+            continue
+        for record in plan.get(name, []) or []:
+            if name == "entries":
+                sec = record.get("section", "")
+            else:
+                sec = COLLECTION_SECTION[name]
+            children = tuple(COLLECTIONS[name].CHILDREN)
+            own = {k: v for k, v in record.items() if k not in children}
+            out[record["id"]] = (name, sec, own)
+            for child_name in children:
+                for child in record.get(child_name, []) or []:
+                    out[child["id"]] = (child_name, sec, child)
+    return out
+
+
+def _significant(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in IGNORED_KEYS}
+
+
+def compare(old: dict[str, Any], new: dict[str, Any]) -> ChangeReport:
+    """Compare two ``plan`` dicts (old first). Sections in plan order."""
+    before, after = _flatten(old), _flatten(new)
+    by_section = {s.key: SectionChanges(s.key) for s in SECTIONS}
+
+    def put(kind: str, rid: str, info: tuple[str, str, dict[str, Any]]) -> None:
+        collection, sec, record = info
+        target = by_section.get(sec)
+        if target is not None:
+            getattr(target, kind).append(Change(kind, collection, rid, _excerpt(record)))
+
+    achieved: list[Change] = []
+    for rid, info in after.items():
+        if rid not in before:
+            put("added", rid, info)
+        elif _significant(before[rid][2]) != _significant(info[2]):
+            put("changed", rid, info)
+        if info[0] == "goals" and info[2].get("status") == "achieved":
+            was = before.get(rid)
+            if was is None or was[2].get("status") != "achieved":
+                achieved.append(Change("achieved", "goals", rid, _excerpt(info[2])))
+    for rid, info in before.items():
+        if rid not in after:
+            put("removed", rid, info)
+    return ChangeReport([by_section[s.key] for s in SECTIONS], achieved)
+
+
+def describe(report: ChangeReport) -> list[str]:
+    """The report in plain words, one line per section that changed."""
+    if report.empty:
+        return [_("Nothing has changed since then.")]
+    lines = []
+    if report.goals_achieved:
+        lines.append(ngettext("I achieved {count} goal: {goals}.",
+                              "I achieved {count} goals: {goals}.",
+                              len(report.goals_achieved)).format(
+            count=len(report.goals_achieved),
+            goals=", ".join(c.label for c in report.goals_achieved)))
+    for changes in report.sections:
+        if changes.empty:
+            continue
+        parts = []
+        if changes.added:
+            parts.append(ngettext("{count} new", "{count} new", len(changes.added)).format(
+                count=len(changes.added)))
+        if changes.changed:
+            parts.append(ngettext("{count} changed", "{count} changed",
+                                  len(changes.changed)).format(count=len(changes.changed)))
+        if changes.removed:
+            parts.append(ngettext("{count} taken out", "{count} taken out",
+                                  len(changes.removed)).format(count=len(changes.removed)))
+        lines.append(_("{section}: {changes}").format(
+            section=_(section(changes.section).title), changes=", ".join(parts)))
+    return lines
+
+
+def iter_changes(report: ChangeReport) -> Iterable[tuple[str, Change]]:
+    """(section key, change) for every change, in plan order."""
+    for changes in report.sections:
+        for kind in ("added", "changed", "removed"):
+            for change in getattr(changes, kind):
+                yield changes.section, change

@@ -1,0 +1,131 @@
+"""``check_plan``: a plain-words health report for "check my plan"."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from ..i18n import _, format_number, ngettext
+from . import schema
+from .connection import connect, reading
+from .database import DB_NAME, KEYS_NAME
+from .errors import PlanDamaged
+from .folder import existing_plan
+from .keyslots import PASSPHRASE, RECOVERY, KeyFile, KeySlot, kdf_for_new_slots, read_key_file
+
+
+@dataclass
+class CheckReport:
+    """What was checked, each finding with whether it is a problem."""
+
+    findings: list[tuple[bool, str]] = field(default_factory=list)
+
+    def add(self, fine: bool, text: str) -> None:
+        self.findings.append((fine, text))
+
+    @property
+    def ok(self) -> bool:
+        return all(fine for fine, _text in self.findings)
+
+    def lines(self) -> list[str]:
+        return [text for _fine, text in self.findings]
+
+
+def check_plan(path: str | os.PathLike, secret: str) -> CheckReport:
+    """Check the key file, every encrypted page and the database structure.
+
+    Raises PlanMissing if there is no plan and WrongSecret if ``secret``
+    opens none of its key slots; damage is reported, not raised. Changes
+    nothing (no migration)."""
+    report = CheckReport()
+    try:
+        folder = existing_plan(path)
+    except PlanDamaged as exc:
+        if exc.part == "keys":
+            report.add(False, _("The key file (keys.json) is missing, so the plan can't be unlocked."))
+        else:
+            report.add(False, _("The plan's database file (plan.db) is missing."))
+        return report
+    try:
+        key_file = read_key_file(folder / KEYS_NAME)
+    except PlanDamaged:
+        report.add(False, _("The key file (keys.json) is damaged, so the plan can't be unlocked."))
+        return report
+    data_key = key_file.unlock(secret)
+    report.add(True, _("The key file is whole, and what you typed unlocks it."))
+    for kind in (PASSPHRASE, RECOVERY):
+        _report_slot(report, kind, key_file.slot(kind))
+    _check_database(report, folder / DB_NAME, data_key, key_file)
+    return report
+
+
+def _report_slot(report: CheckReport, kind: str, slot: KeySlot | None) -> None:
+    if slot is None:
+        if kind == RECOVERY:
+            report.add(True, _("No recovery key is set up. You can make one in Settings."))
+        else:
+            report.add(True, _("No passphrase is set up; only the recovery key opens this plan."))
+        return
+    mib = format_number(round(slot.kdf.memory_kib / 1024, 2))
+    if kind == PASSPHRASE:
+        text = ngettext("A passphrase is set up (protected by Argon2id: {mib} MiB of memory, {passes} pass).",
+                        "A passphrase is set up (protected by Argon2id: {mib} MiB of memory, {passes} passes).",
+                        slot.kdf.time_cost)
+    else:
+        text = ngettext("A recovery key is set up (protected by Argon2id: {mib} MiB of memory, {passes} pass).",
+                        "A recovery key is set up (protected by Argon2id: {mib} MiB of memory, {passes} passes).",
+                        slot.kdf.time_cost)
+    report.add(True, text.format(mib=mib, passes=slot.kdf.time_cost))
+    wanted = kdf_for_new_slots()
+    if kind == PASSPHRASE and (slot.kdf.memory_kib < wanted.memory_kib or slot.kdf.time_cost < wanted.time_cost):
+        report.add(True, _("Your passphrase uses lighter protection than this version gives new "
+                           "passphrases. Changing your passphrase will strengthen it."))
+
+
+def _check_database(report: CheckReport, db_path, data_key: bytes, key_file: KeyFile) -> None:
+    try:
+        conn = connect(db_path, data_key)
+    except PlanDamaged:
+        report.add(False, _("The plan's database can't be read with this key file: "
+                            "its first page is damaged, or it belongs to another plan."))
+        return
+    try:
+        with reading():
+            bad_pages = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+            problems = conn.execute("PRAGMA integrity_check").fetchall()
+            version = schema.version_of(conn)
+            owner = (conn.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
+                     if version >= 1 else None)
+    except PlanDamaged:
+        report.add(False, _("The plan's database is too damaged to check."))
+        return
+    finally:
+        conn.close()
+    if bad_pages:
+        report.add(False, ngettext("{count} part of the encrypted database is damaged.",
+                                   "{count} parts of the encrypted database are damaged.",
+                                   bad_pages).format(count=bad_pages))
+    else:
+        report.add(True, _("Every part of the encrypted database is whole."))
+    if problems == [("ok",)]:
+        report.add(True, _("The database's structure is sound."))
+    else:
+        report.add(False, ngettext("The database check found {count} problem.",
+                                   "The database check found {count} problems.",
+                                   len(problems)).format(count=len(problems)))
+    _report_version(report, version)
+    if version >= 1 and (owner is None or owner[0] != key_file.plan_id):
+        report.add(False, _("The database and the key file don't belong to the same plan."))
+
+
+def _report_version(report: CheckReport, version: int) -> None:
+    if version == 0:
+        report.add(False, _("The database is empty: the plan's contents are missing."))
+    elif version > schema.SCHEMA_VERSION:
+        report.add(False, _("The plan was saved by a newer version of Recovery Plan "
+                            "(format {version}). Please update the app.").format(version=version))
+    elif version < schema.SCHEMA_VERSION:
+        report.add(True, _("The plan is in format {version}; it will be updated the next time "
+                           "you open it.").format(version=version))
+    else:
+        report.add(True, _("The plan is in format {version}, the current one.").format(version=version))

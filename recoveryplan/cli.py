@@ -65,17 +65,18 @@ class Secrets:
             return self.read(_("Recovery key: "))
         return self.read(_("Passphrase (or recovery key): "))
 
-    def new_passphrase(self) -> str:
-        from .plans.passphrase import check_passphrase
+    def new_passphrase(self, name: str = "") -> str:
+        from .plans.passphrase import assess
 
         first = self.read(_("New passphrase: "))
         if not self.from_stdin:
             second = self.read(_("Type it again: "))
             if first != second:
                 raise CliError(_("The two passphrases are not the same. Nothing was changed."))
-        verdict = check_passphrase(first)
-        if not verdict.acceptable:
-            raise CliError(verdict.message)
+        strength = assess(first, [name] if name else [])
+        if not strength.acceptable:
+            raise CliError(" ".join(filter(None, [strength.summary, strength.advice,
+                                                   _("Nothing was changed.")])))
         return first
 
 
@@ -94,7 +95,7 @@ def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
     path = Path(args.plan)
     if storage.plan_exists(path):
         raise CliError(_("There is already a plan there. Nothing was changed."))
-    passphrase = secrets.new_passphrase()
+    passphrase = secrets.new_passphrase(args.name or "")
     plan = Plan.new(owner_name=args.name or "")
     db, recovery_key = storage.create_plan(path, passphrase, plan)
     db.close()

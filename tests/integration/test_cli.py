@@ -157,7 +157,7 @@ def test_new_recovery_key_replaces_the_old_one(plan_dir):
 def test_check_reports_in_plain_words(plan_dir):
     result = run("check", str(plan_dir), "--passphrase-stdin", stdin=PASS + "\n", check=True)
     text = result.stdout.lower()
-    assert "schema" in text or "version" in text
+    assert "format 1" in text and "key file" in text and "whole" in text
     assert len(result.stdout.splitlines()) >= 2
 
 

@@ -1,0 +1,89 @@
+"""The app's commands, declared once and shared by menus, toolbar and keys.
+
+Each ``ActionSpec`` names a command with an untranslated label (``N_``),
+optional standard or custom shortcuts and whether it needs an open plan.
+``ActionRegistry`` builds the ``QAction``s, retranslates them when the
+language changes and enables plan-only actions only while a plan is open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from ..i18n import N_, _
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    label: str                                   # N_-marked, with an & mnemonic
+    shortcuts: tuple[QKeySequence.StandardKey | str, ...] = ()
+    needs_plan: bool = False
+    tip: str = ""                                # N_-marked status/tooltip text
+
+
+#: Every command the shell offers.
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("lock", N_("&Lock my plan"), ("Ctrl+L",), needs_plan=True,
+               tip=N_("Close my plan so nobody can read it until I type my passphrase")),
+    ActionSpec("new_recovery_key", N_("Make a new &recovery key…"), needs_plan=True),
+    ActionSpec("preferences", N_("&Preferences…"), (QKeySequence.StandardKey.Preferences, "Ctrl+,")),
+    ActionSpec("quit", N_("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
+    ActionSpec("next_section", N_("&Next section"), ("Ctrl+PgDown",), needs_plan=True),
+    ActionSpec("previous_section", N_("P&revious section"), ("Ctrl+PgUp",), needs_plan=True),
+    ActionSpec("go_to_sections", N_("Go to the &list of sections"), ("F6",), needs_plan=True),
+    ActionSpec("larger_text", N_("&Larger text"), (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
+    ActionSpec("smaller_text", N_("&Smaller text"), (QKeySequence.StandardKey.ZoomOut,)),
+    ActionSpec("normal_text", N_("&Normal text size"), ("Ctrl+0",)),
+    ActionSpec("help_now", N_("&Need help now?"),
+               tip=N_("Phone numbers of my people and of crisis services")),
+    ActionSpec("about", N_("&About Recovery Plan")),
+)
+
+
+def _sequences(shortcuts: tuple[QKeySequence.StandardKey | str, ...]) -> list[QKeySequence]:
+    out: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        keys = (QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
+        for seq in keys:
+            if not seq.isEmpty() and seq not in out:
+                out.append(seq)
+    return out
+
+
+class ActionRegistry:
+    """Builds and owns the ``QAction``s for ``SPECS`` on one window."""
+
+    def __init__(self, owner: QWidget, specs: tuple[ActionSpec, ...] = SPECS) -> None:
+        self._specs = {spec.key: spec for spec in specs}
+        self._actions: dict[str, QAction] = {}
+        for spec in specs:
+            action = QAction(owner)
+            action.setObjectName(f"{spec.key}Action")
+            action.setShortcuts(_sequences(spec.shortcuts))
+            self._actions[spec.key] = action
+        self.retranslate()
+
+    def __getitem__(self, key: str) -> QAction:
+        return self._actions[key]
+
+    def connect(self, key: str, slot: Callable[[], object]) -> None:
+        self._actions[key].triggered.connect(lambda _checked=False: slot())
+
+    def retranslate(self) -> None:
+        for key, action in self._actions.items():
+            spec = self._specs[key]
+            action.setText(_(spec.label))
+            tip = _(spec.tip) if spec.tip else action.text().replace("&", "")
+            action.setToolTip(tip)
+            action.setStatusTip(_(spec.tip) if spec.tip else "")
+
+    def set_plan_open(self, is_open: bool) -> None:
+        for key, action in self._actions.items():
+            if self._specs[key].needs_plan:
+                action.setEnabled(is_open)

@@ -1,0 +1,396 @@
+"""The open plan as the pages see it: edits, undo and redo, notifications.
+
+``PlanContext`` wraps a :class:`~recoveryplan.plans.service.PlanEditor`.
+Every change a page makes goes through ``add``/``update``/``remove``/
+``move``/``set_info`` here, which do the change at once (so a
+``ValidationError`` is caught before anything is recorded) and then push an
+undo command onto the one ``undo_stack`` shared by the whole plan. Undo and
+redo call the editor's symmetric operations, and the editor's listener
+events are re-emitted as ``changed`` so pages refresh whatever they show.
+
+Typing: consecutive text updates of the same record and field(s), within a
+short burst, merge into one undo step ("Undo typing in 'What I notice'").
+An ``add`` made by typing (``typing=True``) also absorbs the typing that
+follows, so undoing it removes the new entry in one step.
+
+The shell should connect its Undo/Redo actions to :meth:`undo` /
+:meth:`redo` (they commit text still waiting to be saved first) and may
+connect ``status`` to its status bar.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
+
+from ..i18n import _, add_language_listener, remove_language_listener
+from ..plans.model import Plan, Record
+from ..plans.service import PlanEditor
+from ..plans.validation import ValidationError
+from .models.labels import field_label, record_noun
+
+#: Typing commits further apart than this start a new undo step.
+TYPING_BURST_SECONDS = 4.0
+_TYPING_ID = 0x7E47
+
+
+class _PlanCommand(QUndoCommand):
+    """Base: the change was already made when the command is pushed, so the
+    first ``redo`` (called by ``QUndoStack.push``) does nothing."""
+
+    def __init__(self, ctx: "PlanContext") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._pushed = False
+        self.retranslate()
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self.do()
+
+    def do(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.setText(self.describe())
+
+
+class AddCommand(_PlanCommand):
+    def __init__(self, ctx, record: Record, parent: Record | None, index: int,
+                 typing_fields: tuple[str, ...] = ()) -> None:
+        self.record, self.parent_record, self.index = record, parent, index
+        self.typing_fields = typing_fields
+        self.last = time.monotonic()
+        super().__init__(ctx)
+
+    def describe(self) -> str:
+        if self.typing_fields:
+            return _("typing in “{field}”").format(
+                field=field_label(self.record, self.typing_fields[0]))
+        return _("adding {thing}").format(thing=record_noun(self.record))
+
+    def id(self) -> int:
+        return _TYPING_ID if self.typing_fields else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Typing that follows a typed-in new record is part of adding it:
+        # undo removes the record (with its latest text), redo puts it back.
+        if (isinstance(other, UpdateCommand) and other.record is self.record
+                and other.fields == self.typing_fields
+                and other.started - self.last < TYPING_BURST_SECONDS
+                and self.ctx._burst_open(self.record)):
+            self.last = other.started
+            return True
+        return False
+
+    def undo(self) -> None:
+        self.ctx.editor.remove(self.record)
+
+    def do(self) -> None:
+        with self.ctx._restoring():
+            self.ctx.editor.add(self.record, self.parent_record, self.index)
+
+
+class RemoveCommand(_PlanCommand):
+    def __init__(self, ctx, record: Record, parent: Record | None, index: int) -> None:
+        self.record, self.parent_record, self.index = record, parent, index
+        super().__init__(ctx)
+
+    def describe(self) -> str:
+        return _("removing {thing}").format(thing=record_noun(self.record))
+
+    def undo(self) -> None:
+        with self.ctx._restoring():
+            self.ctx.editor.add(self.record, self.parent_record, self.index)
+
+    def do(self) -> None:
+        self.ctx.editor.remove(self.record)
+
+
+class UpdateCommand(_PlanCommand):
+    """``old`` and ``new`` both include ``changed`` and ``together_with`` so
+    undo and redo restore the attribution exactly."""
+
+    def __init__(self, ctx, record: Record, old: dict[str, Any], fields: tuple[str, ...]) -> None:
+        self.record = record
+        self.old = old
+        self.new = {k: getattr(record, k) for k in old}
+        self.fields = fields
+        self.typing = all(f in record.TEXT_FIELDS for f in fields)
+        self.started = self.last = time.monotonic()
+        super().__init__(ctx)
+
+    def describe(self) -> str:
+        label = field_label(self.record, self.fields[0])
+        if self.typing:
+            return _("typing in “{field}”").format(field=label)
+        if self.fields == ("private",):
+            return _("changing “Just for me”")
+        return _("changing “{field}”").format(field=label)
+
+    def id(self) -> int:
+        return _TYPING_ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, UpdateCommand) and other.record is self.record
+                and other.fields == self.fields
+                and other.started - self.last < TYPING_BURST_SECONDS
+                and self.ctx._burst_open(self.record)):
+            return False
+        self.new = other.new
+        self.last = other.started
+        if all(self.new[f] == self.old[f] for f in self.fields):
+            self.setObsolete(True)  # typed and deleted again: nothing to undo
+        return True
+
+    def undo(self) -> None:
+        self.ctx.editor.update(self.record, **self.old)
+
+    def do(self) -> None:
+        self.ctx.editor.update(self.record, **self.new)
+
+
+class MoveCommand(_PlanCommand):
+    def __init__(self, ctx, record: Record, old_index: int, new_index: int) -> None:
+        self.record, self.old_index, self.new_index = record, old_index, new_index
+        super().__init__(ctx)
+
+    def describe(self) -> str:
+        return _("moving {thing}").format(thing=record_noun(self.record))
+
+    def undo(self) -> None:
+        self.ctx.editor.move(self.record, self.old_index)
+
+    def do(self) -> None:
+        self.ctx.editor.move(self.record, self.new_index)
+
+
+class InfoCommand(_PlanCommand):
+    def __init__(self, ctx, old: dict[str, Any], new: dict[str, Any]) -> None:
+        self.old, self.new = old, new
+        super().__init__(ctx)
+
+    def describe(self) -> str:
+        if set(self.new) == {"next_appointment_on"}:
+            return _("changing the date of my next appointment")
+        return _("changing details of my plan")
+
+    def undo(self) -> None:
+        self.ctx.editor.set_info(**self.old)
+
+    def do(self) -> None:
+        self.ctx.editor.set_info(**self.new)
+
+
+def _weak_language_listener(ctx: "PlanContext") -> Callable[[str], None]:
+    """A language listener that does not keep ``ctx`` alive and removes
+    itself once the context is gone."""
+    ref = weakref.ref(ctx)
+
+    def listener(language: str) -> None:
+        target = ref()
+        if target is None or not isValid(target):
+            remove_language_listener(listener)
+            return
+        target._on_language(language)
+
+    return listener
+
+
+class PlanContext(QObject):
+    """What every page gets: the editor, the undo stack and helpers."""
+
+    #: Re-emitted PlanEditor events: "add"/"update"/"remove"/"move"/"info"/"reset".
+    changed = Signal(str, object)
+    #: Planning-together mode switched on (a name) or off ("").
+    together_changed = Signal(str)
+    #: A short message for the status bar ("Removed. You can undo this.").
+    status = Signal(str)
+
+    def __init__(self, editor: PlanEditor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.undo_stack = QUndoStack(self)
+        #: Injectable DialogService, set by the shell; None: status messages only.
+        self.dialogs = None
+        self._flushers: list[Callable[[], None]] = []
+        self._failed: set[tuple[str, tuple[str, ...]]] = set()
+        self._burst_record: str | None = None
+        editor.add_listener(self._on_editor_event)
+        self._language_listener = _weak_language_listener(self)
+        add_language_listener(self._language_listener)
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def plan(self) -> Plan:
+        return self.editor.plan
+
+    @property
+    def together_with(self) -> str:
+        return self.editor.together_with
+
+    @together_with.setter
+    def together_with(self, name: str) -> None:
+        name = (name or "").strip()
+        if name == self.editor.together_with:
+            return
+        self.flush_pending()
+        self.editor.together_with = name
+        self.together_changed.emit(name)
+
+    def visible(self, records) -> list[Record]:
+        """Records to show: "just for me" ones are hidden while planning together."""
+        return self.editor.visible(records)
+
+    def hidden_count(self, records) -> int:
+        records = list(records)
+        return len(records) - len(self.visible(records))
+
+    # -- edits -------------------------------------------------------------------
+    def add(self, record: Record, parent: Record | None = None, index: int | None = None,
+            *, typing: tuple[str, ...] = ()) -> bool:
+        """Add a record; ``typing`` names the text field(s) the person is
+        typing into, so the typing that follows merges into this step."""
+        try:
+            self.editor.add(record, parent, index)
+        except ValidationError as error:
+            self._refused(record, typing or ("text",), error)
+            return False
+        index = self.editor.siblings(record, parent).index(record)
+        self._burst_record = record.id
+        self.undo_stack.push(AddCommand(self, record, parent, index, tuple(typing)))
+        return True
+
+    def update(self, record: Record, **changes: Any) -> bool:
+        """Change fields of a record; returns False (and tells the person
+        kindly) when the change cannot be kept. Unchanged values are ignored."""
+        changes = {k: v for k, v in changes.items() if getattr(record, k) != v}
+        if not changes:
+            return True
+        fields = tuple(changes)
+        try:
+            old = self.editor.update(record, **changes)
+        except ValidationError as error:
+            self._refused(record, fields, error)
+            return False
+        self._failed.discard((record.id, fields))
+        command = UpdateCommand(self, record, old, fields)
+        self.undo_stack.push(command)
+        self._burst_record = record.id
+        return True
+
+    def remove(self, record: Record) -> None:
+        self.end_typing_burst()
+        parent, index = self.editor.remove(record)
+        self.undo_stack.push(RemoveCommand(self, record, parent, index))
+        undo_keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText)
+        self.notify(_("Removed. You can bring it back with Undo ({keys}).").format(keys=undo_keys))
+
+    def move(self, record: Record, index: int) -> None:
+        self.end_typing_burst()
+        old = self.editor.move(record, index)
+        new = self.editor.siblings(record).index(record)
+        if new != old:
+            self.undo_stack.push(MoveCommand(self, record, old, new))
+
+    def set_info(self, **changes: Any) -> None:
+        info = self.plan.info
+        changes = {k: v for k, v in changes.items() if getattr(info, k) != v}
+        if not changes:
+            return
+        old = self.editor.set_info(**changes)
+        self.undo_stack.push(InfoCommand(self, old, changes))
+
+    # -- undo, redo and pending typing ---------------------------------------------
+    def undo(self) -> None:
+        self.flush_pending()
+        self.end_typing_burst()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush_pending()
+        self.end_typing_burst()
+        self.undo_stack.redo()
+
+    def end_typing_burst(self) -> None:
+        """The next text change starts a new undo step (focus left a field)."""
+        self._burst_record = None
+
+    def _burst_open(self, record: Record) -> bool:
+        return self._burst_record == record.id
+
+    def register_flusher(self, fn: Callable[[], None]) -> None:
+        if fn not in self._flushers:
+            self._flushers.append(fn)
+
+    def unregister_flusher(self, fn: Callable[[], None]) -> None:
+        if fn in self._flushers:
+            self._flushers.remove(fn)
+
+    def flush_pending(self) -> None:
+        """Commit typing that is still waiting for its pause (lock, close, undo)."""
+        for fn in list(self._flushers):
+            fn()
+
+    def detach(self) -> None:
+        """Stop listening to the editor (on lock) and forget undo history."""
+        self.editor.remove_listener(self._on_editor_event)
+        remove_language_listener(self._language_listener)
+        self._flushers.clear()
+        self.undo_stack.clear()
+
+    # -- messages --------------------------------------------------------------------
+    def notify(self, text: str) -> None:
+        self.status.emit(text)
+
+    def _refused(self, record: Record, fields: tuple[str, ...], error: ValidationError) -> None:
+        """Keep the person's words on screen and say kindly why they were not saved.
+        Told once per field until a change there succeeds, not on every pause."""
+        key = (record.id, fields)
+        if key in self._failed:
+            return
+        self._failed.add(key)
+        problems = "\n".join(
+            _("“{field}” {problem}").format(
+                field=field_label(record, p.path.rsplit(".", 1)[-1]), problem=p.message)
+            for p in error.problems)
+        text = _("I could not save this change yet:\n{problems}\n\n"
+                 "Your words are still on the screen. You could shorten them, "
+                 "or split them into two entries.").format(problems=problems)
+        if self.dialogs is not None:
+            self.dialogs.warning(QApplication.activeWindow(), _("That did not fit"), text)
+        else:
+            self.notify(text.replace("\n\n", " ").replace("\n", " "))
+
+    # -- events ---------------------------------------------------------------------
+    def _on_editor_event(self, action: str, subject: Any) -> None:
+        self.changed.emit(action, subject)
+
+    def _on_language(self, _language: str) -> None:
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, _PlanCommand):
+                command.retranslate()
+
+    @contextmanager
+    def _restoring(self) -> Iterator[None]:
+        """Re-adding a record on undo/redo keeps its own attribution, even
+        if planning together has been switched on since."""
+        name, self.editor.together_with = self.editor.together_with, ""
+        try:
+            yield
+        finally:
+            self.editor.together_with = name

@@ -1,0 +1,51 @@
+"""Switch the app's language at once: our catalogue, Qt's own strings and
+the layout direction, then tell every window to retranslate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from .. import i18n
+
+
+class LanguageSwitcher:
+    """Owns the ``QTranslator`` for Qt's ``qtbase_*.qm`` (standard buttons,
+    context menus of text fields). Qt ships none for some languages, such
+    as Welsh: then Qt's own few strings stay in English."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._qt = QTranslator(app)
+        self._installed = False
+
+    def initial_language(self, chosen: str) -> str:
+        """The chosen language if its catalogue loads, else the computer's
+        language if offered, else English."""
+        system = QLocale.system().name().split("_")[0]
+        for code in (chosen, system):
+            if code in i18n.LANGUAGES:
+                try:
+                    i18n.load_translations(code)
+                except i18n.CatalogueMissing:
+                    continue
+                return code
+        return i18n.DEFAULT_LANGUAGE
+
+    def apply(self, code: str) -> None:
+        """Raises ``i18n.CatalogueMissing`` (nothing changed) if ``code``'s
+        catalogue is not installed."""
+        i18n.set_language(code)
+        if self._installed:
+            self._app.removeTranslator(self._qt)
+            self._installed = False
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if code != i18n.DEFAULT_LANGUAGE and self._qt.load(QLocale(code), "qtbase", "_", folder):
+            self._installed = self._app.installTranslator(self._qt)
+        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(code)
+                                     else Qt.LayoutDirection.LeftToRight)
+        # installTranslator already tells every widget; without a Qt
+        # catalogue nobody would hear, so say it ourselves.
+        if not self._installed:
+            for widget in QApplication.topLevelWidgets():
+                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))

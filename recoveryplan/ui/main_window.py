@@ -1,0 +1,378 @@
+"""The one window: start screens while locked, the plan while open.
+
+Kept thin: commands come from the action registry, the start screens from
+``StartFlow``, the open plan from ``PlanSession`` and ``Workspace``. This
+module wires them together and owns locking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
+    QToolBar, QToolButton, QWidget,
+)
+
+from .. import i18n, storage
+from ..i18n import N_, _
+from .about import AboutDialog
+from .actions import ActionRegistry
+from .dialogs import DialogService
+from .help_now import HelpNowDialog
+from .idle import IdleWatcher
+from .language import LanguageSwitcher
+from .preferences import PreferencesDialog
+from .session import BackgroundTask, PlanSession, run_in_background
+from .settings import Settings
+from .start.common import MIN_TARGET, Heading
+from .start.flow import StartFlow
+from .start.recovery_key import RecoveryKeyDialog
+from .workspace import Workspace
+
+#: Text sizes offered by Larger/Smaller text, in percent.
+TEXT_STEPS = (100, 125, 150, 175, 200, 250)
+
+_MENUS = (
+    ("plan", N_("&Plan"), ("lock", "new_recovery_key", None, "preferences", None, "quit")),
+    ("edit", N_("&Edit"), ()),
+    ("view", N_("&View"), ("next_section", "previous_section", "go_to_sections", None,
+                           "larger_text", "smaller_text", "normal_text")),
+    ("help", N_("&Help"), ("help_now", None, "about")),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, plan_path: Path, settings: Settings, dialogs: DialogService | None = None,
+                 languages: LanguageSwitcher | None = None, demo_passphrase: str = "") -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.plan_path = Path(plan_path)
+        self.settings = settings
+        self.dialogs = dialogs or DialogService()
+        self.languages = languages
+        self.session: PlanSession | None = None
+        self.workspace: Workspace | None = None
+        self._save_error_shown = False
+        self._key_task: BackgroundTask | None = None
+        app = QApplication.instance()
+        self._base_point_size = app.font().pointSizeF() if app else 10.0
+
+        self.actions_ = ActionRegistry(self)
+        self._menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self._build_toolbar()
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveStatusLabel")
+        self.save_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self.screens = QStackedWidget()
+        self.start = StartFlow(self.plan_path, self.dialogs)
+        self.start.opened.connect(self._plan_opened)
+        if demo_passphrase:
+            self.start.unlock.set_demo_passphrase(demo_passphrase)
+        self.screens.addWidget(self.start)
+        self.setCentralWidget(self.screens)
+
+        self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self._idle_lock)
+        self._connect_actions()
+        self.actions_.set_plan_open(False)
+        self._lock_slot.setVisible(False)
+        self._apply_text_scale(settings.text_scale)
+        self.retranslate()
+        self.start.show_first()
+
+    # -- building ------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        for key, _label, items in _MENUS:
+            menu = self.menuBar().addMenu("")
+            menu.setObjectName(f"{key}Menu")
+            self._menus[key] = menu
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_[item])
+        self._menus["edit"].setEnabled(False)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.toggleViewAction().setVisible(False)
+        self.lock_button = QToolButton()
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setDefaultAction(self.actions_["lock"])
+        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.lock_button.setMinimumHeight(MIN_TARGET)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.help_now_button = QPushButton()
+        self.help_now_button.setObjectName("helpNowButton")
+        self.help_now_button.setMinimumHeight(MIN_TARGET)
+        self.help_now_button.setAutoDefault(False)
+        bold = QFont(self.help_now_button.font())
+        bold.setBold(True)
+        self.help_now_button.setFont(bold)
+        self.help_now_button.clicked.connect(self.show_help_now)
+        self._lock_slot = bar.addWidget(self.lock_button)
+        bar.addWidget(spacer)
+        bar.addWidget(self.help_now_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _connect_actions(self) -> None:
+        connect = self.actions_.connect
+        connect("lock", self.lock)
+        connect("new_recovery_key", self._new_recovery_key)
+        connect("preferences", self.show_preferences)
+        connect("quit", self.close)
+        connect("next_section", lambda: self.workspace and self.workspace.step(1))
+        connect("previous_section", lambda: self.workspace and self.workspace.step(-1))
+        connect("go_to_sections", lambda: self.workspace and self.workspace.focus_nav())
+        connect("larger_text", lambda: self._step_text(1))
+        connect("smaller_text", lambda: self._step_text(-1))
+        connect("normal_text", lambda: self._set_text_scale(100))
+        connect("help_now", self.show_help_now)
+        connect("about", self.show_about)
+
+    # -- words ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Recovery Plan"))   # never plan text or a name
+        self.actions_.retranslate()
+        for key, label, _items in _MENUS:
+            self._menus[key].setTitle(_(label))
+        self.lock_button.setAccessibleName(_("Lock my plan"))
+        self.help_now_button.setText(_("Need help now?"))
+        self.help_now_button.setAccessibleName(_("Need help now?"))
+        self.help_now_button.setToolTip(_("Phone numbers of my people and of crisis services"))
+        if self.session is not None:
+            self._undo.setText(_("Undo"))
+            self._redo.setText(_("Redo"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- an open plan ----------------------------------------------------------------
+    @Slot(object)
+    def _plan_opened(self, db) -> None:
+        try:
+            session = PlanSession(db, self.dialogs, self)
+        except storage.StorageError as error:
+            db.close()
+            self.start.show_unlock()
+            self.start.unlock.show_failure(error)
+            return
+        self.session = session
+        session.saving.connect(lambda: self._set_save_state(_("Saving…")))
+        session.saved.connect(self._saved)
+        session.save_failed.connect(self._save_failed)
+        session.ctx.status.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self._install_undo(session)
+        self.workspace = Workspace(session.ctx)
+        self.screens.addWidget(self.workspace)
+        self.screens.setCurrentWidget(self.workspace)
+        self.actions_.set_plan_open(True)
+        self._lock_slot.setVisible(True)
+        self._set_save_state("")
+        self.idle.start()
+        self.workspace.focus_nav()
+
+    def _install_undo(self, session: PlanSession) -> None:
+        stack = session.ctx.undo_stack
+        self._undo = stack.createUndoAction(self, _("Undo"))
+        self._redo = stack.createRedoAction(self, _("Redo"))
+        for action, name, keys, slot in (
+                (self._undo, "undoAction", QKeySequence.StandardKey.Undo, session.ctx.undo),
+                (self._redo, "redoAction", QKeySequence.StandardKey.Redo, session.ctx.redo)):
+            action.setObjectName(name)
+            action.setShortcuts(keys)
+            # Commit typing that waits for its pause before undoing, so the
+            # undo takes back what the person sees last.
+            action.triggered.disconnect()
+            action.triggered.connect(slot)
+            self._menus["edit"].addAction(action)
+        self._menus["edit"].setEnabled(True)
+
+    def _set_save_state(self, text: str) -> None:
+        self.save_label.setText(text)
+        self.save_label.setAccessibleName(text or _("Save status"))
+
+    def _saved(self) -> None:
+        self._save_error_shown = False
+        self._set_save_state(_("Saved"))
+
+    def _save_failed(self, message: str) -> None:
+        self._set_save_state(_("Not saved yet"))
+        if not self._save_error_shown:
+            self._save_error_shown = True
+            self.dialogs.warning(self, _("Not saved yet"), _(
+                "{reason}\n\nYour writing is still on the screen. Please don't close the app "
+                "until this says Saved.").format(reason=message))
+
+    # -- locking ---------------------------------------------------------------------
+    def lock(self) -> bool:
+        """Save, close the plan and show only the unlock screen. Returns
+        False (and stays open) if the latest writing could not be saved."""
+        if self.session is None:
+            return True
+        self._close_dialogs()
+        if not self.session.flush():
+            self._save_failed(_("Your plan is not locked yet, because your latest writing "
+                                "could not be saved."))
+            return False
+        self._end_session()
+        self.start.show_unlock()
+        return True
+
+    @Slot()
+    def _idle_lock(self) -> None:
+        if not self.lock():
+            self.idle.start()   # try again after another quiet spell
+
+    def _end_session(self) -> None:
+        self.idle.stop()
+        session, self.session = self.session, None
+        if session is None:
+            return
+        session.close()
+        if self._key_task is not None:
+            self._key_task.cancel()
+            self._key_task = None
+        for action in (self._undo, self._redo):
+            self._menus["edit"].removeAction(action)
+            action.deleteLater()
+        self._menus["edit"].setEnabled(False)
+        if self.workspace is not None:
+            self.screens.removeWidget(self.workspace)
+            self.workspace.dispose()
+            self.workspace.hide()
+            self.workspace.setParent(None)
+            self.workspace.deleteLater()
+            self.workspace = None
+        session.deleteLater()
+        self.actions_.set_plan_open(False)
+        self._lock_slot.setVisible(False)
+        self._set_save_state("")
+        self.statusBar().clearMessage()
+
+    def _close_dialogs(self) -> None:
+        """Nothing from the plan may stay on screen: close open dialogs."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    # -- dialogs ---------------------------------------------------------------------
+    def show_help_now(self) -> HelpNowDialog:
+        dialog = HelpNowDialog(self.session.ctx if self.session else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.minutes(), dialog.language()))
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, minutes: int, language: str) -> None:
+        self.settings.idle_lock_minutes = minutes
+        self.idle.set_interval_ms(self.settings.idle_lock_minutes * 60_000)
+        if language != i18n.current_language() and self.languages is not None:
+            try:
+                self.languages.apply(language)
+            except i18n.CatalogueMissing:
+                self.dialogs.warning(self, _("Language"),
+                                     _("That language isn't installed, so nothing changed."))
+                return
+            self.settings.language = language
+
+    def _new_recovery_key(self) -> None:
+        if self.session is None or self._key_task is not None:
+            return
+        if not self.dialogs.question(
+                self, _("Make a new recovery key"),
+                _("Your old recovery key will stop working and a new one will be shown once. "
+                  "Your passphrase stays the same. Make a new recovery key?"),
+                yes=_("Make a new key"), no=_("Keep my old key")):
+            return
+        db = self.session.db
+        self.statusBar().showMessage(_("Making a new recovery key…"))
+        self._key_task = run_in_background(db.regenerate_recovery_key, self._show_new_key,
+                                           self._new_key_failed)
+
+    def _show_new_key(self, key: str) -> None:
+        self._key_task = None
+        self.statusBar().clearMessage()
+        dialog = RecoveryKeyDialog(key, self.dialogs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _new_key_failed(self, error: BaseException) -> None:
+        self._key_task = None
+        self.statusBar().clearMessage()
+        message = str(error) if isinstance(error, storage.StorageError) else \
+            storage.StorageError.default_message()
+        self.dialogs.warning(self, _("No new recovery key"),
+                             _("{reason} Your old recovery key still works.").format(reason=message))
+
+    # -- text size -------------------------------------------------------------------
+    def _apply_text_scale(self, percent: int) -> None:
+        app = QApplication.instance()
+        if app is None or percent == round(app.font().pointSizeF() / self._base_point_size * 100):
+            return
+        font = QFont(app.font())
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        app.setFont(font)
+        for heading in self.findChildren(Heading):
+            QApplication.sendEvent(heading, QEvent(QEvent.Type.ApplicationFontChange))
+
+    def _set_text_scale(self, percent: int) -> None:
+        self.settings.text_scale = percent
+        self._apply_text_scale(self.settings.text_scale)
+
+    def _step_text(self, direction: int) -> None:
+        current = self.settings.text_scale
+        if direction > 0:
+            bigger = [p for p in TEXT_STEPS if p > current]
+            self._set_text_scale(bigger[0] if bigger else TEXT_STEPS[-1])
+        else:
+            smaller = [p for p in TEXT_STEPS if p < current]
+            self._set_text_scale(smaller[-1] if smaller else TEXT_STEPS[0])
+
+    # -- closing ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.session is not None:
+            self._close_dialogs()
+            if not self.session.flush() and not self.dialogs.question(
+                    self, _("Not saved yet"),
+                    _("Some of your latest writing couldn't be saved yet. If you close now, it "
+                      "will be lost. Close anyway?"),
+                    yes=_("Close anyway"), no=_("Keep it open")):
+                event.ignore()
+                return
+        self.shut_down()
+        event.accept()
+
+    def shut_down(self) -> None:
+        """Last call (also when the app quits without closing the window,
+        as at log-out): save what can be saved and close everything."""
+        if self.session is not None:
+            self.session.flush()
+            self._end_session()
+        self.start.shutdown()
+        self.idle.uninstall()

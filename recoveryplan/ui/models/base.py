@@ -1,0 +1,234 @@
+"""A table model over a list of plan records, kept in step with the plan.
+
+Subclasses describe their columns (``COLUMNS``, with ``COL_*`` constants
+as indexes) and where their records come from (``all_records``). The model
+listens to ``PlanContext.changed`` and turns each change into the smallest
+model signal (insert, remove, move or dataChanged), falling back to a
+reset, so views keep their selection and screen readers their place.
+While planning together, "just for me" records are left out
+(``PlanContext.visible``) and ``hidden_count`` says how many.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ...i18n import _
+from ...plans.model import Record
+from ...plans.validation import clean_text
+from ..context import PlanContext
+from ..widgets.icons import lock_icon
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+PrivateRole = Qt.ItemDataRole.UserRole + 2
+TogetherRole = Qt.ItemDataRole.UserRole + 3
+IdRole = Qt.ItemDataRole.UserRole + 4
+#: Text of a second line (paired "what I can do about it" text).
+DetailRole = Qt.ItemDataRole.UserRole + 5
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str                                  # N_ source
+    display: Callable[[Record], str]
+    edit_field: str | None = None                # text field edited in place
+    check: Callable[[Record], bool] | None = None
+    set_check: Callable[[Record, bool], dict[str, Any]] | None = None  # -> changes
+
+
+class RecordTableModel(QAbstractTableModel):
+    COLUMNS: tuple[Column, ...] = ()
+
+    def __init__(self, ctx: PlanContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._rows: list[Record] = self._source()
+        self._lock_icon = lock_icon()
+        ctx.changed.connect(self._on_changed)
+        ctx.together_changed.connect(lambda _name: self.sync())
+
+    # -- where records come from --------------------------------------------------
+    def all_records(self) -> list[Record]:
+        """Every record this model is about, "just for me" ones included."""
+        raise NotImplementedError
+
+    def order(self, records: list[Record]) -> list[Record]:
+        """Order of rows; the plan's order unless a subclass says otherwise."""
+        return records
+
+    def _source(self) -> list[Record]:
+        return self.order(self.ctx.visible(self.all_records()))
+
+    def hidden_count(self) -> int:
+        return self.ctx.hidden_count(self.all_records())
+
+    # -- lookups -----------------------------------------------------------------
+    def record(self, row: int | QModelIndex) -> Record | None:
+        if isinstance(row, (QModelIndex, QPersistentModelIndex)):
+            row = row.row() if row.isValid() else -1
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def records(self) -> list[Record]:
+        return list(self._rows)
+
+    def row_of(self, record: Record | None) -> int:
+        for i, r in enumerate(self._rows):
+            if r is record:
+                return i
+        return -1
+
+    def index_of(self, record: Record | None, column: int = 0) -> QModelIndex:
+        row = self.row_of(record)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.COLUMNS)):
+            return _(self.COLUMNS[section].header)
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        record = self.record(index)
+        if record is None or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(record)
+        if role == Qt.ItemDataRole.EditRole:
+            return getattr(record, column.edit_field) if column.edit_field else column.display(record)
+        if role == Qt.ItemDataRole.CheckStateRole and column.check is not None:
+            return Qt.CheckState.Checked if column.check(record) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and record.private:
+            return self._lock_icon
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and record.private:
+            return _("Just for me")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(record, column)
+        if role == RecordRole:
+            return record
+        if role == PrivateRole:
+            return record.private
+        if role == TogetherRole:
+            return record.together_with
+        if role == IdRole:
+            return record.id
+        return None
+
+    def accessible_text(self, record: Record, column: Column) -> str:
+        """What a screen reader says for a cell: the text, then its marks."""
+        parts = [column.display(record) or _("(empty)")]
+        if column.check is not None:
+            parts.append(_("ticked") if column.check(record) else _("not ticked"))
+        if column is self.COLUMNS[0]:
+            if record.private:
+                parts.append(_("Just for me"))
+            if record.together_with:
+                parts.append(_("Added together with {name}").format(name=record.together_with))
+        return ". ".join(parts)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        column = self.COLUMNS[index.column()]
+        if column.edit_field:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if column.check is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        record = self.record(index)
+        if record is None:
+            return False
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.EditRole and column.edit_field:
+            self.ctx.end_typing_burst()
+            return self.ctx.update(record, **{column.edit_field: clean_text(str(value))})
+        if role == Qt.ItemDataRole.CheckStateRole and column.set_check is not None:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            return self.ctx.update(record, **column.set_check(record, checked))
+        return False
+
+    # -- keeping in step -------------------------------------------------------------
+    def _on_changed(self, action: str, subject: Any) -> None:
+        if action == "info":
+            return
+        if action == "reset":
+            self.beginResetModel()
+            self._rows = self._source()
+            self.endResetModel()
+            return
+        self.sync(subject)
+
+    def touched_rows(self, subject: Any) -> list[int]:
+        """Rows whose display may change when ``subject`` changes."""
+        return [self.row_of(subject)]
+
+    def sync(self, subject: Any = None) -> None:
+        """Bring rows in line with the plan using the smallest change."""
+        new = self._source()
+        old = self._rows
+        if [id(r) for r in new] != [id(r) for r in old] and not self._apply_single_change(old, new):
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        if subject is not None:
+            for row in self.touched_rows(subject):
+                self._row_changed(row)
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, max(0, len(self.COLUMNS) - 1)))
+
+    def _apply_single_change(self, old: list[Record], new: list[Record]) -> bool:
+        ids_old, ids_new = [id(r) for r in old], [id(r) for r in new]
+        root = QModelIndex()
+        if len(new) == len(old) + 1:
+            for i in range(len(new)):
+                if ids_new[:i] + ids_new[i + 1:] == ids_old:
+                    self.beginInsertRows(root, i, i)
+                    self._rows = new
+                    self.endInsertRows()
+                    return True
+            return False
+        if len(new) == len(old) - 1:
+            for i in range(len(old)):
+                if ids_old[:i] + ids_old[i + 1:] == ids_new:
+                    self.beginRemoveRows(root, i, i)
+                    self._rows = new
+                    self.endRemoveRows()
+                    return True
+            return False
+        if len(new) == len(old) and sorted(ids_new) == sorted(ids_old):
+            first = next(i for i in range(len(old)) if ids_old[i] != ids_new[i])
+            last = max(i for i in range(len(old)) if ids_old[i] != ids_new[i])
+            if ids_old[first + 1:last + 1] == ids_new[first:last] and ids_old[first] == ids_new[last]:
+                source, destination = first, last + 1      # one row moved down
+            elif ids_old[first:last] == ids_new[first + 1:last + 1] and ids_old[last] == ids_new[first]:
+                source, destination = last, first          # one row moved up
+            else:
+                return False
+            self.beginMoveRows(root, source, source, root, destination)
+            self._rows = new
+            self.endMoveRows()
+            return True
+        return False
+
+    def retranslate(self) -> None:
+        """Headers and labels are translated when asked for; tell the views."""
+        if self.COLUMNS:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))

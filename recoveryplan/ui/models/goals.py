@@ -1,0 +1,93 @@
+"""Goals, their small steps and their progress notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from ...i18n import N_, _, format_date
+from ...plans.model import Goal, ProgressNote, Record, Step, today
+from ..context import PlanContext
+from .base import Column, RecordTableModel
+
+
+def steps_text(goal: Goal) -> str:
+    if not goal.steps:
+        return ""
+    return _("{done} of {total}").format(done=goal.steps_done, total=len(goal.steps))
+
+
+class GoalTableModel(RecordTableModel):
+    COL_WHAT = 0
+    COL_AREA = 1
+    COL_STATUS = 2
+    COL_STEPS = 3
+    COL_TARGET = 4
+    COLUMNS = (
+        Column(N_("What I want"), lambda g: g.what or _("(a new goal)"), edit_field="what"),
+        Column(N_("Life area"), lambda g: _(g.life_area.label) if g.life_area else ""),
+        Column(N_("How it is going"), lambda g: _(g.status.label)),
+        Column(N_("Steps done"), steps_text),
+        Column(N_("Target date"), lambda g: format_date(g.target_date, "medium")),
+    )
+
+    def all_records(self) -> list[Record]:
+        return self.ctx.plan.goals
+
+    def touched_rows(self, subject: Any) -> list[int]:
+        if isinstance(subject, (Step, ProgressNote)):
+            return list(range(len(self._rows)))  # a step changes its goal's count
+        return super().touched_rows(subject)
+
+
+class _GoalChildModel(RecordTableModel):
+    ATTR = ""
+
+    def __init__(self, ctx: PlanContext, parent: QObject | None = None) -> None:
+        self.goal: Goal | None = None
+        super().__init__(ctx, parent)
+
+    def set_goal(self, goal: Goal | None) -> None:
+        if goal is self.goal:
+            return
+        self.beginResetModel()
+        self.goal = goal
+        self._rows = self._source()
+        self.endResetModel()
+
+    def all_records(self) -> list[Record]:
+        if self.goal is None or self.goal not in self.ctx.plan.goals:
+            return []
+        return getattr(self.goal, self.ATTR)
+
+
+def _done_changes(_record: Record, checked: bool) -> dict[str, Any]:
+    return {"done_on": today() if checked else None}
+
+
+def _step_display(step: Step) -> str:
+    if step.done_on is None:
+        return step.text
+    return _("{text} (done {date})").format(text=step.text, date=format_date(step.done_on, "medium"))
+
+
+class StepListModel(_GoalChildModel):
+    """Small steps as a checklist: ticking sets the day it was done."""
+
+    ATTR = "steps"
+    COL_TEXT = 0
+    COLUMNS = (
+        Column(N_("Small step"), _step_display, edit_field="text",
+               check=lambda s: s.done_on is not None, set_check=_done_changes),
+    )
+
+
+class NoteListModel(_GoalChildModel):
+    ATTR = "notes"
+    COL_DATE = 0
+    COL_TEXT = 1
+    COLUMNS = (
+        Column(N_("Date"), lambda n: format_date(n.date, "medium")),
+        Column(N_("Progress note"), lambda n: n.text, edit_field="text"),
+    )

@@ -1,0 +1,142 @@
+"""The base of every section page.
+
+A page shows its section's heading and a one-line intro, then its own
+body inside a scroll area (so everything stays reachable at large text
+sizes). Translatable strings are registered with ``tr_*`` helpers that keep
+the ``N_`` source and call ``_()`` again in :meth:`retranslate`, which runs
+on ``QEvent.LanguageChange``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractButton, QFrame, QGroupBox, QLabel, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ...i18n import _, ngettext
+from ...plans.sections import SectionSpec
+from ..context import PlanContext
+
+
+def heading_font(base: QFont, scale: float = 1.6) -> QFont:
+    font = QFont(base)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    else:
+        font.setPixelSize(int(font.pixelSize() * scale))
+    font.setBold(True)
+    return font
+
+
+class SectionPage(QWidget):
+    """One page of the plan."""
+
+    #: Emitted when ``has_content()`` may have changed.
+    content_changed = Signal()
+
+    def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec, self.ctx = spec, ctx
+        self.setObjectName(f"page-{spec.key}")
+        self._translators: list[Callable[[], None]] = []
+        self._had_content: bool | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+        self.body = QWidget()
+        self.body.setObjectName("pageBody")
+        # Group titles in bold so each part of the page stands out; no colours
+        # here, so the palette (dark mode, high contrast) still decides them.
+        self.body.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
+        self.scroll.setWidget(self.body)
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(16, 12, 16, 16)
+        self.layout_.setSpacing(10)
+
+        self.heading = QLabel(self.body)
+        self.heading.setObjectName("pageHeading")
+        self.heading.setFont(heading_font(self.font()))
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName(_(spec.title))
+        self.intro = QLabel(self.body)
+        self.intro.setObjectName("pageIntro")
+        self.intro.setWordWrap(True)
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(self.intro)
+        self.tr_text(self.heading, spec.title)
+        self.tr_text(self.intro, spec.intro)
+        ctx.changed.connect(self._check_content)
+        ctx.together_changed.connect(lambda _name: self._check_content())
+
+    # -- translation helpers ---------------------------------------------------------
+    def on_retranslate(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` now and on every language change."""
+        self._translators.append(fn)
+        fn()
+
+    def tr_text(self, widget, source: str, accessible: bool = True) -> None:
+        """Show ``_(source)`` on a label, button or group box, again after a language change."""
+        def apply() -> None:
+            text = _(source)
+            if isinstance(widget, QGroupBox):
+                widget.setTitle(text)
+            else:
+                widget.setText(text)
+            if accessible and isinstance(widget, (QAbstractButton, QGroupBox)):
+                widget.setAccessibleName(text.replace("&", ""))
+        self.on_retranslate(apply)
+
+    def tr_name(self, widget: QWidget, source: str, placeholder: str = "") -> None:
+        """Accessible name (and placeholder text, if given) from N_ sources."""
+        def apply() -> None:
+            widget.setAccessibleName(_(source))
+            if placeholder and hasattr(widget, "setPlaceholderText"):
+                widget.setPlaceholderText(_(placeholder))
+        self.on_retranslate(apply)
+
+    def label_for(self, widget: QWidget, source: str, parent: QWidget | None = None) -> QLabel:
+        """A visible label that is the buddy of ``widget`` and names it for screen readers."""
+        label = QLabel(parent or self.body)
+        label.setWordWrap(True)
+        label.setBuddy(widget)
+
+        def apply() -> None:
+            label.setText(_(source))
+            widget.setAccessibleName(_(source))
+        self.on_retranslate(apply)
+        return label
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for fn in self._translators:
+            fn()
+        self.heading.setAccessibleName(_(self.spec.title))
+
+    # -- content -----------------------------------------------------------------------
+    def has_content(self) -> bool:
+        raise NotImplementedError
+
+    def _check_content(self, *_args) -> None:
+        now = self.has_content()
+        if now != self._had_content:
+            self._had_content = now
+            self.content_changed.emit()
+
+
+def hidden_text(count: int) -> str:
+    """ "2 entries just for me are hidden while planning together." """
+    return ngettext("{count} entry just for me is hidden while planning together.",
+                    "{count} entries just for me are hidden while planning together.",
+                    count).format(count=count)

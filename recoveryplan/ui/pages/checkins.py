@@ -1,0 +1,199 @@
+"""Check-ins: a quick personal reflection, whenever I like."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from ...i18n import N_, _, format_number
+from ...plans.model import CheckIn
+from ...plans.sections import CHECKIN_QUESTIONS, SectionSpec
+from ...plans.validation import clean_text
+from ..context import PlanContext
+from ..models.people import CheckInTableModel
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, make_button, retranslate_button
+from ..widgets.lists import GrowingTableView
+from ..widgets.text import GrowingTextEdit
+from .base import SectionPage, hidden_text
+
+
+class CheckInsPage(SectionPage):
+    def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(spec, ctx, parent)
+        self.editing: CheckIn | None = None
+        self.disclaimer = QLabel(self.body)
+        self.disclaimer.setObjectName("checkinDisclaimer")
+        self.disclaimer.setWordWrap(True)
+        self.tr_text(self.disclaimer, N_("A personal reflection, not a test or a clinical measure. "
+                                         "There are no right or wrong answers."))
+        font = self.disclaimer.font()
+        font.setItalic(True)
+        self.disclaimer.setFont(font)
+        self.layout_.addWidget(self.disclaimer)
+
+        self.form = QGroupBox(self.body)
+        self.form.setObjectName("checkinForm")
+        box = QVBoxLayout(self.form)
+        self.sliders: dict[str, QSlider] = {}
+        self.values: dict[str, QLabel] = {}
+        for key, question in CHECKIN_QUESTIONS:
+            slider = QSlider(Qt.Orientation.Horizontal, self.form)
+            slider.setObjectName(f"checkin-{key}")
+            slider.setRange(0, 10)
+            slider.setPageStep(1)
+            slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+            slider.setTickInterval(1)
+            slider.setMinimumHeight(MIN_TARGET)
+            slider.setValue(5)
+            value = QLabel(self.form)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("10") + 8)
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            ends = QHBoxLayout()
+            low, high = QLabel(self.form), QLabel(self.form)
+            self.tr_text(low, N_("0: not at all"))
+            self.tr_text(high, N_("10: very much"))
+            ends.addWidget(low)
+            ends.addStretch(1)
+            ends.addWidget(high)
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(value)
+            box.addWidget(self.label_for(slider, question, self.form))
+            box.addLayout(row)
+            box.addLayout(ends)
+            slider.valueChanged.connect(lambda v, k=key: self._show_value(k, v))
+            self.sliders[key], self.values[key] = slider, value
+        self.note = GrowingTextEdit(self.form)
+        self.note.setObjectName("checkinNote")
+        box.addWidget(self.label_for(self.note, N_("A note, if I like"), self.form))
+        box.addWidget(self.note)
+        self.tr_name(self.note, N_("A note, if I like"), N_("For example: a good week, saw my sister"))
+        self.just_for_me = JustForMeCheck(self.form)
+        box.addWidget(self.just_for_me)
+        row = QHBoxLayout()
+        self.save_button = make_button(N_("Save my check-in"), self.form, "saveCheckinButton")
+        self.new_button = make_button(N_("Start a new check-in instead"), self.form, "newCheckinButton")
+        row.addWidget(self.save_button)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.layout_.addWidget(self.form)
+
+        #: Room for the chart of check-ins over time (a later issue).
+        self.chart_slot = QVBoxLayout()
+        self.layout_.addLayout(self.chart_slot)
+
+        past = QGroupBox(self.body)
+        self.tr_text(past, N_("My past check-ins"))
+        past_box = QVBoxLayout(past)
+        self.model = CheckInTableModel(ctx, self)
+        self.view = GrowingTableView(past, max_rows=10, stretch_column=CheckInTableModel.COL_NOTE)
+        self.view.setObjectName("checkinsView")
+        self.view.setModel(self.model)
+        self.tr_name(self.view, N_("My past check-ins"))
+        self.empty = QLabel(past)
+        self.empty.setWordWrap(True)
+        self.tr_text(self.empty, N_("No check-ins yet. They will show here, newest first."))
+        self.hidden = QLabel(past)
+        self.hidden.setObjectName("hiddenCount")
+        self.buttons = ListButtons(self.view, N_("Change this check-in"), N_("Delete this check-in"),
+                                   past, movable=False, name="Checkin")
+        past_box.addWidget(self.empty)
+        past_box.addWidget(self.view)
+        past_box.addWidget(self.hidden)
+        past_box.addWidget(self.buttons)
+        self.layout_.addWidget(past)
+        self.layout_.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.new_button.clicked.connect(lambda: self.start(None))
+        self.buttons.add_clicked.connect(lambda: self.start(self.current()))
+        self.buttons.remove_clicked.connect(self.delete_current)
+        self.view.activated.connect(lambda _i: self.start(self.current()))
+        self.view.selectionModel().currentChanged.connect(self._refresh)
+        ctx.changed.connect(self._on_plan_changed)
+        ctx.together_changed.connect(self._on_plan_changed)
+        self.on_retranslate(self._retranslate)
+        self.start(None)
+        self._check_content()
+
+    def current(self) -> CheckIn | None:
+        return self.model.record(self.view.currentIndex())
+
+    def _show_value(self, key: str, value: int) -> None:
+        text = format_number(value)
+        self.values[key].setText(text)
+        self.sliders[key].setAccessibleDescription(
+            _("{value} out of 10. 0 means not at all, 10 means very much.").format(value=text))
+
+    def start(self, checkin: CheckIn | None) -> None:
+        """Fill the form for a new check-in, or to change ``checkin``."""
+        self.editing = checkin
+        for key, slider in self.sliders.items():
+            slider.setValue(getattr(checkin, key) if checkin else 5)
+            self._show_value(key, slider.value())
+        self.note.set_text_quietly(checkin.note if checkin else "")
+        self.just_for_me.setChecked(bool(checkin and checkin.private))
+        self._retranslate_form()
+        if checkin is not None:
+            self.sliders[CHECKIN_QUESTIONS[0][0]].setFocus()
+
+    def save(self) -> None:
+        values = {key: slider.value() for key, slider in self.sliders.items()}
+        values["note"] = clean_text(self.note.toPlainText()).strip()
+        values["private"] = self.just_for_me.isChecked()
+        if self.editing is None:
+            if self.ctx.add(CheckIn(**values)):
+                self.ctx.notify(_("Check-in saved. Thank you for taking a moment for myself."))
+                self.start(None)
+        elif self.ctx.update(self.editing, **values):
+            self.ctx.notify(_("Check-in changed."))
+            self.start(None)
+
+    def delete_current(self) -> None:
+        checkin = self.current()
+        if checkin is not None:
+            if checkin is self.editing:
+                self.start(None)
+            self.ctx.remove(checkin)
+
+    def _on_plan_changed(self, *_args) -> None:
+        if self.editing is not None and self.editing not in self.ctx.visible(self.ctx.plan.checkins):
+            self.start(None)  # deleted, undone, or hidden while planning together
+        self._refresh()
+
+    def _refresh(self, *_args) -> None:
+        rows = self.model.rowCount()
+        self.empty.setVisible(rows == 0)
+        self.view.setVisible(rows > 0)
+        self.buttons.setVisible(rows > 0)
+        has = self.current() is not None
+        self.buttons.add_button.setEnabled(has)
+        self.buttons.set_state(has, False, False)
+        hidden = self.model.hidden_count()
+        self.hidden.setVisible(hidden > 0)
+        self.hidden.setText(hidden_text(hidden) if hidden else "")
+
+    def _retranslate_form(self) -> None:
+        if self.editing is None:
+            self.form.setTitle(_("A new check-in"))
+            self.save_button.setProperty("source_text", N_("Save my check-in"))
+        else:
+            self.form.setTitle(_("Changing a check-in"))
+            self.save_button.setProperty("source_text", N_("Save changes"))
+        retranslate_button(self.save_button)
+        self.form.setAccessibleName(self.form.title())
+        self.new_button.setVisible(self.editing is not None)
+
+    def _retranslate(self) -> None:
+        self._retranslate_form()
+        retranslate_button(self.new_button)
+        self.buttons.retranslate()
+        self.just_for_me.retranslate()
+        for key, slider in self.sliders.items():
+            self._show_value(key, slider.value())
+        self.model.retranslate()
+        self._refresh()
+
+    def has_content(self) -> bool:
+        return bool(self.ctx.plan.checkins)

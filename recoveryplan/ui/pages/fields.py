@@ -1,0 +1,270 @@
+"""Pages made of named fields of free-text entries (most sections).
+
+A single field (``multi=False``) is one growing text box bound to the
+field's first entry, created when the person first types. A list field
+shows its entries with Add another / Remove / Move up / Move down, and a
+text box under the list for the chosen entry; when the list is empty only
+the text box shows, with a gentle example.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ...i18n import N_, _
+from ...plans.model import Entry, Record
+from ...plans.sections import FieldSpec, SectionSpec
+from ..context import PlanContext
+from ..models.entries import EntryListModel
+from ..widgets.binding import TextBinding
+from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote
+from ..widgets.delegate import EntryDelegate
+from ..widgets.lists import GrowingListView
+from ..widgets.text import GrowingTextEdit
+from .base import SectionPage, hidden_text
+
+
+class _FieldBox(QGroupBox):
+    """Common parts: the group titled with the field's label, a "Just for
+    me" toggle and an attribution note under the text."""
+
+    def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
+        super().__init__(page.body)
+        self.page, self.ctx, self.spec, self.field = page, page.ctx, spec, field
+        self.setObjectName(f"group-{spec.key}-{field.key}")
+        page.tr_text(self, field.label)
+        self.box = QVBoxLayout(self)
+        self.text_edit = GrowingTextEdit(self)
+        self.text_edit.setObjectName(f"field-{spec.key}-{field.key}")
+        page.tr_name(self.text_edit, field.label, field.prompt)
+        self.just_for_me = JustForMeCheck(self)
+        self.together = TogetherNote(self)
+        self.hidden = QLabel(self)
+        self.hidden.setWordWrap(True)
+        self.hidden.setObjectName("hiddenCount")
+        self.hidden.hide()
+        self.just_for_me.clicked.connect(self._on_private_clicked)
+        self.bindings: list[TextBinding] = []
+
+    def _new_entry(self) -> Entry:
+        return Entry(section=self.spec.key, field=self.field.key)
+
+    def _retranslate(self) -> None:
+        self.just_for_me.retranslate()
+        self.together.retranslate()
+        self.update_marks()
+
+    def current(self) -> Record | None:
+        raise NotImplementedError
+
+    def update_marks(self) -> None:
+        raise NotImplementedError
+
+    def _on_private_clicked(self, checked: bool) -> None:
+        for binding in self.bindings:
+            binding.flush()  # words still waiting are saved (and the entry made) first
+        record = self.current()
+        if record is not None:
+            self.ctx.update(record, private=checked)
+        else:
+            record = self._new_entry()
+            record.private = checked
+            if self.ctx.add(record):
+                self.text_binding.created.emit(record)
+        self.update_marks()
+
+
+class SingleFieldBox(_FieldBox):
+    """One text box bound to the field's first entry."""
+
+    def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
+        super().__init__(page, spec, field)
+        self.box.addWidget(self.text_edit)
+        self.box.addWidget(self.just_for_me)
+        self.box.addWidget(self.together)
+        self.box.addWidget(self.hidden)
+        self.text_binding = TextBinding(self.ctx, self.text_edit, "text",
+                                        resolve=self._first, create=self._new_entry)
+        self.text_binding.created.connect(self.update_marks)
+        self.bindings = [self.text_binding]
+        self.ctx.changed.connect(self.update_marks)
+        self.ctx.together_changed.connect(self.update_marks)
+        page.on_retranslate(self._retranslate)
+
+    def _first(self) -> Entry | None:
+        entries = self.ctx.plan.entries_for(self.spec.key, self.field.key)
+        return entries[0] if entries else None
+
+    def current(self) -> Record | None:
+        return self._first()
+
+    def update_marks(self, *_args) -> None:
+        record = self._first()
+        hidden = record is not None and record.private and bool(self.ctx.together_with)
+        self.text_edit.setVisible(not hidden)
+        self.just_for_me.setVisible(not hidden)
+        self.hidden.setVisible(hidden)
+        if hidden:
+            self.hidden.setText(_("What I wrote here is just for me, so it is hidden while planning together."))
+        self.just_for_me.setChecked(bool(record and record.private))
+        self.together.show_for(record)
+
+    def has_content(self) -> bool:
+        record = self._first()
+        return bool(record and record.text.strip())
+
+
+class ListFieldBox(_FieldBox):
+    """A list of entries with a text box for the chosen one (or a new one)."""
+
+    def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
+        super().__init__(page, spec, field)
+        self.model = EntryListModel(self.ctx, spec.key, field.key, self)
+        self.view = GrowingListView(self)
+        self.view.setObjectName(f"field-{spec.key}-{field.key}-list")
+        self.view.setModel(self.model)
+        self.delegate = EntryDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        page.tr_name(self.view, field.label)
+        self.buttons = ListButtons(self.view, N_("Add another"), N_("Remove"), self)
+        self.editor_label = QLabel(self)
+        self.editor_label.setBuddy(self.text_edit)
+        self.editor_label.setWordWrap(True)
+        self.box.addWidget(self.view)
+        self.box.addWidget(self.buttons)
+        self.box.addWidget(self.hidden)
+        self.box.addWidget(self.editor_label)
+        self.box.addWidget(self.text_edit)
+        self.detail_edit: GrowingTextEdit | None = None
+        if field.detail_label:
+            self.detail_label = QLabel(self)
+            self.detail_label.setWordWrap(True)
+            self.detail_edit = GrowingTextEdit(self)
+            self.detail_edit.setObjectName(f"field-{spec.key}-{field.key}-detail")
+            self.detail_label.setBuddy(self.detail_edit)
+            page.tr_text(self.detail_label, field.detail_label)
+            page.tr_name(self.detail_edit, field.detail_label)
+            self.box.addWidget(self.detail_label)
+            self.box.addWidget(self.detail_edit)
+        self.box.addWidget(self.just_for_me)
+        self.box.addWidget(self.together)
+
+        self.text_binding = TextBinding(self.ctx, self.text_edit, "text", create=self._new_entry)
+        self.bindings = [self.text_binding]
+        if self.detail_edit is not None:
+            self.bindings.append(TextBinding(self.ctx, self.detail_edit, "detail", create=self._new_entry))
+        for binding in self.bindings:
+            binding.created.connect(self.select)
+            binding.link(*self.bindings)
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        # A reset (planning together hides entries) moves no "current" signal.
+        self.model.modelReset.connect(lambda: self._on_current_changed(self.view.currentIndex()))
+        self.view.activated.connect(lambda _i: self.text_edit.setFocus())
+        self.buttons.add_clicked.connect(self.start_new)
+        self.buttons.remove_clicked.connect(self.remove_current)
+        self.buttons.move_clicked.connect(self.move_current)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
+                       self.model.modelReset, self.model.dataChanged):
+            signal.connect(self.update_marks)
+        page.on_retranslate(self._retranslate)
+
+    # -- current entry ---------------------------------------------------------
+    def current(self) -> Record | None:
+        return self.model.record(self.view.currentIndex())
+
+    def select(self, record: Record | None) -> None:
+        index = self.model.index_of(record)
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def start_new(self) -> None:
+        """Clear the text box for a new entry and put the cursor there."""
+        for binding in self.bindings:
+            binding.flush()
+        self.view.selectionModel().clear()
+        self._on_current_changed(QModelIndex())
+        self.text_edit.setFocus()
+
+    def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:
+        record = self.model.record(current)
+        for binding in self.bindings:
+            binding.set_record(record)
+        self.update_marks()
+
+    def remove_current(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        row = self.view.currentIndex().row()
+        self.ctx.remove(record)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+            self.view.setFocus()
+        else:
+            self.text_edit.setFocus()
+
+    def move_current(self, step: int) -> None:
+        record = self.current()
+        row = self.view.currentIndex().row()
+        neighbour = self.model.record(row + step) if record is not None and row + step >= 0 else None
+        if neighbour is None:
+            return
+        siblings = self.ctx.editor.siblings(record)
+        self.ctx.move(record, siblings.index(neighbour))
+        self.select(record)
+
+    def update_marks(self, *_args) -> None:
+        record = self.current()
+        rows = self.model.rowCount()
+        self.view.setVisible(rows > 0)
+        self.buttons.setVisible(rows > 0)
+        row = self.view.currentIndex().row() if record is not None else -1
+        self.buttons.set_state(record is not None, row > 0, 0 <= row < rows - 1)
+        if record is None and rows:
+            self.editor_label.setText(_("New entry"))
+        elif record is None:
+            self.editor_label.setText("")
+        else:
+            self.editor_label.setText(_("The entry I chose"))
+        self.editor_label.setVisible(bool(self.editor_label.text()))
+        if not self.editor_label.text():
+            self.text_edit.setAccessibleName(_(self.field.label))
+        else:
+            self.text_edit.setAccessibleName(
+                _("{field}: {which}").format(field=_(self.field.label), which=self.editor_label.text()))
+        self.just_for_me.setChecked(bool(record and record.private))
+        self.together.show_for(record)
+        count = self.model.hidden_count()
+        self.hidden.setVisible(count > 0)
+        self.hidden.setText(hidden_text(count) if count else "")
+
+    def _retranslate(self) -> None:
+        super()._retranslate()
+        self.buttons.retranslate()
+        self.model.retranslate()
+        self.delegate.detail_label = _(self.field.detail_label) if self.field.detail_label else ""
+
+    def has_content(self) -> bool:
+        return any(e.text.strip() or e.detail.strip() for e in self.model.all_records())
+
+
+class FieldsPage(SectionPage):
+    """A section of named fields."""
+
+    def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(spec, ctx, parent)
+        self.boxes: list[_FieldBox] = []
+        for field in spec.fields:
+            box = (ListFieldBox if field.multi else SingleFieldBox)(self, spec, field)
+            self.boxes.append(box)
+            self.layout_.addWidget(box)
+        self.layout_.addStretch(1)
+        self._check_content()
+
+    def box(self, field_key: str) -> _FieldBox:
+        return next(b for b in self.boxes if b.field.key == field_key)
+
+    def has_content(self) -> bool:
+        return any(box.has_content() for box in self.boxes)

@@ -1,0 +1,132 @@
+"""Life beyond illness: for each life area, where things are now, where I
+would like to be, and the goals that belong there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...i18n import N_, _
+from ...plans.model import LifeArea, LifeAreaNote
+from ...plans.sections import SectionSpec
+from ..context import PlanContext
+from ..models.labels import FIELD_LABELS
+from ..widgets.binding import TextBinding
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, TogetherNote
+from ..widgets.text import GrowingTextEdit
+from .base import SectionPage
+
+
+class _AreaBox(QGroupBox):
+    def __init__(self, page: "LifeAreasPage", area: LifeArea) -> None:
+        super().__init__(page.body)
+        self.page, self.ctx, self.area = page, page.ctx, area
+        self.setObjectName(f"area-{area.value}")
+        page.tr_text(self, area.label)
+        box = QVBoxLayout(self)
+        self.edits: dict[str, GrowingTextEdit] = {}
+        self.bindings: list[TextBinding] = []
+        self.labels: list[QLabel] = []
+        for field, prompt in (("now_text", N_("For example: I live with my mum and it is a bit cramped.")),
+                              ("hope_text", N_("For example: a flat of my own, near the bus route."))):
+            edit = GrowingTextEdit(self)
+            edit.setObjectName(f"area-{area.value}-{field}")
+            label = FIELD_LABELS[("life_area", field)]
+            self.labels.append(page.label_for(edit, label, self))
+            box.addWidget(self.labels[-1])
+            box.addWidget(edit)
+            page.on_retranslate(lambda e=edit, lab=label, p=prompt: (
+                e.setAccessibleName(_("{area}: {field}").format(area=_(area.label), field=_(lab))),
+                e.setPlaceholderText(_(p))))
+            self.edits[field] = edit
+            binding = TextBinding(self.ctx, edit, field, resolve=self.note,
+                                  create=lambda: LifeAreaNote(area=area))
+            self.bindings.append(binding)
+        for binding in self.bindings:
+            binding.link(*self.bindings)
+        self.just_for_me = JustForMeCheck(self)
+        self.together = TogetherNote(self)
+        self.hidden = QLabel(self)
+        self.hidden.setWordWrap(True)
+        box.addWidget(self.just_for_me)
+        box.addWidget(self.together)
+        box.addWidget(self.hidden)
+        self.goals_label = QLabel(self)
+        box.addWidget(self.goals_label)
+        self.goals_box = QVBoxLayout()
+        box.addLayout(self.goals_box)
+        self.just_for_me.clicked.connect(self._on_private)
+
+    def note(self) -> LifeAreaNote | None:
+        return self.ctx.plan.life_area(self.area)
+
+    def _on_private(self, checked: bool) -> None:
+        for binding in self.bindings:
+            binding.flush()
+        note = self.note()
+        if note is not None:
+            self.ctx.update(note, private=checked)
+        else:
+            self.ctx.add(LifeAreaNote(area=self.area, private=checked))
+
+    def refresh(self) -> None:
+        note = self.note()
+        hidden = note is not None and note.private and bool(self.ctx.together_with)
+        for widget in (*self.edits.values(), *self.labels):
+            widget.setVisible(not hidden)
+        self.just_for_me.setVisible(not hidden)
+        self.just_for_me.setChecked(bool(note and note.private))
+        self.hidden.setVisible(hidden)
+        self.hidden.setText(_("What I wrote here is just for me, so it is hidden while planning together.")
+                            if hidden else "")
+        self.together.show_for(note)
+        self._refresh_goals()
+
+    def _refresh_goals(self) -> None:
+        while self.goals_box.count():
+            item = self.goals_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        goals = self.ctx.visible(self.ctx.plan.goals_in_area(self.area))
+        self.goals_label.setText(_("My goals for this part of my life:") if goals else
+                                 _("No goals here yet. I can add one on the \u201cMy goals\u201d page."))
+        for goal in goals:
+            button = QPushButton(goal.what or _("(a new goal)"), self)
+            button.setMinimumHeight(MIN_TARGET)
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; text-decoration: underline;")
+            button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
+            button.clicked.connect(lambda _c=False, gid=goal.id: self.page.show_goal.emit(gid))
+            self.goals_box.addWidget(button)
+
+    def has_content(self) -> bool:
+        note = self.note()
+        return bool(note and (note.now_text.strip() or note.hope_text.strip()))
+
+
+class LifeAreasPage(SectionPage):
+    #: The person chose one of the goals listed under an area (goal id).
+    show_goal = Signal(str)
+
+    def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(spec, ctx, parent)
+        self.boxes = {area: _AreaBox(self, area) for area in LifeArea}
+        for box in self.boxes.values():
+            self.layout_.addWidget(box)
+        self.layout_.addStretch(1)
+        ctx.changed.connect(self._refresh)
+        ctx.together_changed.connect(self._refresh)
+        self.on_retranslate(self._retranslate)
+        self._check_content()
+
+    def _refresh(self, *_args) -> None:
+        for box in self.boxes.values():
+            box.refresh()
+
+    def _retranslate(self) -> None:
+        for box in self.boxes.values():
+            box.just_for_me.retranslate()
+        self._refresh()
+
+    def has_content(self) -> bool:
+        return any(box.has_content() for box in self.boxes.values())

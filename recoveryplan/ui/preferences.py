@@ -1,0 +1,77 @@
+"""Preferences: how soon my plan locks itself, and the app's language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from .. import i18n
+from ..i18n import _
+from .settings import IDLE_LOCK_MINUTES, Settings
+from .start.common import tall, text_label
+
+
+def available_languages() -> list[tuple[str, str]]:
+    """(code, name in that language) for every language whose catalogue loads."""
+    out = []
+    for code, name in i18n.LANGUAGES.items():
+        try:
+            i18n.load_translations(code)
+        except i18n.CatalogueMissing:
+            continue
+        out.append((code, name))
+    return out
+
+
+class PreferencesDialog(QDialog):
+    """Changes are applied by the window when the dialog is accepted:
+    ``minutes()`` and ``language()`` say what was chosen."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(_("Preferences"))
+        self.minutes_spin = tall(QSpinBox())
+        self.minutes_spin.setObjectName("idleMinutesSpin")
+        self.minutes_spin.setRange(IDLE_LOCK_MINUTES.minimum, IDLE_LOCK_MINUTES.maximum)
+        self.minutes_spin.setValue(settings.idle_lock_minutes)
+        self.minutes_spin.setSuffix(_(" minutes"))
+        self.language_combo = tall(QComboBox())
+        self.language_combo.setObjectName("languageCombo")
+        current = i18n.current_language()
+        for code, name in available_languages():
+            self.language_combo.addItem(name, code)
+            if code == current:
+                self.language_combo.setCurrentIndex(self.language_combo.count() - 1)
+
+        layout = QVBoxLayout(self)
+        rows = (
+            (_("Lock my plan when I haven't used it for"), self.minutes_spin,
+             _("Locking keeps your plan private if you walk away. Anything you typed is "
+               "saved first.")),
+            (_("Language"), self.language_combo,
+             _("Dates and numbers follow the language too.")),
+        )
+        for text, field, hint in rows:
+            label = text_label(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text)
+            layout.addWidget(label)
+            layout.addWidget(field)
+            layout.addWidget(text_label(hint))
+        buttons = QDialogButtonBox()
+        ok = tall(buttons.addButton(_("OK"), QDialogButtonBox.ButtonRole.AcceptRole))
+        ok.setObjectName("preferencesOkButton")
+        tall(buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 55, self.sizeHint().height())
+
+    def minutes(self) -> int:
+        return self.minutes_spin.value()
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData())

@@ -1,0 +1,174 @@
+"""An open plan, and the slow work of opening one.
+
+``run_in_background`` runs a function (key derivation takes about half a
+second) on Qt's thread pool and hands the result back on the GUI thread by
+signal. ``PlanSession`` wires an open ``PlanDatabase`` to a
+``BackgroundStore`` (saving on its own thread), a ``PlanEditor`` and the
+pages' ``PlanContext``; ``close`` is the one way to put it all away again
+without losing a word.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from ..plans.service import PlanEditor
+from ..storage import StorageError
+from ..storage.writer import BackgroundStore
+from .context import PlanContext
+from .dialogs import DialogService
+
+#: How long closing waits for the disk before telling the person.
+FLUSH_TIMEOUT_S = 10.0
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def run(self) -> None:
+        self._fn()
+
+
+class BackgroundTask(QObject):
+    """One function run off the GUI thread; ``done``/``failed`` arrive on
+    the GUI thread. ``cancel`` asks for the result to be thrown away:
+    ``discard`` is then called with it on the worker thread (to close a
+    database nobody is waiting for any more)."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[[], Any], discard: Callable[[Any], None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._discard = discard
+        self._cancelled = threading.Event()
+        self.finished = threading.Event()
+
+    def start(self) -> None:
+        # A QRunnable subclass, not ``start(callable)``: on Python 3.11 the
+        # callable form under-counts references to None with PySide 6.12
+        # and eventually crashes.
+        QThreadPool.globalInstance().start(_Runnable(self._run))
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _run(self) -> None:
+        try:
+            try:
+                result = self._fn()
+            except Exception as exc:  # handed to the GUI thread, shown kindly there
+                if not self._cancelled.is_set():
+                    self.failed.emit(exc)
+                return
+            if self._cancelled.is_set():
+                if self._discard is not None:
+                    self._discard(result)
+                return
+            self.done.emit(result)
+        finally:
+            self.finished.set()
+
+
+def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_failed: Callable[[BaseException], None],
+                      discard: Callable[[Any], None] | None = None) -> BackgroundTask:
+    """Start ``fn`` on the thread pool; keep the returned task while it runs."""
+    task = BackgroundTask(fn, discard)
+    task.done.connect(on_done)
+    task.failed.connect(on_failed)
+    task.start()
+    return task
+
+
+class PlanSession(QObject):
+    """Everything that exists only while the plan is open.
+
+    Signals (always on the GUI thread):
+      ``saving``: a change was handed to the store;
+      ``saved``: everything handed over so far is on disk;
+      ``save_failed(str)``: a kind message to show; the text stays on screen.
+    """
+
+    saving = Signal()
+    saved = Signal()
+    save_failed = Signal(str)
+    _saved_from_worker = Signal()
+    _failed_from_worker = Signal(str)
+
+    def __init__(self, db: Any, dialogs: DialogService | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        plan = db.load_plan()
+        self.store = BackgroundStore(db)
+        # The store calls these on its own thread; the signals queue them
+        # over to this object's (the GUI) thread.
+        self._saved_from_worker.connect(self._on_saved)
+        self._failed_from_worker.connect(self._on_failed)
+        self.store.on_saved = self._saved_from_worker.emit
+        self.store.on_error = lambda exc: self._failed_from_worker.emit(str(exc))
+        self.editor = PlanEditor(plan, self.store)
+        self.ctx = PlanContext(self.editor, self)
+        self.ctx.dialogs = dialogs
+        self.ctx.changed.connect(self._on_changed)
+        self.closed = False
+
+    @property
+    def plan(self):
+        return self.editor.plan
+
+    def pending(self) -> int:
+        return self.store.pending()
+
+    @Slot(str, object)
+    def _on_changed(self, action: str, subject: object) -> None:
+        self.saving.emit()
+
+    @Slot()
+    def _on_saved(self) -> None:
+        if not self.closed and self.store.pending() == 0:
+            self.saved.emit()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if not self.closed:
+            self.save_failed.emit(message)
+
+    def flush(self) -> bool:
+        """Commit typing still waiting in the pages, then wait for the disk.
+        True when everything is saved."""
+        self.ctx.flush_pending()
+        self.store.retry()      # a write that failed earlier gets another go
+        return bool(self.store.flush(FLUSH_TIMEOUT_S))
+
+    def retry(self) -> None:
+        """Try a failed write again (after the person freed some space)."""
+        self.store.retry()
+
+    def close(self) -> None:
+        """Put the plan away: nothing of it stays in memory we control.
+
+        Call ``flush`` first; ``close`` itself never raises, so locking
+        always locks."""
+        if self.closed:
+            return
+        self.closed = True
+        self.ctx.changed.disconnect(self._on_changed)
+        self.ctx.detach()
+        self.ctx.undo_stack.clear()
+        try:
+            self.store.close()
+        except StorageError:
+            pass
+        try:
+            self.db.close()
+        except StorageError:
+            pass

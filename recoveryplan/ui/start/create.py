@@ -1,0 +1,178 @@
+"""Start a new plan: the name I like to be called and a passphrase, twice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QWidget
+
+from ...i18n import _
+from ...plans.passphrase import Strength, assess
+from .common import (
+    CapsLockHint, RevealBox, Screen, SecretEdit, busy_bar, message_label, show_message, tall,
+    text_label,
+)
+
+
+def labelled(label: QLabel, field: QWidget) -> QLabel:
+    """Tie a label to its field so screen readers and Alt+key find it."""
+    label.setBuddy(field)
+    return label
+
+
+class CreateScreen(Screen):
+    """Emits ``create_requested(name, passphrase)`` once both passphrases
+    match and are strong enough; the window then does the slow part."""
+
+    create_requested = Signal(str, str)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("createScreen")
+        self._intro = text_label()
+        self.column.addWidget(self._intro)
+
+        self.name_edit = tall(QLineEdit())
+        self.name_edit.setObjectName("ownerNameEdit")
+        self._name_label = labelled(text_label(), self.name_edit)
+        self._name_hint = text_label()
+        self.column.addWidget(self._name_label)
+        self.column.addWidget(self.name_edit)
+        self.column.addWidget(self._name_hint)
+
+        self._about_passphrase = text_label()
+        self.column.addWidget(self._about_passphrase)
+        self.passphrase_edit = SecretEdit()
+        self.passphrase_edit.setObjectName("passphraseEdit")
+        self.repeat_edit = SecretEdit()
+        self.repeat_edit.setObjectName("repeatPassphraseEdit")
+        self._passphrase_label = labelled(text_label(), self.passphrase_edit)
+        self._repeat_label = labelled(text_label(), self.repeat_edit)
+        self.reveal_box = RevealBox(self.passphrase_edit, self.repeat_edit)
+        self.reveal_box.setObjectName("revealPassphraseBox")
+        self._caps = CapsLockHint(self.passphrase_edit, self.repeat_edit)
+
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setObjectName("strengthBar")
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setMaximumHeight(12)
+        self.strength_label = text_label()
+        self.strength_label.setObjectName("strengthLabel")
+        self.match_label = message_label()
+        self.match_label.setObjectName("matchLabel")
+
+        for widget in (self._passphrase_label, self.passphrase_edit, self.strength_bar,
+                       self.strength_label, self._repeat_label, self.repeat_edit,
+                       self.match_label, self.reveal_box, self._caps):
+            self.column.addWidget(widget)
+
+        self.error_label = message_label()
+        self.error_label.setObjectName("createErrorLabel")
+        self.busy = busy_bar()
+        self.busy_label = message_label()
+        self.create_button = tall(QPushButton())
+        self.create_button.setObjectName("createButton")
+        self.create_button.setDefault(True)
+        self.create_button.setAutoDefault(True)
+        self.back_button = tall(QPushButton())
+        self.back_button.setObjectName("backButton")
+        self.back_button.setAutoDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.create_button)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        for widget in (self.error_label, self.busy_label, self.busy):
+            self.column.addWidget(widget)
+        self.column.addLayout(row)
+
+        self.create_button.clicked.connect(self._submit)
+        self.back_button.clicked.connect(self.back_requested)
+        self.passphrase_edit.returnPressed.connect(self.repeat_edit.setFocus)
+        self.repeat_edit.returnPressed.connect(self._submit)
+        self.name_edit.returnPressed.connect(self.passphrase_edit.setFocus)
+        for edit in (self.name_edit, self.passphrase_edit, self.repeat_edit):
+            edit.textChanged.connect(self._update_feedback)
+        self.setTabOrder(self.name_edit, self.passphrase_edit)
+        self.setTabOrder(self.passphrase_edit, self.repeat_edit)
+        self.setTabOrder(self.repeat_edit, self.reveal_box)
+        self.setTabOrder(self.reveal_box, self.create_button)
+        self.setTabOrder(self.create_button, self.back_button)
+        self.finish_layout()
+
+    # -- words ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(_("Start my plan"))
+        self._intro.setText(_("Two small things first, then your plan is ready to fill in."))
+        self._name_label.setText(_("The name I like to be called (you can leave this empty)"))
+        self.name_edit.setAccessibleName(_("The name I like to be called"))
+        self._name_hint.setText(_("It is shown inside your plan, never in the window title."))
+        self._about_passphrase.setText(_(
+            "Now choose a passphrase. It is like a password, but longer: a few words that are "
+            "easy for you to remember and hard for anyone else to guess. For example, three "
+            "or four words that don't usually go together."))
+        self._passphrase_label.setText(_("My passphrase"))
+        self.passphrase_edit.setAccessibleName(_("My passphrase"))
+        self._repeat_label.setText(_("My passphrase again, to be sure"))
+        self.repeat_edit.setAccessibleName(_("My passphrase again"))
+        self.reveal_box.retranslate()
+        self._caps.retranslate()
+        self.strength_bar.setAccessibleName(_("How hard my passphrase is to guess"))
+        self.create_button.setText(_("Create my plan"))
+        self.back_button.setText(_("Back"))
+        self.busy_label.setText(_("Creating your plan and locking it safely…"))
+        self._update_feedback()
+
+    def first_focus(self) -> QWidget:
+        return self.name_edit
+
+    # -- feedback ------------------------------------------------------------------
+    def strength(self) -> Strength:
+        return assess(self.passphrase_edit.text(), [self.name_edit.text()])
+
+    def _update_feedback(self) -> None:
+        strength = self.strength()
+        self.strength_bar.setValue(strength.level if self.passphrase_edit.text() else 0)
+        words = _("How strong it is: {summary}.").format(summary=strength.summary)
+        if strength.advice and self.passphrase_edit.text():
+            words = _("{verdict} {advice}").format(verdict=words, advice=strength.advice)
+        self.strength_label.setText(words)
+        self.strength_label.setAccessibleName(words)
+        repeat = self.repeat_edit.text()
+        differs = bool(repeat) and repeat != self.passphrase_edit.text()
+        show_message(self.match_label,
+                     _("The two passphrases are not the same yet.") if differs else "")
+        show_message(self.error_label, "")
+
+    def _submit(self) -> None:
+        if self.busy.isVisible():
+            return
+        strength = self.strength()
+        if not strength.acceptable:
+            self._refuse(_("Please choose a passphrase that is harder to guess. {advice}")
+                         .format(advice=strength.advice), self.passphrase_edit)
+        elif self.repeat_edit.text() != self.passphrase_edit.text():
+            self._refuse(_("The two passphrases are not the same yet. Please type it again "
+                           "in the second box."), self.repeat_edit)
+        else:
+            self.create_requested.emit(self.name_edit.text().strip(), self.passphrase_edit.text())
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        show_message(self.error_label, text)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- the window calls these ------------------------------------------------------
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.name_edit, self.passphrase_edit, self.repeat_edit,
+                       self.create_button, self.back_button, self.reveal_box):
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        show_message(self.error_label, text)
+
+    def clear_secrets(self) -> None:
+        self.passphrase_edit.clear()
+        self.repeat_edit.clear()

@@ -1,0 +1,155 @@
+"""The way in: welcome -> create -> recovery key, or straight to unlock.
+
+``StartFlow`` owns the four start screens and the slow background work
+(creating or opening a plan derives keys, which takes about half a second).
+It emits ``opened(db)`` with an open ``PlanDatabase`` when the plan is ready
+to show; the window then builds everything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ...plans.model import Plan
+from ... import storage
+from ..dialogs import DialogService
+from ..session import BackgroundTask, run_in_background
+from .common import Screen, show_message
+from .create import CreateScreen
+from .recovery_key import RecoveryKeyScreen
+from .unlock import UnlockScreen
+from .welcome import WelcomeScreen
+
+
+def _close_quietly(db: Any) -> None:
+    try:
+        db[0].close() if isinstance(db, tuple) else db.close()
+    except storage.StorageError:
+        pass
+
+
+class StartFlow(QStackedWidget):
+    opened = Signal(object)
+
+    def __init__(self, plan_path: Path, dialogs: DialogService,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startFlow")
+        self.plan_path = plan_path
+        self._task: BackgroundTask | None = None
+        self._new_db: Any = None     # created, waiting for the key to be kept
+        self.welcome = WelcomeScreen()
+        self.create = CreateScreen()
+        self.recovery_key = RecoveryKeyScreen(dialogs)
+        self.unlock = UnlockScreen()
+        for screen in (self.welcome, self.create, self.recovery_key, self.unlock):
+            self.addWidget(screen)
+        self.welcome.start_requested.connect(lambda: self.show_screen(self.create))
+        self.create.back_requested.connect(lambda: self.show_screen(self.welcome))
+        self.create.create_requested.connect(self._create)
+        self.recovery_key.done.connect(self._key_kept)
+        self.unlock.unlock_requested.connect(self._open)
+
+    # -- which screen ------------------------------------------------------------
+    def show_first(self) -> None:
+        """Unlock if a plan is already there, else the welcome."""
+        if storage.plan_exists(self.plan_path):
+            self.show_unlock()
+        else:
+            self.show_screen(self.welcome)
+
+    def show_unlock(self) -> None:
+        self.unlock.reset()
+        self.show_screen(self.unlock)
+
+    def show_screen(self, screen: Screen) -> None:
+        self.setCurrentWidget(screen)
+        target = screen.first_focus()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def busy(self) -> bool:
+        return self._task is not None
+
+    # -- creating ------------------------------------------------------------------
+    def _create(self, name: str, passphrase: str) -> None:
+        self.create.set_busy(True)
+        path = self.plan_path
+
+        def work():
+            return storage.create_plan(path, passphrase, Plan.new(owner_name=name))
+
+        self._task = run_in_background(work, self._created, self._create_failed, _close_quietly)
+
+    def _created(self, result: tuple[Any, str]) -> None:
+        self._task = None
+        self._new_db, key = result
+        self.create.set_busy(False)
+        self.create.clear_secrets()
+        self.recovery_key.set_key(key)
+        self.show_screen(self.recovery_key)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self._task = None
+        if isinstance(error, storage.StorageError):
+            self.create.show_error(str(error))
+        else:
+            self.create.show_error(storage.StorageError.default_message())
+
+    def _key_kept(self) -> None:
+        db, self._new_db = self._new_db, None
+        self.recovery_key.forget_key()
+        self.opened.emit(db)
+
+    # -- opening -------------------------------------------------------------------
+    def _open(self, secret: str) -> None:
+        path = self.plan_path
+        self._task = run_in_background(lambda: storage.open_plan(path, secret),
+                                       self._unlocked, self._unlock_failed, _close_quietly)
+
+    def _unlocked(self, db: Any) -> None:
+        self._task = None
+        self.unlock.reset()
+        self.opened.emit(db)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        self._task = None
+        self.unlock.show_failure(error)
+
+    # -- getting ready -------------------------------------------------------------
+    def prepare(self, make: Callable[[], object], busy_text: str, failed_text: str) -> None:
+        """Run slow set-up (making the demo plan) off the GUI thread while
+        the unlock screen shows that it is busy."""
+        self.show_screen(self.unlock)
+        self.unlock.set_busy(True, busy_text)
+
+        def done(_result: object) -> None:
+            self._task = None
+            self.show_unlock()
+
+        def failed(_error: BaseException) -> None:
+            self._task = None
+            self.unlock.set_busy(False)
+            self.unlock.unlock_button.setEnabled(False)
+            show_message(self.unlock.error_label, failed_text)
+
+        self._task = run_in_background(make, done, failed)
+
+    # -- leaving -------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """The window is closing: drop work in progress and close a plan
+        that was created but not yet handed over."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task.done.disconnect()
+            self._task.failed.disconnect()
+            self._task.finished.wait(30)
+            self._task = None
+        if self._new_db is not None:
+            _close_quietly(self._new_db)
+            self._new_db = None
+        self.recovery_key.forget_key()

@@ -1,0 +1,176 @@
+"""Open my plan with my passphrase, or with my recovery key instead."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ...i18n import _
+from ...storage import PlanDamaged, StorageError, WrongSecret
+from .common import (
+    CapsLockHint, RevealBox, Screen, SecretEdit, busy_bar, message_label, show_message, tall,
+    text_label,
+)
+
+
+class UnlockScreen(Screen):
+    """Emits ``unlock_requested(secret)``; the window opens the plan off the
+    GUI thread and calls ``set_busy``/``show_failure`` meanwhile."""
+
+    unlock_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockScreen")
+        self._use_key = False
+        self._restore: Callable[[], None] | None = None
+        self._intro = text_label()
+        self.demo_label = text_label(selectable=True)
+        self.demo_label.setObjectName("demoPassphraseLabel")
+        self.demo_label.setVisible(False)
+        self.secret_edit = SecretEdit()
+        self.secret_edit.setObjectName("unlockSecretEdit")
+        self._secret_label = text_label()
+        self._secret_label.setBuddy(self.secret_edit)
+        self.reveal_box = RevealBox(self.secret_edit)
+        self.reveal_box.setObjectName("revealUnlockBox")
+        self._caps = CapsLockHint(self.secret_edit)
+        self.switch_button = tall(QPushButton())
+        self.switch_button.setObjectName("useRecoveryKeyButton")
+        self.switch_button.setFlat(True)
+        self.switch_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.switch_button.setAutoDefault(False)
+        self.unlock_button = tall(QPushButton())
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAutoDefault(True)
+        self.error_label = message_label()
+        self.error_label.setObjectName("unlockErrorLabel")
+        self.restore_button = tall(QPushButton())
+        self.restore_button.setObjectName("restoreBackupButton")
+        self.restore_button.setVisible(False)
+        self.busy = busy_bar()
+        self.busy_label = message_label()
+        self.busy_label.setObjectName("unlockBusyLabel")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.unlock_button)
+        buttons.addWidget(self.switch_button)
+        buttons.addStretch(1)
+        for widget in (self._intro, self.demo_label, self._secret_label, self.secret_edit,
+                       self._caps, self.reveal_box):
+            self.column.addWidget(widget)
+        self.column.addLayout(buttons)
+        for widget in (self.busy_label, self.busy, self.error_label, self.restore_button):
+            self.column.addWidget(widget)
+
+        self.unlock_button.clicked.connect(self._submit)
+        self.secret_edit.returnPressed.connect(self._submit)
+        self.secret_edit.textChanged.connect(lambda _text: show_message(self.error_label, ""))
+        self.switch_button.clicked.connect(lambda: self.set_use_recovery_key(not self._use_key))
+        self.restore_button.clicked.connect(lambda: self._restore and self._restore())
+        self.setTabOrder(self.secret_edit, self.reveal_box)
+        self.setTabOrder(self.reveal_box, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.switch_button)
+        self.finish_layout()
+
+    # -- words ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(_("Open my plan"))
+        if self._use_key:
+            self._intro.setText(_("Type your recovery key. Spaces, dashes and capital letters "
+                                  "don't matter."))
+            self._secret_label.setText(_("My recovery key"))
+            self.switch_button.setText(_("Use my passphrase instead"))
+        else:
+            self._intro.setText(_("Your plan is locked. Type your passphrase to open it."))
+            self._secret_label.setText(_("My passphrase"))
+            self.switch_button.setText(_("Use my recovery key instead"))
+        self.secret_edit.setAccessibleName(self._secret_label.text())
+        self.reveal_box.retranslate()
+        self._caps.retranslate()
+        self.unlock_button.setText(_("Open my plan"))
+        self.restore_button.setText(_("Open a backup of my plan…"))
+        self.busy_label.setText(_("Opening your plan…"))
+
+    def first_focus(self) -> QWidget:
+        return self.secret_edit
+
+    # -- the window calls these ------------------------------------------------------
+    def set_demo_passphrase(self, passphrase: str) -> None:
+        self.demo_label.setText(_("This is a demo. The passphrase is: {passphrase}")
+                                .format(passphrase=passphrase))
+        self.demo_label.setVisible(True)
+
+    def set_restore_handler(self, handler: Callable[[], None] | None) -> None:
+        """Where "Open a backup of my plan" leads once backups exist; the
+        button appears (next to the message) only for a damaged plan."""
+        self._restore = handler
+
+    def set_use_recovery_key(self, use_key: bool) -> None:
+        self._use_key = use_key
+        self.secret_edit.clear()
+        self.reveal_box.setChecked(use_key)   # a key is easier to type when seen
+        show_message(self.error_label, "")
+        self.retranslate()
+        self.secret_edit.setFocus()
+
+    def using_recovery_key(self) -> bool:
+        return self._use_key
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy_label.setText(text or _("Opening your plan…"))
+        for widget in (self.secret_edit, self.unlock_button, self.switch_button, self.reveal_box):
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        if busy:
+            show_message(self.error_label, "")
+            self.restore_button.setVisible(False)
+
+    def show_failure(self, error: BaseException) -> None:
+        """A kind message for why the plan did not open; nothing has changed."""
+        self.set_busy(False)
+        damaged = isinstance(error, PlanDamaged)
+        if isinstance(error, WrongSecret):
+            text = (_("That recovery key didn't open this plan. Please check it against the "
+                      "copy you kept and try again. Nothing has changed.")
+                    if self._use_key else
+                    _("That passphrase didn't open this plan. Please check it and try again; "
+                      "you can take as many tries as you need. Nothing has changed."))
+        elif damaged:
+            text = _("Part of your plan's files seems to be damaged, so it can't be opened as "
+                     "it is. Nothing has been changed or deleted.")
+        elif isinstance(error, StorageError):
+            text = str(error)
+        else:
+            text = _("Something went wrong while opening your plan. Nothing has changed. "
+                     "Please try again.")
+        show_message(self.error_label, text)
+        self.restore_button.setVisible(damaged and self._restore is not None)
+        self.secret_edit.setFocus()
+        self.secret_edit.selectAll()
+
+    def reset(self) -> None:
+        """Back to an empty passphrase field (after locking)."""
+        self.set_busy(False)
+        if self._use_key:
+            self.set_use_recovery_key(False)
+        self.secret_edit.clear()
+        self.reveal_box.setChecked(False)
+        show_message(self.error_label, "")
+
+    def _submit(self) -> None:
+        if self.busy.isVisible():
+            return
+        secret = self.secret_edit.text()
+        if not secret:
+            show_message(self.error_label,
+                         _("Please type your recovery key first.") if self._use_key
+                         else _("Please type your passphrase first."))
+            self.secret_edit.setFocus()
+            return
+        self.set_busy(True)
+        self.unlock_requested.emit(secret)

@@ -1,0 +1,130 @@
+"""Text boxes for the person's own words.
+
+``GrowingTextEdit`` grows with what is written (within limits), takes a
+gentle placeholder, cleans pasted text, lets Tab move on to the next
+control, and hands Undo/Redo keys to the plan-wide undo so there is one
+history. ``edited`` fires only for the person's own changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+
+from ...plans.validation import clean_text
+
+_PLAN_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def _is_plan_undo_key(event) -> bool:
+    return any(event.matches(key) for key in _PLAN_KEYS)
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A multi-line text box that grows from ``min_lines`` to ``max_lines``."""
+
+    edited = Signal()
+    #: Undo or Redo pressed here; the page commits typing before it happens.
+    plan_undo_key = Signal()
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 2, max_lines: int = 12) -> None:
+        super().__init__(parent)
+        self._min_lines, self._max_lines = min_lines, max_lines
+        self._quiet = False
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # the plan's undo stack is the one history
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.textChanged.connect(self._on_text_changed)
+        self.document().documentLayout().documentSizeChanged.connect(self.updateGeometry)
+
+    def set_text_quietly(self, text: str) -> None:
+        """Show ``text`` without it counting as an edit; keeps the cursor."""
+        if text == self.toPlainText():
+            return
+        position = self.textCursor().position()
+        self._quiet = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._quiet = False
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.setTextCursor(cursor)
+
+    def _on_text_changed(self) -> None:
+        if not self._quiet:
+            self.edited.emit()
+        self.updateGeometry()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(clean_text(source.text()))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_plan_undo_key(event):
+            self.plan_undo_key.emit()
+            event.ignore()  # let the window's Undo/Redo action have it
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if _is_plan_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        line = self.fontMetrics().lineSpacing()
+        lines = max(self._min_lines, min(self._max_lines, self._visual_lines()))
+        margins = self.contentsMargins()
+        doc_margin = int(self.document().documentMargin() * 2)
+        hint.setHeight(lines * line + margins.top() + margins.bottom() + doc_margin + 2)
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _visual_lines(self) -> int:
+        count = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            count += max(1, layout.lineCount() if layout else 1)
+            block = block.next()
+        return count
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()
+
+    def move_cursor_to_end(self) -> None:
+        self.moveCursor(QTextCursor.MoveOperation.End)
+
+
+class CleanLineEdit(QLineEdit):
+    """A one-line box that cleans pasted text and leaves Undo/Redo to the plan."""
+
+    plan_undo_key = Signal()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_plan_undo_key(event):
+            self.plan_undo_key.emit()
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if _is_plan_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def set_text_quietly(self, text: str) -> None:
+        if text != self.text():
+            position = self.cursorPosition()
+            self.setText(text)
+            self.setCursorPosition(min(position, len(text)))

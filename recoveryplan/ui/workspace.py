@@ -1,0 +1,163 @@
+"""The open plan on screen: the list of sections and the page for each.
+
+Built fresh from a ``PlanContext`` on every unlock and deleted on lock, so
+no widget holds plan text while the plan is locked. Sections that have some
+writing get a small dot in the list (read out as "has writing"); empty ones
+are simply plain, with no nagging.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QWidget,
+)
+
+from ..i18n import _
+from ..plans.sections import SECTIONS
+from .context import PlanContext
+from .pages import make_page
+from .pages.base import SectionPage
+
+
+def _dot_icon(diameter: int, palette: QPalette, filled: bool) -> QIcon:
+    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
+    icon = QIcon()
+    for mode, role in ((QIcon.Mode.Normal, QPalette.ColorRole.Text),
+                       (QIcon.Mode.Selected, QPalette.ColorRole.HighlightedText)):
+        pixmap = QPixmap(int(diameter * ratio), int(diameter * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        if filled:
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(role))
+            inset = diameter * 0.3
+            painter.drawEllipse(QRectF(inset, inset, diameter - 2 * inset, diameter - 2 * inset))
+            painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+class Workspace(QWidget):
+    """Navigation list (objectName "nav") beside a stack of section pages."""
+
+    section_changed = Signal(int)
+
+    def __init__(self, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.ctx = ctx
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setUniformItemSizes(False)
+        self.nav.setWordWrap(True)
+        self.nav.setSpacing(2)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.pages: list[SectionPage] = []
+        for spec in SECTIONS:
+            page = make_page(spec, ctx)
+            page.setObjectName(page.objectName() or f"page-{spec.key}")
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem())
+            page.content_changed.connect(lambda page=page: self._refresh_mark(page))
+        self.nav.currentRowChanged.connect(self._show_page)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._icons: tuple[QIcon, QIcon] | None = None
+        self._fit_nav()
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    # -- marks ---------------------------------------------------------------------
+    def _marks(self) -> tuple[QIcon, QIcon]:
+        if self._icons is None:
+            size = max(12, self.fontMetrics().height())
+            self.nav.setIconSize(QSize(size, size))
+            self._icons = (_dot_icon(size, self.palette(), False), _dot_icon(size, self.palette(), True))
+        return self._icons
+
+    def _refresh_mark(self, page: SectionPage) -> None:
+        row = self.pages.index(page)
+        item = self.nav.item(row)
+        title = _(page.spec.title)
+        has = page.has_content()
+        item.setText(title)
+        item.setIcon(self._marks()[1 if has else 0])
+        spoken = _("{section}, has writing").format(section=title) if has else title
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        item.setToolTip(_("This section has some writing in it.") if has else "")
+        item.setSizeHint(QSize(-1, max(32, self.fontMetrics().height() * 2)))
+
+    def has_writing(self, key: str) -> bool:
+        return any(p.spec.key == key and p.has_content() for p in self.pages)
+
+    def _fit_nav(self) -> None:
+        longest = max(self.fontMetrics().horizontalAdvance(_(s.title)) for s in SECTIONS)
+        self.nav.setMinimumWidth(min(longest // 2, 320))
+        self.nav.setMaximumWidth(max(longest + self._marks()[0].actualSize(QSize(64, 64)).width()
+                                     + 48, 200))
+
+    # -- words ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.nav.setAccessibleName(_("Sections of my plan"))
+        self.nav.setAccessibleDescription(_("Choose a section to see and change it."))
+        for page in self.pages:
+            self._refresh_mark(page)
+        self._fit_nav()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._icons = None
+            self.retranslate()
+        elif kind == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- moving about --------------------------------------------------------------
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ctx.flush_pending()
+        self.ctx.end_typing_burst()
+        self.stack.setCurrentIndex(row)
+        self.section_changed.emit(row)
+
+    def current_page(self) -> SectionPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def go_to(self, key: str) -> None:
+        for row, page in enumerate(self.pages):
+            if page.spec.key == key:
+                self.nav.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def step(self, delta: int) -> None:
+        row = (self.nav.currentRow() + delta) % len(self.pages)
+        self.nav.setCurrentRow(row)
+
+    def focus_nav(self) -> None:
+        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def dispose(self) -> None:
+        """Before deletion on lock: forget every page so none survives."""
+        self.nav.clear()
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.hide()
+            page.setParent(None)    # out of the window at once, deleted soon after
+            page.deleteLater()
+        self.pages.clear()

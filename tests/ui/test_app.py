@@ -1,0 +1,177 @@
+"""The whole app: saving, closing and reopening, Need help now, the demo."""
+
+from __future__ import annotations
+
+import tempfile
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QLabel, QPlainTextEdit, QPushButton, QTextEdit,
+)
+
+from recoveryplan import storage
+from recoveryplan.plans.model import Contact, Entry
+from recoveryplan.ui.main_window import MainWindow
+
+
+def _type_into(qtbot, window, name, text):
+    window.workspace.go_to(name.split("-")[1])
+    edit = None
+    for cls in (QPlainTextEdit, QTextEdit):
+        edit = edit or window.findChild(cls, name)
+    assert edit is not None, name
+    edit.setFocus()
+    qtbot.keyClicks(edit, text)
+    return edit
+
+
+def test_typing_survives_closing_straight_away(qtbot, make_window, created_plan, unlock):
+    window = unlock(make_window())
+    _type_into(qtbot, window, "field-about_me-about", "I love old films")
+    window.close()                                   # no pause after typing
+    again = unlock(make_window())
+    entries = again.session.plan.entries_for("about_me", "about")
+    assert [e.text for e in entries] == ["I love old films"]
+
+
+def test_an_entry_added_through_the_context_persists(qtbot, make_window, created_plan, unlock):
+    window = unlock(make_window())
+    window.session.ctx.add(Entry(section="keeping_well", field="everyday", text="A walk"))
+    window.close()
+    db = storage.open_plan(window.plan_path, "purple tiger river lamp")
+    try:
+        assert [e.text for e in db.load_plan().entries_for("keeping_well")] == ["A walk"]
+    finally:
+        db.close()
+
+
+def test_save_status_says_saved_only_after_the_disk(qtbot, open_window):
+    window = open_window
+    assert window.save_label.text() == ""
+    with qtbot.waitSignal(window.session.saved, timeout=10_000):
+        window.session.ctx.add(Entry(section="hopes", field="hopes", text="Travel"))
+        assert window.save_label.text() == "Saving…"
+    assert window.save_label.text() == "Saved"
+    assert window.session.pending() == 0
+
+
+def test_undo_and_redo_from_the_edit_menu(qtbot, open_window):
+    window = open_window
+    ctx = window.session.ctx
+    ctx.add(Entry(section="hopes", field="hopes", text="Travel"))
+    undo = window.findChild(type(window.actions_["lock"]), "undoAction")
+    redo = window.findChild(type(window.actions_["lock"]), "redoAction")
+    assert undo.isEnabled() and undo.shortcut().toString() == "Ctrl+Z"
+    undo.trigger()
+    assert ctx.plan.entries_for("hopes") == []
+    redo.trigger()
+    assert [e.text for e in ctx.plan.entries_for("hopes")] == ["Travel"]
+
+
+def test_nav_marks_sections_with_writing(qtbot, open_window):
+    window = open_window
+    nav = window.workspace.nav
+    assert nav.objectName() == "nav" and nav.count() == 14
+    row = [p.spec.key for p in window.workspace.pages].index("strengths")
+    assert "has writing" not in nav.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+    window.session.ctx.add(Entry(section="strengths", field="good_at", text="Listening"))
+    qtbot.waitUntil(lambda: "has writing" in nav.item(row).data(Qt.ItemDataRole.AccessibleTextRole))
+    assert window.workspace.has_writing("strengths")
+
+
+def _order(dialog):
+    """Object names of headings and cards, top to bottom."""
+    names = []
+    layout = dialog._content
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        if widget is not None and widget.objectName():
+            names.append(widget.objectName())
+    return names
+
+
+def test_need_help_now_shows_my_people_before_services(qtbot, open_window):
+    window = open_window
+    ctx = window.session.ctx
+    ctx.add(Contact(name="Ann", relationship="My sister", phone="07700 900123", on_crisis_card=True))
+    ctx.add(Contact(name="Bob", phone="01632 960000", on_crisis_card=False))
+    qtbot.mouseClick(window.help_now_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "helpNowDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    order = _order(dialog)
+    assert order.index("crisisContactCard") < order.index("servicesHeading") \
+        < order.index("crisisServiceCard")
+    assert order.count("crisisContactCard") == 1          # only people on my crisis card
+    phones = [l.text() for l in dialog.findChildren(QLabel, "phoneLabel")]
+    assert phones[0] == "07700 900123" and "999" in phones and "116 123" in phones
+    phone = dialog.findChildren(QLabel, "phoneLabel")[0]
+    assert phone.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert phone.font().pointSizeF() > window.font().pointSizeF()
+
+
+def test_crisis_services_can_be_added_changed_and_removed(qtbot, open_window):
+    window = open_window
+    ctx = window.session.ctx
+    dialog = window.show_help_now()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "addServiceButton"),
+                     Qt.MouseButton.LeftButton)
+    editor = dialog.findChild(QDialog, "serviceEditor")
+    editor.name_edit.insert("Crisis café")
+    qtbot.keyClicks(editor.phone_edit, "01632 960111")
+    qtbot.mouseClick(editor.findChild(QPushButton, "serviceSaveButton"), Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.plan.services][-1] == "Crisis café"
+    qtbot.waitUntil(lambda: "01632 960111" in
+                    [l.text() for l in dialog.findChildren(QLabel, "phoneLabel")])
+    samaritans = next(s for s in ctx.plan.services if s.name == "Samaritans")
+    dialog._remove(samaritans)
+    assert samaritans not in ctx.plan.services
+    ctx.undo()
+    assert any(s.name == "Samaritans" for s in ctx.plan.services)
+
+
+def test_need_help_now_while_locked_shows_the_usual_services(qtbot, make_window, created_plan):
+    window = make_window()
+    dialog = window.show_help_now()
+    phones = [l.text() for l in dialog.findChildren(QLabel, "phoneLabel")]
+    assert phones == ["999", "111", "116 123"]
+    assert "crisisContactCard" not in _order(dialog)
+    assert dialog.findChild(QPushButton, "addServiceButton") is None
+
+
+def test_title_never_shows_the_name(qtbot, open_window):
+    assert open_window.windowTitle() == "Recovery Plan"
+    assert open_window.session.plan.info.owner_name == "Sam"
+
+
+def test_demo_opens_and_its_folder_is_gone_after_quitting(qtbot, tmp_path, monkeypatch,
+                                                          ui_settings):
+    from recoveryplan.ui.app import DEMO_PASSPHRASE, run_app
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen = {}
+
+    def drive():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, drive)
+            return
+        window = windows[0]
+        if window.workspace is None:
+            screen = window.start.unlock
+            if not screen.busy.isVisible() and not screen.secret_edit.text():
+                seen["demo text"] = screen.demo_label.text()
+                seen["folders"] = [p.name for p in tmp_path.iterdir()]
+                screen.secret_edit.setText(DEMO_PASSPHRASE)
+                screen.unlock_button.click()
+            QTimer.singleShot(20, drive)
+            return
+        seen["entries"] = len(window.session.plan.entries)
+        window.close()
+
+    QTimer.singleShot(0, drive)
+    assert run_app(["recoveryplan"], demo=True, settings=ui_settings) == 0
+    assert DEMO_PASSPHRASE in seen["demo text"]
+    assert any(name.startswith("recoveryplan-demo-") for name in seen["folders"])
+    assert seen["entries"] > 0
+    assert not any(p.name.startswith("recoveryplan-demo-") for p in tmp_path.iterdir())

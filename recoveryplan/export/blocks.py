@@ -1,0 +1,244 @@
+"""Pieces that more than one layout prints: a section's fields, goals,
+contacts, services, appointment topics and check-ins."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from ..plans.model import CheckIn, Contact, CrisisService, Goal, GoalStatus
+from ..plans.progress import SCORES, checkins_in_period
+from ..plans.sections import SectionSpec
+from .chart import checkin_chart, legend
+from .story import BOX, BOX_TICKED, Context
+
+def _checkin_label(ctx: Context, key: str) -> str:
+    tr = ctx.tr
+    return {"hope": tr._("Hope"), "control": tr._("Feeling in control"),
+            "beyond": tr._("Doing things that matter")}[key]
+
+
+def fields(ctx: Context, spec: SectionSpec, only_crisis: bool = False,
+           keys: tuple[str, ...] | None = None) -> list[Flowable]:
+    """Every field of ``spec`` that has entries, with its heading."""
+    out: list[Flowable] = []
+    for field in spec.fields:
+        if (only_crisis and not field.crisis) or (keys is not None and field.key not in keys):
+            continue
+        entries = ctx.entries(spec.key, field.key)
+        if not entries:
+            continue
+        out.append(ctx.p(ctx.tr._(field.label), style=ctx.styles.h2))
+        for entry in entries:
+            if field.multi or entry.detail.strip():
+                out.extend(ctx.entry_flowables(entry, field.detail_label))
+            else:
+                out.append(ctx.p(entry.text))
+                out.extend(ctx.attribution(entry))
+    return out
+
+
+# -- goals ----------------------------------------------------------------------
+
+def status_text(ctx: Context, goal: Goal) -> str:
+    status = ctx.tr._(goal.status.label)
+    if goal.status is GoalStatus.ACHIEVED and goal.achieved_on:
+        return ctx.tr._("{status} on {date}").format(status=status, date=ctx.date(goal.achieved_on))
+    return status
+
+
+def goal(ctx: Context, item: Goal) -> list[Flowable]:
+    """One goal in full: what, status, why, steps as a checklist, notes."""
+    tr, st = ctx.tr, ctx.styles
+    out: list[Flowable] = [ctx.p(item.what or tr._("A goal"), style=st.h2)]
+    facts = [tr._("Status: {status}").format(status=status_text(ctx, item))]
+    if item.life_area is not None:
+        facts.append(tr._("Life area: {area}").format(area=tr._(item.life_area.label)))
+    if item.target_date:
+        facts.append(tr._("Target date: {date}").format(date=ctx.date(item.target_date)))
+    out.append(ctx.p("  \u00b7  ".join(facts), style=st.meta))
+    if item.why.strip():
+        out.append(ctx.p(("b", tr._("Why it matters to me:") + " "), item.why))
+    if item.who_can_help.strip():
+        out.append(ctx.p(("b", tr._("Who can help:") + " "), item.who_can_help))
+    steps = ctx.visible(item.steps)
+    if steps:
+        done = sum(1 for s in steps if s.done)
+        out.append(ctx.p(tr._("Small steps ({done} of {total} done)").format(
+            done=ctx.number(done), total=ctx.number(len(steps))), style=st.h3))
+        for step in steps:
+            if step.done:
+                out.append(ctx.item(step.text, ("i", "  " + tr._("done on {date}").format(
+                    date=ctx.date(step.done_on))), mark=BOX_TICKED, style=st.check))
+            else:
+                out.append(ctx.item(step.text, mark=BOX, style=st.check))
+    notes = ctx.visible(item.notes)
+    if notes:
+        out.append(ctx.p(tr._("How it is going"), style=st.h3))
+        for note in sorted(notes, key=lambda n: n.date):
+            out.append(ctx.item(("b", ctx.date(note.date, "medium") + ": "), note.text))
+            out.extend(ctx.attribution(note))
+    return out + ctx.attribution(item)
+
+
+def goals_table(ctx: Context, width: float) -> list[Flowable]:
+    """Goals and progress at a glance: status and steps done of total."""
+    tr = ctx.tr
+    goals = ctx.visible(ctx.plan.goals) if ctx.wants("goals") else []
+    if not goals:
+        return []
+    rows = [[ctx.cell(tr._("Goal"), head=True), ctx.cell(tr._("Status"), head=True),
+             ctx.cell(tr._("Steps done"), head=True)]]
+    for item in goals:
+        steps = ctx.visible(item.steps)
+        done = sum(1 for s in steps if s.done)
+        progress = (tr._("{done} of {total}").format(done=ctx.number(done), total=ctx.number(len(steps)))
+                    if steps else "\u2013")
+        what = [item.what or tr._("A goal")]
+        if item.target_date:
+            what.append("\n" + tr._("Target date: {date}").format(date=ctx.date(item.target_date)))
+        rows.append([ctx.cell(*what), ctx.cell(status_text(ctx, item)), ctx.cell(progress)])
+    return [ctx.table(rows, [width * 0.56, width * 0.26, width * 0.18])]
+
+
+# -- people and services -------------------------------------------------------------
+
+def _contact_name(ctx: Context, contact: Contact) -> list:
+    spans: list = [("b", contact.name or ctx.tr._("Someone"))]
+    if contact.relationship.strip():
+        spans.append("\n" + contact.relationship)
+    return spans
+
+
+def contacts_table(ctx: Context, contacts: list[Contact], width: float) -> list[Flowable]:
+    tr = ctx.tr
+    if not contacts:
+        return []
+    rows = [[ctx.cell(tr._("Who"), head=True), ctx.cell(tr._("Phone and email"), head=True),
+             ctx.cell(tr._("Best times"), head=True), ctx.cell(tr._("Can help with"), head=True)]]
+    for contact in contacts:
+        reach: list = [("b", contact.phone)] if contact.phone.strip() else []
+        if contact.email.strip():
+            reach.append(("\n" if reach else "") + contact.email)
+        rows.append([ctx.cell(*_contact_name(ctx, contact)), ctx.cell(*reach),
+                     ctx.cell(contact.best_times), ctx.cell(contact.can_help_with)])
+    return [ctx.table(rows, [width * 0.26, width * 0.26, width * 0.2, width * 0.28])]
+
+
+def services_table(ctx: Context, services: list[CrisisService], width: float) -> list[Flowable]:
+    tr = ctx.tr
+    if not services:
+        return []
+    rows = [[ctx.cell(tr._("Service"), head=True), ctx.cell(tr._("Phone"), head=True),
+             ctx.cell(tr._("When to call"), head=True)]]
+    for service in services:
+        rows.append([ctx.cell(("b", service.name)), ctx.cell(("b", service.phone)),
+                     ctx.cell(service.notes)])
+    return [ctx.table(rows, [width * 0.3, width * 0.22, width * 0.48])]
+
+
+def phone_list(ctx: Context, people: list[Contact], services: list[CrisisService]) -> list[Flowable]:
+    """Names with their phone numbers large and bold, for hard moments."""
+    st = ctx.styles
+    out: list[Flowable] = []
+    for contact in people:
+        spans = [("b", contact.name or ctx.tr._("Someone"))]
+        if contact.relationship.strip():
+            spans.append(" (" + contact.relationship + ")")
+        lines = [ctx.p(*spans, style=st.body)]
+        if contact.phone.strip():
+            lines.append(ctx.p(("b", contact.phone), style=st.h3))
+        if contact.best_times.strip():
+            lines.append(ctx.p(contact.best_times, style=st.small))
+        out.append(KeepTogether(lines))
+    if services:
+        out.append(ctx.p(ctx.tr._("Crisis services"), style=st.h2))
+        for service in services:
+            lines = [ctx.p(("b", service.name), "  ", ("b", service.phone), style=st.body)]
+            if service.notes.strip():
+                lines.append(ctx.p(service.notes, style=st.small))
+            out.append(KeepTogether(lines))
+    return out
+
+
+# -- appointments --------------------------------------------------------------
+
+def topics(ctx: Context) -> list[Flowable]:
+    """Things I want to talk about: not yet talked about first."""
+    if not ctx.wants("appointments"):
+        return []
+    items = ctx.visible(t for t in ctx.plan.topics if t.text.strip())
+    items.sort(key=lambda t: (t.done_on is not None, t.created))
+    out: list[Flowable] = []
+    for topic in items:
+        if topic.done_on:
+            out.append(ctx.item(topic.text, ("i", "  " + ctx.tr._("talked about on {date}").format(
+                date=ctx.date(topic.done_on))), mark=BOX_TICKED, style=ctx.styles.check))
+        else:
+            out.append(ctx.item(topic.text, mark=BOX, style=ctx.styles.check))
+        out.extend(ctx.attribution(topic))
+    return out
+
+
+# -- check-ins -------------------------------------------------------------------
+
+def period_checkins(ctx: Context) -> list[CheckIn]:
+    if not ctx.wants("checkins"):
+        return []
+    return checkins_in_period(ctx.plan, ctx.options.checkin_days, today=ctx.today,
+                              include_private=ctx.options.include_private)
+
+
+def checkin_summary(ctx: Context, checkins: list[CheckIn]) -> str:
+    """One plain sentence about the period, e.g. "Since 3 March 2026:
+    5 check-ins. Hope went from 3 to 6." """
+    tr = ctx.tr
+    if not checkins:
+        return tr._("No check-ins in this time yet.")
+    first, last = checkins[0], checkins[-1]
+    parts = [tr.ngettext("Since {date}: {count} check-in.", "Since {date}: {count} check-ins.",
+                         len(checkins)).format(date=ctx.date(first.at),
+                                               count=ctx.number(len(checkins)))]
+    if len(checkins) > 1:
+        for key in SCORES:
+            start, end = getattr(first, key), getattr(last, key)
+            what = _checkin_label(ctx, key)
+            if start == end:
+                parts.append(tr._("{what} stayed at {value}.").format(what=what, value=ctx.number(end)))
+            else:
+                parts.append(tr._("{what} went from {start} to {end}.").format(
+                    what=what, start=ctx.number(start), end=ctx.number(end)))
+    return " ".join(parts)
+
+
+def checkin_block(ctx: Context, width: float, checkins: list[CheckIn],
+                  heading: Flowable | None = None) -> list[Flowable]:
+    """Heading, summary sentence, chart and key, kept together on one page;
+    then a reminder of what the numbers are."""
+    st = ctx.styles
+    block: list[Flowable] = [heading] if heading is not None else []
+    block.append(ctx.p(checkin_summary(ctx, checkins)))
+    if checkins:
+        size = st.body_size * 0.8
+        block.append(checkin_chart(checkins, width, min(width * 0.45, st.body_size * 16),
+                                   ctx.options.language, size))
+        labels = {key: ctx.p(_checkin_label(ctx, key), style=st.cell) for key in SCORES}
+        block += [Spacer(1, 4), legend(labels, width, st.body_size, ctx.rtl)]
+    return [KeepTogether(block),
+            ctx.p(ctx.tr._("Each score is from 0 to 10. They are my own reflections, "
+                           "not a test or a clinical measure."), style=st.small)]
+
+
+def checkin_table(ctx: Context, checkins: list[CheckIn], width: float, most: int = 10) -> list[Flowable]:
+    """The most recent check-ins, newest first."""
+    tr = ctx.tr
+    recent = list(reversed(checkins))[:most]
+    if not recent:
+        return []
+    rows = [[ctx.cell(tr._("Date"), head=True)]
+            + [ctx.cell(_checkin_label(ctx, key), head=True) for key in SCORES]
+            + [ctx.cell(tr._("Note"), head=True)]]
+    for c in recent:
+        rows.append([ctx.cell(ctx.date(c.at, "medium"))]
+                    + [ctx.cell(ctx.number(getattr(c, key))) for key in SCORES]
+                    + [ctx.cell(c.note)])
+    return [ctx.table(rows, [width * 0.2, width * 0.12, width * 0.14, width * 0.16, width * 0.38])]

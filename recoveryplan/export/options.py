@@ -1,0 +1,47 @@
+"""What the person chose for a PDF: layout, language, print size, sections
+and whether "just for me" entries go in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..i18n import N_
+
+
+class Layout(str, Enum):
+    PLAN = "plan"
+    CRISIS = "crisis"
+    APPOINTMENT = "appointment"
+    CARD = "card"
+
+    @property
+    def title(self) -> str:
+        """Untranslated (``N_``) title, also the PDF's metadata title."""
+        return LAYOUT_TITLES[self]
+
+
+LAYOUT_TITLES = {
+    Layout.PLAN: N_("My recovery plan"),
+    Layout.CRISIS: N_("My crisis and safety plan"),
+    Layout.APPOINTMENT: N_("For my appointment"),
+    Layout.CARD: N_("My crisis card"),
+}
+
+
+@dataclass
+class PdfOptions:
+    layout: Layout = Layout.PLAN
+    language: str = "en"
+    large_print: bool = False
+    #: Section keys from ``plans.sections`` to print; None prints them all.
+    sections: tuple[str, ...] | None = None
+    #: "Just for me" records go in only when the person asks (twice, in the UI).
+    include_private: bool = False
+    #: How far back the appointment chart and summary look.
+    checkin_days: int = 90
+
+
+class ExportError(Exception):
+    """A PDF could not be written. ``str(error)`` is a plain, translated
+    message for the person; it never holds plan text or file contents."""

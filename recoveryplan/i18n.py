@@ -122,6 +122,37 @@ def load_translations(language: str) -> _gettext.NullTranslations:
     return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
 
 
+class Translator:
+    """Translations for one language, apart from the app's own: exporting a
+    PDF in Welsh never switches the screen to Welsh. A language with no
+    catalogue falls back to English words (dates and direction still follow
+    the language)."""
+
+    def __init__(self, language: str | None = None) -> None:
+        self.language = language or _language
+        try:
+            self._catalogue = (_translations if language is None
+                               else load_translations(self.language))
+        except CatalogueMissing:
+            self._catalogue = NullTranslations()
+
+    def _(self, message: str) -> str:
+        return self._catalogue.gettext(message)
+
+    gettext = _
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalogue.pgettext(context, message)
+
+
+def translator(language: str | None = None) -> Translator:
+    """A translator for ``language`` (the app's current one if None)."""
+    return Translator(language)
+
+
 def set_language(language: str) -> None:
     """Switch the catalogue used by ``_`` and friends, then tell listeners."""
     global _translations, _language

@@ -5,7 +5,6 @@ person chose to share, and small builders for paragraphs, lists and tables.
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
@@ -24,27 +23,8 @@ BOX = "\u2610"          # ☐ BALLOT BOX
 BOX_TICKED = "\u2611"   # ☑ BALLOT BOX WITH CHECK
 
 
-class Tr:
-    """Translations for one document's language, apart from the app's own
-    (exporting never switches the language on screen)."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        try:
-            self._catalogue = i18n.load_translations(language)
-        except i18n.CatalogueMissing:
-            # Labels fall back to English; dates and direction still follow
-            # the chosen language.
-            self._catalogue = gettext.NullTranslations()
-
-    def _(self, message: str) -> str:
-        return self._catalogue.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._catalogue.ngettext(singular, plural, n)
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self._catalogue.pgettext(context, message)
+#: Translations for one document's language (see i18n.Translator).
+Tr = i18n.Translator
 
 
 @dataclass

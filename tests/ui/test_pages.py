@@ -21,7 +21,7 @@ from recoveryplan.ui.pages import make_page
 
 @pytest.fixture
 def ctx(qapp):
-    context = PlanContext(PlanEditor(Plan.new("Sam"), MemoryStore()))
+    context = PlanContext(PlanEditor(Plan.new(), MemoryStore()))
     yield context
     context.detach()
 
@@ -143,7 +143,7 @@ def test_just_for_me_toggle_and_planning_together(qtbot, ctx, page_for):
     added = ctx.plan.entries[-1]
     assert added.together_with == "Jo"
     box.select(added)
-    assert box.together.text() == "Added together with Jo"
+    assert box.together.text().startswith("Added together with Jo, ")
     ctx.together_with = ""
     assert box.model.rowCount() == 4 and not box.hidden.isVisible()
 
@@ -321,3 +321,15 @@ def test_typing_reaches_a_real_encrypted_plan(qtbot, tmp_path, page_for):
         assert [e.text for e in entries] == ["I stop sleeping"]
     finally:
         reopened.close()
+
+
+def test_the_name_i_like_to_be_called(qtbot, ctx, page_for):
+    page = page_for("about_me")
+    edit = find(page, QLineEdit, "field-about_me-name")
+    assert edit.accessibleName() == "The name I like to be called"
+    qtbot.keyClicks(edit, "Jo")
+    qtbot.waitUntil(lambda: ctx.plan.info.owner_name == "Jo")
+    assert page.has_content()
+    ctx.undo()
+    assert ctx.plan.info.owner_name == ""
+    assert edit.text() == ""

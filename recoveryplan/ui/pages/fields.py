@@ -9,7 +9,7 @@ the text box shows, with a gentle example.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
@@ -21,7 +21,7 @@ from ..widgets.binding import TextBinding
 from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote
 from ..widgets.delegate import EntryDelegate
 from ..widgets.lists import GrowingListView
-from ..widgets.text import GrowingTextEdit
+from ..widgets.text import CleanLineEdit, GrowingTextEdit
 from .base import SectionPage, hidden_text
 
 
@@ -250,12 +250,60 @@ class ListFieldBox(_FieldBox):
         return any(e.text.strip() or e.detail.strip() for e in self.model.all_records())
 
 
+class NameBox(QGroupBox):
+    """The name I like to be called (the plan's owner name), on About me.
+
+    Typing is saved after a short pause, when focus leaves the box, or when
+    the plan locks or closes."""
+
+    PAUSE_MS = 500
+
+    def __init__(self, page: SectionPage) -> None:
+        super().__init__(page.body)
+        self.ctx = page.ctx
+        self.setObjectName("group-about_me-name")
+        page.tr_text(self, N_("The name I like to be called"))
+        layout = QVBoxLayout(self)
+        self.edit = CleanLineEdit(self)
+        self.edit.setObjectName("field-about_me-name")
+        page.tr_name(self.edit, N_("The name I like to be called"), N_("For example: Sam"))
+        layout.addWidget(self.edit)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.PAUSE_MS)
+        self.timer.timeout.connect(self.flush)
+        self.edit.textEdited.connect(lambda _text: self.timer.start())
+        self.edit.editingFinished.connect(self.flush)
+        self.ctx.register_flusher(self.flush)
+        self.ctx.changed.connect(self._on_plan_changed)
+        self.refresh()
+
+    def flush(self) -> None:
+        if self.timer.isActive() or self.edit.text() != self.ctx.plan.info.owner_name:
+            self.timer.stop()
+            self.ctx.set_info(owner_name=self.edit.text().strip())
+
+    def refresh(self) -> None:
+        if self.edit.text() != self.ctx.plan.info.owner_name and not self.timer.isActive():
+            self.edit.set_text_quietly(self.ctx.plan.info.owner_name)
+
+    def _on_plan_changed(self, action: str, _subject) -> None:
+        if action in ("info", "reset"):
+            self.refresh()
+
+    def has_content(self) -> bool:
+        return bool(self.ctx.plan.info.owner_name.strip())
+
+
 class FieldsPage(SectionPage):
     """A section of named fields."""
 
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)
         self.boxes: list[_FieldBox] = []
+        self.name_box = NameBox(self) if spec.key == "about_me" else None
+        if self.name_box is not None:
+            self.layout_.addWidget(self.name_box)
         for field in spec.fields:
             box = (ListFieldBox if field.multi else SingleFieldBox)(self, spec, field)
             self.boxes.append(box)
@@ -267,4 +315,5 @@ class FieldsPage(SectionPage):
         return next(b for b in self.boxes if b.field.key == field_key)
 
     def has_content(self) -> bool:
-        return any(box.has_content() for box in self.boxes)
+        return (any(box.has_content() for box in self.boxes)
+                or bool(self.name_box and self.name_box.has_content()))

@@ -11,6 +11,7 @@ This module imports no Qt: the command line and the PDF export use it too.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gettext as _gettext
 from pathlib import Path
 from typing import Callable
@@ -70,8 +71,12 @@ FORMAT_LOCALES = {"en": "en_GB", "cy": "cy_GB", "pl": "pl_PL", "ar": "ar", PSEUD
 
 
 def babel_locale(language: str | None = None) -> Locale:
-    lang = language or _language
-    return Locale.parse(FORMAT_LOCALES.get(lang, lang))
+    return _parse_locale(language or _language)
+
+
+@functools.lru_cache(maxsize=None)
+def _parse_locale(language: str) -> Locale:
+    return Locale.parse(FORMAT_LOCALES.get(language, language))
 
 
 def is_rtl(language: str | None = None) -> bool:

@@ -12,6 +12,7 @@ Times are timezone-aware UTC datetimes; dates are ``datetime.date``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass, field, fields
 from enum import Enum
@@ -57,6 +58,11 @@ def parse_datetime(value: str) -> dt.datetime:
 
 def parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
 class GoalStatus(str, Enum):
@@ -147,7 +153,7 @@ class Record:
     def from_dict(cls, data: dict[str, Any]):
         """Build from a dict that has already been validated."""
         kwargs: dict[str, Any] = {}
-        names = {f.name for f in fields(cls)}
+        names = _field_names(cls)
         for key, value in data.items():
             if key not in names:
                 continue

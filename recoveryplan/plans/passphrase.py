@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from zxcvbn import zxcvbn
 
 from ..i18n import N_, _
 
@@ -59,6 +58,8 @@ def assess(passphrase: str, user_inputs: Iterable[str] = ()) -> Strength:
         return Strength(False, 0, _("Not chosen yet"),
                         _("A few words that mean something only to you work well."))
     words = [w for text in user_inputs for w in str(text).split() if w]
+    from zxcvbn import zxcvbn  # imported when first needed: it is slow to load
+
     result = zxcvbn(passphrase[:_SCORED_LENGTH], user_inputs=words)
     acceptable = len(passphrase) > _SCORED_LENGTH or float(result["guesses"]) >= MIN_GUESSES
     level = int(result["score"])

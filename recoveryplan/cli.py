@@ -180,6 +180,42 @@ def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args, secrets: Secrets, out: TextIO) -> int:
+    from .storage import backup
+
+    target = Path(args.file)
+    if target.is_dir():
+        raise CliError(_("{path} is a folder. Please give a file name for the backup, for "
+                         "example my-plan.rpbackup.").format(path=args.file), EXIT_USAGE)
+    db = _open(args, secrets)
+    try:
+        made = backup.save_backup(db, target)
+    finally:
+        db.close()
+    out.write(_("Saved an encrypted backup of your plan to {path}. It opens with the passphrase "
+                "or recovery key you use now.").format(path=args.file) + "\n")
+    out.write(_("Made on {date}.").format(date=format_date(made.created.astimezone().date())) + "\n")
+    return EXIT_OK
+
+
+def cmd_restore(args, secrets: Secrets, out: TextIO) -> int:
+    from .storage import backup
+
+    # The file is read and checked before any secret is asked for.
+    made = backup.read_backup(Path(args.file))
+    if secrets.recovery:
+        secret = secrets.read(_("Recovery key: "))
+    else:
+        secret = secrets.read(_("Passphrase (or recovery key) for this backup: "))
+    done = backup.restore(Path(args.file), Path(args.plan), secret)
+    out.write(_("Your plan has been restored from the backup made on {date}.").format(
+        date=format_date(made.created.astimezone().date())) + "\n")
+    if done.replaced is not None:
+        out.write(_("The plan it replaced has been kept, unchanged, in {path}.").format(
+            path=str(done.replaced)) + "\n")
+    return EXIT_OK
+
+
 def cmd_check(args, secrets: Secrets, out: TextIO) -> int:
     from . import storage
 
@@ -195,14 +231,16 @@ def cmd_reviews(args, secrets: Secrets, out: TextIO) -> int:
         plan = db.load_plan()
     finally:
         db.close()
-    reviews = sorted(plan.reviews, key=lambda r: r.date)
+    reviews = sorted(plan.reviews, key=lambda r: r.date, reverse=True)
     out.write(ngettext("{count} review", "{count} reviews", len(reviews)).format(
         count=len(reviews)) + "\n")
     for review in reviews:
-        line = format_date(review.date)
+        out.write(format_date(review.date) + "\n")
         if review.who_was_there:
-            line += " — " + review.who_was_there
-        out.write(line + "\n")
+            out.write("  " + _("Who was there: {who}").format(who=review.who_was_there) + "\n")
+        if review.next_review_on is not None:
+            out.write("  " + _("Next review: {date}").format(
+                date=format_date(review.next_review_on)) + "\n")
     return EXIT_OK
 
 
@@ -268,6 +306,19 @@ def build_parser() -> argparse.ArgumentParser:
             _("make a new recovery key; the old one stops working"))
     _secret_flags(p)
 
+    p = add("backup", cmd_backup, _("save an encrypted backup of the plan in one file"))
+    p.add_argument("file", metavar="FILE")
+    _secret_flags(p)
+
+    p = sub.add_parser("restore", help=_("replace the plan with a backup file; the plan it "
+                                         "replaces is kept aside"),
+                       description=_("Replace the plan with a backup file, after checking the "
+                                     "backup completely. The plan it replaces is kept aside."))
+    p.add_argument("file", metavar="FILE", help=_("the backup file"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan's folder"))
+    p.set_defaults(func=cmd_restore)
+    _secret_flags(p)
+
     p = add("check", cmd_check, _("check the plan's files are healthy"))
     _secret_flags(p)
 
@@ -310,7 +361,7 @@ def describe_error(exc: Exception) -> tuple[str | None, int]:
         return str(exc), exc.code
     if isinstance(exc, storage.WrongSecret):
         return str(exc), EXIT_WRONG_SECRET
-    if isinstance(exc, storage.PlanDamaged):
+    if isinstance(exc, (storage.PlanDamaged, storage.BackupDamaged)):
         return str(exc), EXIT_DAMAGED
     if isinstance(exc, storage.StorageError):
         return str(exc), EXIT_ERROR
@@ -333,7 +384,7 @@ def describe_error(exc: Exception) -> tuple[str | None, int]:
 
 
 COMMANDS = ("create", "import-json", "export-json", "export-pdf", "change-passphrase",
-            "new-recovery-key", "check", "reviews")
+            "new-recovery-key", "backup", "restore", "check", "reviews")
 
 
 def wants_app(argv: Sequence[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from ..i18n import _, format_number, ngettext
+from ..i18n import _, format_date, format_number, ngettext
 from . import schema
 from .connection import connect, reading
 from .database import DB_NAME, KEYS_NAME
@@ -45,18 +45,41 @@ def check_plan(path: str | os.PathLike, secret: str) -> CheckReport:
             report.add(False, _("The key file (keys.json) is missing, so the plan can't be unlocked."))
         else:
             report.add(False, _("The plan's database file (plan.db) is missing."))
+        _report_backups(report, path)
         return report
     try:
         key_file = read_key_file(folder / KEYS_NAME)
     except PlanDamaged:
         report.add(False, _("The key file (keys.json) is damaged, so the plan can't be unlocked."))
+        _report_backups(report, folder)
         return report
     data_key = key_file.unlock(secret)
     report.add(True, _("The key file is whole, and what you typed unlocks it."))
     for kind in (PASSPHRASE, RECOVERY):
         _report_slot(report, kind, key_file.slot(kind))
     _check_database(report, folder / DB_NAME, data_key, key_file)
+    _report_backups(report, folder)
     return report
+
+
+def _report_backups(report: CheckReport, folder) -> None:
+    """How many automatic backups there are and how recent; never a problem
+    in itself (a new plan has none until the next day it is opened)."""
+    from .backup import describe_backups
+
+    good, newest, damaged = describe_backups(folder)
+    if good:
+        report.add(True, ngettext(
+            "There is {count} backup of this plan on this computer, made on {date}.",
+            "There are {count} backups of this plan on this computer; the newest was made on {date}.",
+            good).format(count=good, date=format_date(newest.astimezone().date())))
+    else:
+        report.add(True, _("There are no backups of this plan on this computer yet. One is made "
+                           "each day you open your plan."))
+    if damaged:
+        report.add(True, ngettext("{count} backup file is damaged and can't be used.",
+                                  "{count} backup files are damaged and can't be used.",
+                                  damaged).format(count=damaged))
 
 
 def _report_slot(report: CheckReport, kind: str, slot: KeySlot | None) -> None:

@@ -65,6 +65,24 @@ def configure(conn) -> None:
         raise storage_error(exc) from exc
 
 
+def export_database(conn, data_key: bytes, target: Path) -> int:
+    """Copy the whole database behind ``conn`` into ``target`` (an existing,
+    empty, owner-only file), encrypted with the same ``data_key``, using
+    SQLCipher's own ``sqlcipher_export``. Returns the schema version copied.
+    Nothing in the copy is ever unencrypted, on disk or in a temp file."""
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("ATTACH DATABASE ? AS backup_copy KEY ?", (str(target), f"x'{data_key.hex()}'"))
+        try:
+            conn.execute("SELECT sqlcipher_export('backup_copy')").fetchall()
+            conn.execute(f"PRAGMA backup_copy.user_version = {version:d}")
+        finally:
+            conn.execute("DETACH DATABASE backup_copy")
+    except DatabaseError as exc:
+        raise storage_error(exc) from exc
+    return version
+
+
 @contextmanager
 def transaction(conn) -> Iterator[None]:
     """One write transaction; SQLite errors become ``StorageError``."""

@@ -10,8 +10,8 @@ from typing import Callable
 from ..i18n import _
 from ..plans.model import Plan, PlanInfo, Record
 from . import operations, schema
-from .connection import configure, connect, reading, transaction
-from .errors import PlanDamaged, StorageError, WrongSecret
+from .connection import configure, connect, export_database, reading, transaction
+from .errors import PlanDamaged, StorageError, WrongSecret, from_os_error
 from .keyslots import PASSPHRASE, RECOVERY, KeyFile, make_slot, passphrase_bytes, read_key_file, write_key_file
 from .recoverykey import format_recovery_key, new_recovery_key
 
@@ -126,6 +126,36 @@ class PlanDatabase:
         if self._key is None:
             raise locked_error()
         return self._key
+
+    # -- copies ------------------------------------------------------------------
+    def export_copy(self, target: Path) -> int:
+        """Write an encrypted copy of the database (same data key) into the
+        new, empty, owner-only file ``target``; returns its schema version.
+        Writes queued elsewhere are either wholly in the copy or not at all."""
+        with self._lock:
+            return export_database(self._open_conn(), self._data_key(), target)
+
+    def key_file_bytes(self) -> bytes:
+        """The key file exactly as on disk, checked to be whole and this plan's."""
+        with self._keys_lock:
+            try:
+                data = self.keys_path.read_bytes()
+            except FileNotFoundError as exc:
+                raise PlanDamaged("keys") from exc
+            except OSError as exc:
+                raise from_os_error(exc) from exc
+            if KeyFile.from_bytes(data).plan_id != self._plan_id:
+                raise PlanDamaged("keys")
+            return data
+
+    @property
+    def data_key(self) -> bytes:
+        """The open plan's data key (for storage code only)."""
+        return self._data_key()
+
+    @property
+    def plan_id(self) -> str:
+        return self._plan_id
 
     # -- lifetime ----------------------------------------------------------------
     def _open_conn(self):

@@ -80,6 +80,15 @@ class DiskFull(StorageError):
                  "saved yet. Please free up some space and try again.")
 
 
+class BackupDamaged(StorageError):
+    """A backup file is damaged, cut short, or not a Recovery Plan backup."""
+
+    @staticmethod
+    def default_message() -> str:
+        return _("This backup file is damaged, or it isn't a Recovery Plan backup, so it "
+                 "can't be used. Nothing has been changed.")
+
+
 def not_a_folder() -> StorageError:
     return StorageError(_("That's a file, not a plan folder. "
                           "Please choose the folder your plan is kept in."))

@@ -5,7 +5,7 @@
     PLAN/            owner-only folder (0700)
       plan.db        SQLCipher 4 database (and its -wal/-shm while open)
       keys.json      key slots (see keyslots.py)
-      backups/       encrypted backups (later)
+      backups/       encrypted automatic backups (see backup.py)
 
 SQLCipher "opens" a missing or empty file with any key, so creating and
 opening are separate calls that each refuse the other's case. Opening never
@@ -29,6 +29,8 @@ from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slo
                        passphrase_bytes, read_key_file, write_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
 
+#: Written last into a verified restore folder before a two-step swap.
+RESTORE_READY = "restore-ready"
 _PLAN_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME)
 
 
@@ -39,9 +41,34 @@ def _folder(path: str | os.PathLike) -> Path:
     return folder
 
 
+def restoring_prefix(folder: Path) -> str:
+    """Name start of the hidden folder a backup is unpacked into beside the plan."""
+    return f".{folder.name}.restoring-"
+
+
+def finish_interrupted_restore(path: str | os.PathLike) -> bool:
+    """If a restore stopped between moving the old plan aside and moving
+    the verified new one in (possible only where folders can't be swapped
+    in one step), finish it. True if it did."""
+    folder = Path(path)
+    if folder.exists():
+        return False
+    for staging in folder.parent.glob(restoring_prefix(folder) + "*"):
+        if (staging / RESTORE_READY).is_file():
+            try:
+                os.rename(staging, folder)
+                os.unlink(folder / RESTORE_READY)
+                fsync_dir(folder.parent)
+            except OSError:
+                return False
+            return True
+    return False
+
+
 def plan_exists(path: str | os.PathLike) -> bool:
     """Is there a plan (whole or not) in this folder?"""
     folder = Path(path)
+    finish_interrupted_restore(folder)
     return folder.is_dir() and any((folder / name).exists() for name in (DB_NAME, KEYS_NAME))
 
 
@@ -121,7 +148,12 @@ def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
     data_key = key_file.unlock(secret)
     conn = connect(folder / DB_NAME, data_key)
     try:
-        schema.check_readable(verify_whole(conn))
+        version = verify_whole(conn)
+        schema.check_readable(version)
+        if version < schema.SCHEMA_VERSION:
+            from .backup import backup_before_migration
+
+            backup_before_migration(conn, data_key, folder, version)
         configure(conn)
         schema.migrate(conn)
     except BaseException:

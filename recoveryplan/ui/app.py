@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import storage
+from ..hardening import harden
 from ..i18n import _
 from ..paths import resource
 from .dialogs import DialogService
@@ -50,6 +51,18 @@ class DemoPlan:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def forget_file_dialog_history() -> None:
+    """Qt's own file dialog remembers folders and recent paths in its
+    ``QtProject`` settings; a plan's backups and exports are nobody's
+    business, so that history is wiped at start and at exit."""
+    qt_settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    qt_settings.beginGroup("FileDialog")
+    for key in ("history", "lastVisited", "shortcuts"):
+        qt_settings.remove(key)
+    qt_settings.endGroup()
+    qt_settings.sync()
+
+
 def _application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
@@ -67,6 +80,7 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
     """Open the app on ``plan_path`` (default: the app's data folder, or a
     folder on a USB stick when given) and return its exit code."""
     app = _application(argv)
+    forget_file_dialog_history()
     demo_plan = DemoPlan() if demo else None
     try:
         if demo_plan is not None:
@@ -90,11 +104,13 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             window.shut_down()
             window.deleteLater()
     finally:
+        forget_file_dialog_history()
         if demo_plan is not None:
             demo_plan.remove()
 
 
 def main() -> int:
+    harden()
     return run_app(sys.argv, demo="--demo" in sys.argv[1:])
 
 

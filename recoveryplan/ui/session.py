@@ -16,7 +16,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..plans.service import PlanEditor
-from ..storage import StorageError
+from ..storage import StorageError, backup
 from ..storage.writer import BackgroundStore
 from .context import PlanContext
 from .dialogs import DialogService
@@ -94,12 +94,14 @@ class PlanSession(QObject):
     Signals (always on the GUI thread):
       ``saving``: a change was handed to the store;
       ``saved``: everything handed over so far is on disk;
-      ``save_failed(str)``: a kind message to show; the text stays on screen.
+      ``save_failed(str)``: a kind message to show; the text stays on screen;
+      ``backup_failed(str)``: today's automatic backup couldn't be made.
     """
 
     saving = Signal()
     saved = Signal()
     save_failed = Signal(str)
+    backup_failed = Signal(str)
     _saved_from_worker = Signal()
     _failed_from_worker = Signal(str)
 
@@ -120,6 +122,23 @@ class PlanSession(QObject):
         self.ctx.dialogs = dialogs
         self.ctx.changed.connect(self._on_changed)
         self.closed = False
+        self._backup_task: BackgroundTask | None = None
+
+    def start_daily_backup(self) -> None:
+        """Make today's automatic encrypted backup off the GUI thread (at
+        most one a day; old ones are pruned)."""
+        db = self.db
+        self._backup_task = run_in_background(lambda: backup.daily_backup(db),
+                                              self._backup_done, self._backup_error)
+
+    def _backup_done(self, _path: object) -> None:
+        self._backup_task = None
+
+    def _backup_error(self, error: BaseException) -> None:
+        self._backup_task = None
+        if not self.closed:
+            reason = str(error) if isinstance(error, StorageError) else StorageError.default_message()
+            self.backup_failed.emit(reason)
 
     @property
     def plan(self):
@@ -161,6 +180,9 @@ class PlanSession(QObject):
         if self.closed:
             return
         self.closed = True
+        if self._backup_task is not None:
+            self._backup_task.cancel()      # closing the database waits for it
+            self._backup_task = None
         self.ctx.changed.disconnect(self._on_changed)
         self.ctx.detach()
         self.ctx.undo_stack.clear()

@@ -14,8 +14,10 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from ...i18n import _, format_date
 from ...plans.model import Plan
 from ... import storage
+from ...storage import backup
 from ..dialogs import DialogService
 from ..session import BackgroundTask, run_in_background
 from .common import Screen, show_message
@@ -40,6 +42,7 @@ class StartFlow(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("startFlow")
         self.plan_path = plan_path
+        self._dialogs = dialogs
         self._task: BackgroundTask | None = None
         self._new_db: Any = None     # created, waiting for the key to be kept
         self.welcome = WelcomeScreen()
@@ -53,6 +56,8 @@ class StartFlow(QStackedWidget):
         self.create.create_requested.connect(self._create)
         self.recovery_key.done.connect(self._key_kept)
         self.unlock.unlock_requested.connect(self._open)
+        self.unlock.restore_newest_requested.connect(self._restore_newest)
+        self.unlock.restore_file_requested.connect(self._restore_file)
 
     # -- which screen ------------------------------------------------------------
     def show_first(self) -> None:
@@ -118,7 +123,49 @@ class StartFlow(QStackedWidget):
 
     def _unlock_failed(self, error: BaseException) -> None:
         self._task = None
+        self.unlock.set_backups_available(backup.has_backups(self.plan_path))
         self.unlock.show_failure(error)
+
+    # -- bringing back a backup ----------------------------------------------------
+    def _restore_newest(self, secret: str) -> None:
+        path = self.plan_path
+        self._restore(lambda: backup.restore_newest(path, secret), secret)
+
+    def _restore_file(self, secret: str) -> None:
+        source = self._dialogs.get_open_path(self, _("Choose a backup of my plan"), "",
+                                             _("Recovery Plan backups (*.rpbackup);;All files (*)"))
+        if source is not None:
+            path = self.plan_path
+            self._restore(lambda: backup.restore(source, path, secret), secret)
+
+    def _restore(self, restore: Callable[[], backup.Restored], secret: str) -> None:
+        """Check and swap in the backup, then open it, all off the GUI thread."""
+        path = self.plan_path
+        self.unlock.set_busy(True, _("Checking your backup and bringing it back…"))
+
+        def work():
+            done = restore()
+            return done, storage.open_plan(path, secret)
+
+        self._task = run_in_background(work, self._restored, self._restore_failed,
+                                       lambda result: _close_quietly(result[1]))
+
+    def _restored(self, result: tuple[backup.Restored, Any]) -> None:
+        self._task = None
+        done, db = result
+        self.unlock.reset()
+        self.opened.emit(db)
+        text = _("Your plan is back as it was on {date}, when the backup was made. Anything "
+                 "written after that isn't in it.").format(
+            date=format_date(done.created.astimezone().date()))
+        if done.replaced is not None:
+            text = _("{restored}\n\nThe damaged copy has been kept, unchanged, in {path}.").format(
+                restored=text, path=str(done.replaced))
+        self._dialogs.information(self.window(), _("Your plan is back"), text)
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self._task = None
+        self.unlock.show_restore_failure(error)
 
     # -- getting ready -------------------------------------------------------------
     def prepare(self, make: Callable[[], object], busy_text: str, failed_text: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -20,12 +18,15 @@ class UnlockScreen(Screen):
     GUI thread and calls ``set_busy``/``show_failure`` meanwhile."""
 
     unlock_requested = Signal(str)
+    #: The plan is damaged; bring back a backup, opened with this secret.
+    restore_newest_requested = Signal(str)
+    restore_file_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlockScreen")
         self._use_key = False
-        self._restore: Callable[[], None] | None = None
+        self._backups_available = False
         self._intro = text_label()
         self.demo_label = text_label(selectable=True)
         self.demo_label.setObjectName("demoPassphraseLabel")
@@ -48,9 +49,13 @@ class UnlockScreen(Screen):
         self.unlock_button.setAutoDefault(True)
         self.error_label = message_label()
         self.error_label.setObjectName("unlockErrorLabel")
-        self.restore_button = tall(QPushButton())
-        self.restore_button.setObjectName("restoreBackupButton")
-        self.restore_button.setVisible(False)
+        self.restore_newest_button = tall(QPushButton())
+        self.restore_newest_button.setObjectName("restoreNewestBackupButton")
+        self.restore_file_button = tall(QPushButton())
+        self.restore_file_button.setObjectName("restoreBackupFileButton")
+        for button in (self.restore_newest_button, self.restore_file_button):
+            button.setVisible(False)
+            button.setAutoDefault(False)
         self.busy = busy_bar()
         self.busy_label = message_label()
         self.busy_label.setObjectName("unlockBusyLabel")
@@ -63,14 +68,22 @@ class UnlockScreen(Screen):
                        self._caps, self.reveal_box):
             self.column.addWidget(widget)
         self.column.addLayout(buttons)
-        for widget in (self.busy_label, self.busy, self.error_label, self.restore_button):
+        for widget in (self.busy_label, self.busy, self.error_label):
             self.column.addWidget(widget)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_newest_button)
+        restore_row.addWidget(self.restore_file_button)
+        restore_row.addStretch(1)
+        self.column.addLayout(restore_row)
 
         self.unlock_button.clicked.connect(self._submit)
         self.secret_edit.returnPressed.connect(self._submit)
         self.secret_edit.textChanged.connect(lambda _text: show_message(self.error_label, ""))
         self.switch_button.clicked.connect(lambda: self.set_use_recovery_key(not self._use_key))
-        self.restore_button.clicked.connect(lambda: self._restore and self._restore())
+        self.restore_newest_button.clicked.connect(
+            lambda: self._ask_restore(self.restore_newest_requested))
+        self.restore_file_button.clicked.connect(
+            lambda: self._ask_restore(self.restore_file_requested))
         self.setTabOrder(self.secret_edit, self.reveal_box)
         self.setTabOrder(self.reveal_box, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.switch_button)
@@ -92,7 +105,8 @@ class UnlockScreen(Screen):
         self.reveal_box.retranslate()
         self._caps.retranslate()
         self.unlock_button.setText(_("Open my plan"))
-        self.restore_button.setText(_("Open a backup of my plan…"))
+        self.restore_newest_button.setText(_("Open my newest good backup"))
+        self.restore_file_button.setText(_("Restore from a backup file…"))
         self.busy_label.setText(_("Opening your plan…"))
 
     def first_focus(self) -> QWidget:
@@ -104,10 +118,35 @@ class UnlockScreen(Screen):
                                 .format(passphrase=passphrase))
         self.demo_label.setVisible(True)
 
-    def set_restore_handler(self, handler: Callable[[], None] | None) -> None:
-        """Where "Open a backup of my plan" leads once backups exist; the
-        button appears (next to the message) only for a damaged plan."""
-        self._restore = handler
+    def set_backups_available(self, available: bool) -> None:
+        """Whether "Open my newest good backup" can be offered when the plan
+        turns out to be damaged."""
+        self._backups_available = available
+
+    def show_restore_failure(self, error: BaseException) -> None:
+        """A backup couldn't be restored; the plan is as it was."""
+        self.set_busy(False)
+        text = str(error) if isinstance(error, StorageError) else _(
+            "Something went wrong while bringing back your backup. Nothing has changed. "
+            "Please try again.")
+        show_message(self.error_label, text)
+        self._show_restore_buttons(True)
+        self.secret_edit.setFocus()
+        self.secret_edit.selectAll()
+
+    def _show_restore_buttons(self, show: bool) -> None:
+        self.restore_newest_button.setVisible(show and self._backups_available)
+        self.restore_file_button.setVisible(show)
+
+    def _ask_restore(self, signal) -> None:
+        secret = self.secret_edit.text()
+        if not secret:
+            show_message(self.error_label, _(
+                "Please type the passphrase or recovery key that opened your plan when the "
+                "backup was made, then choose again."))
+            self.secret_edit.setFocus()
+            return
+        signal.emit(secret)
 
     def set_use_recovery_key(self, use_key: bool) -> None:
         self._use_key = use_key
@@ -126,9 +165,10 @@ class UnlockScreen(Screen):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
+        for button in (self.restore_newest_button, self.restore_file_button):
+            button.setEnabled(not busy)
         if busy:
             show_message(self.error_label, "")
-            self.restore_button.setVisible(False)
 
     def show_failure(self, error: BaseException) -> None:
         """A kind message for why the plan did not open; nothing has changed."""
@@ -148,8 +188,11 @@ class UnlockScreen(Screen):
         else:
             text = _("Something went wrong while opening your plan. Nothing has changed. "
                      "Please try again.")
+        if damaged:
+            text = _("{problem} You can bring back a backup of your plan: the damaged copy "
+                     "is kept, unchanged.").format(problem=text)
         show_message(self.error_label, text)
-        self.restore_button.setVisible(damaged and self._restore is not None)
+        self._show_restore_buttons(damaged)
         self.secret_edit.setFocus()
         self.secret_edit.selectAll()
 
@@ -161,6 +204,7 @@ class UnlockScreen(Screen):
         self.secret_edit.clear()
         self.reveal_box.setChecked(False)
         show_message(self.error_label, "")
+        self._show_restore_buttons(False)
 
     def _submit(self) -> None:
         if self.busy.isVisible():

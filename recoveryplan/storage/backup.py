@@ -1,0 +1,466 @@
+"""Encrypted backups: one file that carries a whole plan, and restoring it.
+
+A backup file (``*.rpbackup``) holds the plan's ``keys.json`` and an
+encrypted copy of ``plan.db`` made with ``sqlcipher_export`` under the same
+data key, so it opens with the passphrase or the recovery key that opened
+the plan when the backup was made. Nothing in it is ever unencrypted::
+
+    RECOVERYPLAN-BACKUP\\n            magic, 20 bytes
+    {"format": ..., "version": 1,     header: one line of ASCII JSON, at most
+     "created": "...Z", "plan_id":    4 KiB: when it was made (UTC), the plan
+     "...", "schema_version": N,      id, the database's schema version and
+     "keys_size": K, "db_size": D}\\n  the sizes of the two parts
+    keys.json                         K bytes, exactly as on disk
+    plan.db                           D bytes, SQLCipher 4, same data key
+    SHA-256 of everything above       32 bytes
+
+The checksum tells a damaged or cut-short file from a wrong secret before
+anything is unwrapped. A backup is verified (key slots, every encrypted
+page, the database structure, the plan's rows) when it is made and again
+before a restore replaces anything. Restoring never leaves half a plan:
+the backup is unpacked and verified in a hidden folder beside the plan,
+then swapped in with one atomic rename where the system offers one; the
+plan it replaces is kept aside as ``PLAN.replaced-<time>``.
+
+Automatic backups live in ``PLAN/backups/``: one a day when the plan is
+unlocked (the last seven kept, plus the first of each month for a year),
+and one before each schema migration (kept).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n import _, format_date
+from . import operations, schema
+from .connection import connect, export_database, reading
+from .database import DB_NAME, KEYS_NAME, PlanDatabase
+from .errors import (BackupDamaged, PlanDamaged, StorageError, WrongSecret, from_os_error,
+                     made_by_newer_version, not_a_folder)
+from .folder import RESTORE_READY, finish_interrupted_restore, plan_exists, restoring_prefix, verify_whole
+from .fsutil import create_private_file, fsync_dir, make_private_dir, write_atomic
+from .keyslots import KeyFile
+
+MAGIC = b"RECOVERYPLAN-BACKUP\n"
+FORMAT = "recoveryplan-backup"
+VERSION = 1
+SUFFIX = ".rpbackup"
+BACKUPS_DIR = "backups"
+MAX_HEADER = 4096
+_DIGEST = 32
+#: Larger than any plan; a file bigger than this is not read into memory.
+MAX_FILE_BYTES = 1 << 30
+
+DAILY_KEEP = 7
+MONTHLY_KEEP = 12
+_DAILY = re.compile(r"^backup-(\d{4})-(\d{2})-(\d{2})\.rpbackup$")
+_HEADER_KEYS = {"format", "version", "created", "plan_id", "schema_version", "keys_size", "db_size"}
+
+
+@dataclass(frozen=True)
+class Backup:
+    """The two parts of a plan and what the header says about them."""
+
+    created: dt.datetime          # aware, UTC
+    plan_id: str
+    schema_version: int
+    keys: bytes
+    database: bytes
+
+    def to_bytes(self) -> bytes:
+        header = {"format": FORMAT, "version": VERSION,
+                  "created": self.created.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  "plan_id": self.plan_id, "schema_version": self.schema_version,
+                  "keys_size": len(self.keys), "db_size": len(self.database)}
+        body = MAGIC + json.dumps(header, sort_keys=True).encode("ascii") + b"\n" + self.keys + self.database
+        return body + hashlib.sha256(body).digest()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Backup":
+        """Parse a backup file's bytes. Raises only ``BackupDamaged`` or the
+        "made by a newer version" ``StorageError``."""
+        if len(data) < len(MAGIC) + _DIGEST or not data.startswith(MAGIC):
+            raise BackupDamaged()
+        body, digest = data[:-_DIGEST], data[-_DIGEST:]
+        if not secrets.compare_digest(hashlib.sha256(body).digest(), digest):
+            raise BackupDamaged()
+        end = body.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+        if end < 0:
+            raise BackupDamaged()
+        try:
+            header = json.loads(body[len(MAGIC):end].decode("ascii"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise BackupDamaged() from exc
+        if not isinstance(header, dict) or header.get("format") != FORMAT \
+                or type(header.get("version")) is not int:
+            raise BackupDamaged()
+        if header["version"] > VERSION:
+            raise made_by_newer_version()
+        if set(header) != _HEADER_KEYS:
+            raise BackupDamaged()
+        sizes = [header["keys_size"], header["db_size"], header["schema_version"]]
+        if not all(type(n) is int and n >= 0 for n in sizes) \
+                or end + 1 + sizes[0] + sizes[1] != len(body):
+            raise BackupDamaged()
+        created = _parse_time(header["created"])
+        plan_id = header["plan_id"]
+        if created is None or not isinstance(plan_id, str) or not re.fullmatch(r"[0-9a-f]{32}", plan_id):
+            raise BackupDamaged()
+        keys = body[end + 1:end + 1 + sizes[0]]
+        return cls(created, plan_id, sizes[2], keys, body[end + 1 + sizes[0]:])
+
+
+def _parse_time(text: object) -> dt.datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def read_backup(path: str | os.PathLike) -> Backup:
+    """Read and check a backup file (not yet its encrypted contents)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise BackupDamaged()
+            handle.seek(0, os.SEEK_END)
+            if handle.tell() > MAX_FILE_BYTES:
+                raise BackupDamaged()
+            handle.seek(0)
+            data = handle.read()
+    except FileNotFoundError as exc:
+        raise StorageError(_("That backup file isn't there any more. Please choose it again.")) from exc
+    except IsADirectoryError as exc:
+        raise BackupDamaged() from exc
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+    return Backup.from_bytes(data)
+
+
+# -- making backups -------------------------------------------------------------
+
+def _scratch_file(folder: Path) -> Path:
+    make_private_dir(folder)
+    path = folder / f".export-{secrets.token_hex(6)}.db"
+    create_private_file(path)
+    return path
+
+
+def _remove(path: Path) -> None:
+    for name in (path.name, path.name + "-journal", path.name + "-wal", path.name + "-shm"):
+        try:
+            os.unlink(path.with_name(name))
+        except OSError:
+            pass
+
+
+def _verify_database(db_path: Path, data_key: bytes, plan_id: str) -> int:
+    """Open ``db_path`` and check it to the last row; returns its schema
+    version. ``PlanDamaged("database")`` unless it is whole and this plan's."""
+    conn = connect(db_path, data_key)
+    try:
+        version = verify_whole(conn)
+        schema.check_readable(version)
+        with reading():
+            whole = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            owner = conn.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
+            if not whole or owner is None or owner[0] != plan_id:
+                raise PlanDamaged("database")
+            operations.load_plan(conn)
+    finally:
+        conn.close()
+    return version
+
+
+def _snapshot(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:
+    """A verified ``Backup`` of a database; ``export(target)`` writes the
+    encrypted copy. The scratch copy lives in the plan's own folder."""
+    scratch = _scratch_file(scratch_dir)
+    try:
+        export(scratch)
+        version = _verify_database(scratch, data_key, plan_id)
+        database = scratch.read_bytes()
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+    finally:
+        _remove(scratch)
+    return Backup(dt.datetime.now(dt.timezone.utc).replace(microsecond=0), plan_id, version, keys, database)
+
+
+def snapshot(db: PlanDatabase) -> Backup:
+    """A verified backup of an open plan, in memory."""
+    keys = db.key_file_bytes()
+    return _snapshot(db.export_copy, db.data_key, keys, db.plan_id, db.path / BACKUPS_DIR)
+
+
+def save_backup(db: PlanDatabase, target: str | os.PathLike) -> Backup:
+    """``recoveryplan backup`` / "Save a backup copy…": one file, anywhere,
+    written atomically (a crash leaves the old file or the new one)."""
+    backup = snapshot(db)
+    write_atomic(Path(target), backup.to_bytes())
+    return backup
+
+
+def backup_before_migration(conn, data_key: bytes, folder: Path, version: int) -> Path:
+    """Keep the plan as it was before a schema migration changes it."""
+    key_file = folder / KEYS_NAME
+    keys = key_file.read_bytes()
+    plan_id = KeyFile.from_bytes(keys).plan_id
+    backup = _snapshot(lambda target: export_database(conn, data_key, target),
+                       data_key, keys, plan_id, folder / BACKUPS_DIR)
+    stamp = backup.created.strftime("%Y-%m-%d-%H%M%S")
+    path = folder / BACKUPS_DIR / f"before-update-from-v{version}-{stamp}{SUFFIX}"
+    write_atomic(path, backup.to_bytes())
+    return path
+
+
+def daily_backup(db: PlanDatabase, today: dt.date | None = None) -> Path | None:
+    """Make today's automatic backup unless there is one; then prune old
+    ones. Returns the new file, or None if today's was already there."""
+    today = today or dt.date.today()
+    folder = db.path / BACKUPS_DIR
+    make_private_dir(folder)
+    _clear_scratch(folder)
+    path = folder / f"backup-{today.isoformat()}{SUFFIX}"
+    if path.exists():
+        return None
+    write_atomic(path, snapshot(db).to_bytes())
+    prune(folder, today)
+    return path
+
+
+def _clear_scratch(folder: Path) -> None:
+    """Encrypted leftovers of a backup that was cut short (by a crash)."""
+    for leftover in folder.glob(".export-*"):
+        _remove(leftover)
+    for leftover in folder.glob(".*.tmp"):
+        _remove(leftover)
+
+
+def _daily_files(folder: Path) -> dict[dt.date, Path]:
+    out = {}
+    for path in folder.glob(f"backup-*{SUFFIX}"):
+        match = _DAILY.match(path.name)
+        if match:
+            try:
+                out[dt.date(*map(int, match.groups()))] = path
+            except ValueError:
+                continue
+    return out
+
+
+def backups_to_keep(days: list[dt.date], today: dt.date) -> set[dt.date]:
+    """The newest ``DAILY_KEEP`` days, plus the first day of each of the
+    last ``MONTHLY_KEEP`` months that has one."""
+    keep = set(sorted(days, reverse=True)[:DAILY_KEEP])
+    first_of_month: dict[tuple[int, int], dt.date] = {}
+    for day in sorted(days):
+        age = (today.year - day.year) * 12 + today.month - day.month
+        if 0 <= age < MONTHLY_KEEP:
+            first_of_month.setdefault((day.year, day.month), day)
+    return keep | set(first_of_month.values())
+
+
+def prune(folder: Path, today: dt.date) -> list[Path]:
+    """Delete automatic daily backups no longer kept; returns them."""
+    files = _daily_files(folder)
+    keep = backups_to_keep(list(files), today)
+    removed = []
+    for day, path in files.items():
+        if day not in keep:
+            try:
+                os.unlink(path)
+                removed.append(path)
+            except OSError:
+                pass
+    return removed
+
+
+# -- finding backups --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime | None      # None: the file is damaged
+
+
+def has_backups(plan_path: str | os.PathLike) -> bool:
+    """Are there any automatic backup files (quick: nothing is read)?"""
+    return any((Path(plan_path) / BACKUPS_DIR).glob(f"*{SUFFIX}"))
+
+
+def list_backups(plan_path: str | os.PathLike) -> list[BackupInfo]:
+    """The plan's automatic backups, newest first (damaged ones last)."""
+    folder = Path(plan_path) / BACKUPS_DIR
+    infos = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            created = read_backup(path).created
+        except StorageError:
+            created = None
+        infos.append(BackupInfo(path, created))
+    oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    return sorted(infos, key=lambda info: (info.created or oldest, info.path.name), reverse=True)
+
+
+# -- restoring ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Restored:
+    created: dt.datetime          # when the restored backup was made
+    replaced: Path | None         # where the plan it replaced was kept
+
+
+def _wrong_secret(backup: Backup) -> WrongSecret:
+    return WrongSecret(_("That didn't open this backup. If you changed your passphrase after "
+                         "{date}, when the backup was made, try the one you used then, or your "
+                         "recovery key. Nothing has been changed.")
+                       .format(date=format_date(backup.created.astimezone().date())))
+
+
+def _unpack_verified(backup: Backup, secret: str, folder: Path) -> None:
+    """Write the backup's two files into ``folder`` and prove they open with
+    ``secret`` and are whole."""
+    try:
+        key_file = KeyFile.from_bytes(backup.keys)
+    except PlanDamaged as exc:
+        raise BackupDamaged() from exc
+    if key_file.plan_id != backup.plan_id:
+        raise BackupDamaged()
+    try:
+        data_key = key_file.unlock(secret)
+    except WrongSecret as exc:
+        raise _wrong_secret(backup) from exc
+    write_atomic(folder / KEYS_NAME, backup.keys)
+    write_atomic(folder / DB_NAME, backup.database)
+    try:
+        _verify_database(folder / DB_NAME, data_key, backup.plan_id)
+    except PlanDamaged as exc:
+        raise BackupDamaged() from exc
+
+
+def restore(source: str | os.PathLike, plan_path: str | os.PathLike, secret: str) -> Restored:
+    """Replace the plan in ``plan_path`` with the backup in ``source``.
+
+    The backup is checked completely (its checksum, unwrapping with
+    ``secret``, every encrypted page, the structure, the schema version)
+    before anything is replaced; the plan it replaces is kept aside."""
+    backup = read_backup(source)
+    return _restore(backup, Path(plan_path), secret)
+
+
+def restore_newest(plan_path: str | os.PathLike, secret: str) -> Restored:
+    """Restore the newest automatic backup that is whole and opens with
+    ``secret``. If none does, the error of the newest one is raised."""
+    first_error: StorageError | None = None
+    for info in list_backups(plan_path):
+        try:
+            return _restore(read_backup(info.path), Path(plan_path), secret)
+        except (BackupDamaged, WrongSecret) as exc:
+            first_error = first_error or exc
+    raise first_error or StorageError(_("There are no backups of this plan on this computer yet."))
+
+
+def _restore(backup: Backup, plan_path: Path, secret: str) -> Restored:
+    if plan_path.exists() and not plan_path.is_dir():
+        raise not_a_folder()
+    finish_interrupted_restore(plan_path)
+    staging = plan_path.with_name(f"{restoring_prefix(plan_path)}{secrets.token_hex(4)}")
+    make_private_dir(staging)
+    try:
+        _unpack_verified(backup, secret, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        replaced = _swap_in(staging, plan_path)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+    return Restored(backup.created, replaced)
+
+
+def _swap_in(staging: Path, plan_path: Path) -> Path | None:
+    """Put the verified ``staging`` folder where the plan is; the old one
+    (if any) goes aside. Returns where it went."""
+    parent = plan_path.parent
+    if not plan_path.exists() or (not plan_exists(plan_path) and not any(plan_path.iterdir())):
+        if plan_path.exists():
+            os.rmdir(plan_path)
+        os.rename(staging, plan_path)
+        fsync_dir(parent)
+        return None
+    replaced = _replaced_name(plan_path)
+    if _exchange(staging, plan_path):
+        # One atomic step: the plan is now the restored one; move the old aside.
+        os.rename(staging, replaced)
+    else:
+        # Two renames; a crash between them is finished by
+        # ``finish_interrupted_restore`` the next time the plan is looked for.
+        write_atomic(staging / RESTORE_READY, b"")
+        os.rename(plan_path, replaced)
+        os.rename(staging, plan_path)
+        os.unlink(plan_path / RESTORE_READY)
+    fsync_dir(parent)
+    old_backups = replaced / BACKUPS_DIR
+    if old_backups.is_dir() and not (plan_path / BACKUPS_DIR).exists():
+        os.rename(old_backups, plan_path / BACKUPS_DIR)   # the person's backups stay findable
+        fsync_dir(plan_path)
+    return replaced
+
+
+def _replaced_name(plan_path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    candidate = plan_path.with_name(f"{plan_path.name}.replaced-{stamp}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = plan_path.with_name(f"{plan_path.name}.replaced-{stamp}-{n}")
+    return candidate
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2``); False if
+    this system or file system can't."""
+    if not hasattr(os, "uname") or os.uname().sysname != "Linux":
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):   # not offered here
+        return False
+    raise OSError(error, os.strerror(error))
+
+
+def describe_backups(plan_path: str | os.PathLike) -> tuple[int, dt.datetime | None, int]:
+    """(whole backups, when the newest was made, damaged backups)."""
+    infos = list_backups(plan_path)
+    good = [info for info in infos if info.created is not None]
+    return len(good), (good[0].created if good else None), len(infos) - len(good)
+
+
+__all__ = ["Backup", "BackupInfo", "Restored", "backup_before_migration", "backups_to_keep",
+           "daily_backup", "describe_backups", "has_backups", "list_backups", "prune", "read_backup", "restore",
+           "restore_newest", "save_backup", "snapshot"]

@@ -1,0 +1,202 @@
+"""Plan > Change my passphrase: the current one, then the new one twice.
+
+The new passphrase gets the same plain-words strength feedback as when the
+plan was started. Checking the current passphrase and wrapping the key
+under the new one each run a deliberately slow key derivation, so both run
+off the GUI thread; the dialog shows that it is busy meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from .. import storage
+from ..i18n import _
+from ..plans.passphrase import assess
+from .session import BackgroundTask, run_in_background
+from .start.common import (
+    CapsLockHint, Heading, RevealBox, SecretEdit, busy_bar, message_label, show_message, tall,
+    text_label,
+)
+
+
+def change_passphrase(db: Any, current: str, new: str) -> None:
+    """The slow part: prove ``current`` opens the plan, then re-wrap the key."""
+    if not db.verify_secret(current):
+        raise storage.WrongSecret(_("That isn't your current passphrase. Please check it and "
+                                    "try again. Nothing has changed."))
+    db.change_passphrase(new)
+
+
+class ChangePassphraseDialog(QDialog):
+    """Emits ``accepted`` once the new passphrase is in place."""
+
+    def __init__(self, db: Any, owner_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePassphraseDialog")
+        self._db = db
+        self._owner = owner_name
+        self._task: BackgroundTask | None = None
+        self._heading = Heading(1.2)
+        self._intro = text_label()
+        self.current_edit = SecretEdit()
+        self.current_edit.setObjectName("currentPassphraseEdit")
+        self.new_edit = SecretEdit()
+        self.new_edit.setObjectName("newPassphraseEdit")
+        self.repeat_edit = SecretEdit()
+        self.repeat_edit.setObjectName("repeatNewPassphraseEdit")
+        self._labels = [text_label() for _i in range(3)]
+        for label, edit in zip(self._labels, (self.current_edit, self.new_edit, self.repeat_edit)):
+            label.setBuddy(edit)
+        self.reveal_box = RevealBox(self.current_edit, self.new_edit, self.repeat_edit)
+        self.reveal_box.setObjectName("revealChangePassphraseBox")
+        self._caps = CapsLockHint(self.current_edit, self.new_edit, self.repeat_edit)
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setObjectName("newStrengthBar")
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setMaximumHeight(12)
+        self.strength_label = text_label()
+        self.strength_label.setObjectName("newStrengthLabel")
+        self.error_label = message_label()
+        self.error_label.setObjectName("changePassphraseError")
+        self.busy = busy_bar()
+        self.busy_label = message_label()
+        self.change_button = tall(QPushButton())
+        self.change_button.setObjectName("changePassphraseButton")
+        self.change_button.setDefault(True)
+        self.cancel_button = tall(QPushButton())
+        self.cancel_button.setObjectName("cancelChangePassphraseButton")
+        self.cancel_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        for widget in (self._heading, self._intro, self._labels[0], self.current_edit,
+                       self._labels[1], self.new_edit, self.strength_bar, self.strength_label,
+                       self._labels[2], self.repeat_edit, self.reveal_box, self._caps,
+                       self.error_label, self.busy_label, self.busy):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.change_button)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+
+        self.change_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.current_edit.returnPressed.connect(self.new_edit.setFocus)
+        self.new_edit.returnPressed.connect(self.repeat_edit.setFocus)
+        self.repeat_edit.returnPressed.connect(self._submit)
+        for edit in (self.current_edit, self.new_edit, self.repeat_edit):
+            edit.textChanged.connect(self._update_feedback)
+        self.retranslate()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.current_edit.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Change my passphrase"))
+        self._heading.setText(_("Change my passphrase"))
+        self._intro.setText(_("Your plan stays exactly as it is, and your recovery key keeps "
+                              "working. Only the passphrase you type to open it changes."))
+        for label, edit, text in zip(self._labels, (self.current_edit, self.new_edit, self.repeat_edit),
+                                     (_("My passphrase now"), _("My new passphrase"),
+                                      _("My new passphrase again, to be sure"))):
+            label.setText(text)
+            edit.setAccessibleName(text)
+        self.reveal_box.retranslate()
+        self._caps.retranslate()
+        self.strength_bar.setAccessibleName(_("How hard my new passphrase is to guess"))
+        self.busy_label.setText(_("Changing your passphrase…"))
+        self.change_button.setText(_("Change my passphrase"))
+        self.cancel_button.setText(_("Cancel"))
+        self._update_feedback()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- feedback ------------------------------------------------------------------
+    def _update_feedback(self) -> None:
+        new = self.new_edit.text()
+        strength = assess(new, [self._owner] if self._owner else [])
+        self.strength_bar.setValue(strength.level if new else 0)
+        words = _("How strong it is: {summary}.").format(summary=strength.summary)
+        if strength.advice and new:
+            words = _("{verdict} {advice}").format(verdict=words, advice=strength.advice)
+        self.strength_label.setText(words)
+        self.strength_label.setAccessibleName(words)
+        show_message(self.error_label, "")
+
+    def _submit(self) -> None:
+        if self._task is not None:
+            return
+        current, new = self.current_edit.text(), self.new_edit.text()
+        strength = assess(new, [self._owner] if self._owner else [])
+        if not current:
+            self._refuse(_("Please type the passphrase you use now first."), self.current_edit)
+        elif not strength.acceptable:
+            self._refuse(_("Please choose a passphrase that is harder to guess. {advice}")
+                         .format(advice=strength.advice), self.new_edit)
+        elif self.repeat_edit.text() != new:
+            self._refuse(_("The two new passphrases are not the same yet. Please type it again "
+                           "in the last box."), self.repeat_edit)
+        elif new == current:
+            self._refuse(_("That is the passphrase you use now. Please choose a new one."),
+                         self.new_edit)
+        else:
+            self._set_busy(True)
+            db = self._db
+            self._task = run_in_background(lambda: change_passphrase(db, current, new),
+                                           self._done, self._failed)
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        show_message(self.error_label, text)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.current_edit, self.new_edit, self.repeat_edit, self.reveal_box,
+                       self.change_button, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    def _done(self, _result: object) -> None:
+        self._task = None
+        self._clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_busy(False)
+        text = str(error) if isinstance(error, storage.StorageError) else \
+            storage.StorageError.default_message()
+        self._refuse(text, self.current_edit if isinstance(error, storage.WrongSecret)
+                     else self.new_edit)
+        if isinstance(error, storage.WrongSecret):
+            self.current_edit.selectAll()
+
+    def _clear(self) -> None:
+        for edit in (self.current_edit, self.new_edit, self.repeat_edit):
+            edit.clear()
+
+    def busy_now(self) -> bool:
+        return self._task is not None
+
+    def reject(self) -> None:
+        """Cancel, or (when locking) close. A rewrite already under way
+        finishes on its own: the key file is replaced whole or not at all."""
+        if self._task is not None:
+            self._task.done.disconnect()
+            self._task.failed.disconnect()
+            self._task = None
+        self._clear()
+        super().reject()
+
+
+__all__ = ["ChangePassphraseDialog", "change_passphrase"]

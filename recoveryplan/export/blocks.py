@@ -6,15 +6,13 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..plans.model import CheckIn, Contact, CrisisService, Goal, GoalStatus
-from ..plans.progress import SCORES, checkins_in_period
+from ..plans.progress import SCORE_LABELS, SCORES, checkins_in_period, summary
 from ..plans.sections import SectionSpec
 from .chart import checkin_chart, legend
 from .story import BOX, BOX_TICKED, Context
 
 def _checkin_label(ctx: Context, key: str) -> str:
-    tr = ctx.tr
-    return {"hope": tr._("Hope"), "control": tr._("Feeling in control"),
-            "beyond": tr._("Doing things that matter")}[key]
+    return ctx.tr._(SCORE_LABELS[key])
 
 
 def fields(ctx: Context, spec: SectionSpec, only_crisis: bool = False,
@@ -189,25 +187,8 @@ def period_checkins(ctx: Context) -> list[CheckIn]:
 
 
 def checkin_summary(ctx: Context, checkins: list[CheckIn]) -> str:
-    """One plain sentence about the period, e.g. "Since 3 March 2026:
-    5 check-ins. Hope went from 3 to 6." """
-    tr = ctx.tr
-    if not checkins:
-        return tr._("No check-ins in this time yet.")
-    first, last = checkins[0], checkins[-1]
-    parts = [tr.ngettext("Since {date}: {count} check-in.", "Since {date}: {count} check-ins.",
-                         len(checkins)).format(date=ctx.date(first.at),
-                                               count=ctx.number(len(checkins)))]
-    if len(checkins) > 1:
-        for key in SCORES:
-            start, end = getattr(first, key), getattr(last, key)
-            what = _checkin_label(ctx, key)
-            if start == end:
-                parts.append(tr._("{what} stayed at {value}.").format(what=what, value=ctx.number(end)))
-            else:
-                parts.append(tr._("{what} went from {start} to {end}.").format(
-                    what=what, start=ctx.number(start), end=ctx.number(end)))
-    return " ".join(parts)
+    """The same plain sentence the app shows under its chart."""
+    return summary(checkins, language=ctx.options.language)
 
 
 def checkin_block(ctx: Context, width: float, checkins: list[CheckIn],

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from .. import i18n
 from ..plans.model import CheckIn
+from ..plans.progress import chart_points, group_counts, grouping_for
 from .fonts import SANS
 
 #: One look per check-in question: colour, dash pattern, marker.
@@ -45,14 +46,17 @@ def checkin_chart(checkins: list[CheckIn], width: float, height: float,
     plot.x, plot.y = font_size * 2.6, font_size * 2.6
     plot.width = width - plot.x - font_size * 2
     plot.height = height - plot.y - font_size
-    plot.data = [[((d - first).days, getattr(c, key)) for d, c in zip(days, checkins)]
+    # the same points as the app's chart: means of days, weeks or months
+    # when there are more check-ins than the line has room for
+    points = chart_points(checkins, grouping_for(group_counts(checkins), max(1, int(plot.width // 3))))
+    plot.data = [[(min(span, max(0, (p.at.date() - first).days)), p.value(key)) for p in points]
                  for key in LINE_LOOKS]
     for i, (colour, dash, marker) in enumerate(LINE_LOOKS.values()):
         line = plot.lines[i]
         line.strokeColor = colour
         line.strokeWidth = 1.4
         line.strokeDashArray = dash
-        line.symbol = makeMarker(marker, size=font_size * 0.5 if len(checkins) < 40 else font_size * 0.3,
+        line.symbol = makeMarker(marker, size=font_size * 0.5 if len(points) < 40 else font_size * 0.3,
                                  fillColor=colour, strokeColor=colour)
     y = plot.yValueAxis
     y.valueMin, y.valueMax, y.valueStep = 0, 10, 2

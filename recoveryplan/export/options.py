@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..i18n import N_
+from ..plans.progress import Period
 
 
 class Layout(str, Enum):
@@ -38,8 +39,12 @@ class PdfOptions:
     sections: tuple[str, ...] | None = None
     #: "Just for me" records go in only when the person asks (twice, in the UI).
     include_private: bool = False
-    #: How far back the appointment chart and summary look.
-    checkin_days: int = 90
+    #: How far back the appointment chart and summary look (days); the
+    #: app's "last three months" by default, so both say the same.
+    checkin_days: int = Period.QUARTER.days
+    #: "My plan" opens with what changed since my last review. Needs the
+    #: newest review's snapshot loaded (``PlanDatabase.load_snapshot``).
+    since_last_review: bool = False
 
 
 class ExportError(Exception):

@@ -182,7 +182,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "checkins", N_("Check-ins"),
-        N_("A quick check-in with myself, whenever I like. A personal reflection, not a test."),
+        N_("A quick check-in with myself whenever I like, and a look at how I am doing over time."),
         kind=SectionKind.CHECKINS,
     ),
     SectionSpec(

@@ -287,7 +287,7 @@ def test_checkin_summary_counts_with_plural_forms():
     assert squash("1 check-in.") in text
     plan.checkins.append(CheckIn(at=moment + dt.timedelta(days=3), hope=6, control=4, beyond=2))
     text = squash(pdf_text(render(plan, layout=Layout.APPOINTMENT)))
-    assert squash("2 check-ins. Hope went from 3 to 6. Feeling in control stayed at 4.") in text
+    assert squash("2 check-ins. Hope rose from 3 to 6. Feeling in control stayed at 4.") in text
 
 
 def test_sections_filter_prints_only_the_chosen_sections(sample):

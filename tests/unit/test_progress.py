@@ -3,8 +3,10 @@
 import datetime as dt
 
 from recoveryplan.plans.model import CheckIn, Goal, GoalStatus, LifeArea, Plan, Review, Step
-from recoveryplan.plans.progress import (Period, checkins_in_period, goal_progress, milestones,
-                                         series, summary)
+from recoveryplan.i18n import current_language
+from recoveryplan.plans.progress import (Grouping, Period, chart_points, checkins_in_period,
+                                         goal_progress, group_counts, grouping_for, milestones,
+                                         period_span, series, summary)
 
 UTC = dt.timezone.utc
 TODAY = dt.date(2026, 11, 26)
@@ -66,3 +68,70 @@ def test_goal_progress_per_area_and_milestones():
     assert (progress[LifeArea.HEALTH].steps_done, progress[LifeArea.HEALTH].steps) == (1, 2)
     assert progress[LifeArea.LEARNING].steps == 1
     assert [m.kind for m in milestones(plan)] == ["review", "goal"]
+
+
+# -- grouping for the chart ----------------------------------------------------------
+
+def test_grouping_buckets_cover_whole_weeks_months_quarters_and_years():
+    day = dt.date(2026, 2, 18)  # a Wednesday
+    assert Grouping.WEEK.bucket(day) == (dt.date(2026, 2, 16), dt.date(2026, 2, 22))
+    assert Grouping.WEEK.bucket(day, first_weekday=6) == (dt.date(2026, 2, 15), dt.date(2026, 2, 21))
+    assert Grouping.MONTH.bucket(day) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert Grouping.QUARTER.bucket(dt.date(2026, 11, 30)) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert Grouping.YEAR.bucket(day) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert Grouping.DAY.bucket(day) == (day, day)
+
+
+def test_chart_points_one_per_checkin_or_the_means_of_each_group():
+    items = [checkin(dt.date(2026, 3, 2), 2, 4, 6), checkin(dt.date(2026, 3, 4), 5, 5, 5),
+             checkin(dt.date(2026, 3, 9), 9, 0, 10), checkin(dt.date(2026, 4, 1), 1, 1, 1)]
+    single = chart_points(items)
+    assert [(p.hope, p.count) for p in single] == [(2, 1), (5, 1), (9, 1), (1, 1)]
+    weeks = chart_points(items, Grouping.WEEK)
+    assert [(p.start, p.count) for p in weeks] == [(dt.date(2026, 3, 2), 2), (dt.date(2026, 3, 9), 1),
+                                                   (dt.date(2026, 3, 30), 1)]
+    assert (weeks[0].hope, weeks[0].control, weeks[0].beyond) == (3.5, 4.5, 5.5)
+    assert weeks[0].start <= weeks[0].at.date() <= weeks[0].end
+    months = chart_points(items, Grouping.MONTH)
+    assert [p.count for p in months] == [3, 1]
+    assert months[0].hope == (2 + 5 + 9) / 3 and months[0].control == 3.0
+    # every check-in counted once, whatever the grouping
+    for grouping in Grouping:
+        assert sum(p.count for p in chart_points(items, grouping)) == len(items)
+
+
+def test_grouping_for_picks_the_finest_that_fits():
+    start = dt.date(2016, 11, 5)
+    items = [checkin(start + dt.timedelta(days=i), 5) for i in range(3650)]
+    counts = group_counts(items)
+    assert counts[Grouping.NONE] == counts[Grouping.DAY] == 3650
+    assert counts[Grouping.MONTH] == 121
+    assert grouping_for(counts, 5000) is Grouping.NONE
+    assert grouping_for(counts, 800) is Grouping.WEEK
+    assert grouping_for(counts, 200) is Grouping.MONTH
+    assert grouping_for(counts, 3) is Grouping.YEAR
+    assert len(chart_points(items, grouping_for(counts, 200))) <= 200
+
+
+def test_period_span_runs_up_to_today():
+    items = [checkin(TODAY - dt.timedelta(days=500), 5), checkin(TODAY - dt.timedelta(days=3), 5)]
+    assert period_span(items, Period.MONTH, TODAY) == (TODAY - dt.timedelta(days=30), TODAY)
+    assert period_span(items, Period.ALL, TODAY) == (TODAY - dt.timedelta(days=500), TODAY)
+    assert period_span([], Period.ALL, TODAY)[1] == TODAY
+
+
+def test_summary_in_another_language_leaves_the_app_language_alone():
+    items = [checkin(dt.date(2026, 3, 3), 3), checkin(dt.date(2026, 3, 10), 6)]
+    before = current_language()
+    text = summary(items, language="pl")
+    assert "2026" in text and "marca" in text      # the date in Polish
+    assert current_language() == before
+    assert summary(items).startswith("Since 3 March 2026: 2 check-ins.")
+
+
+def test_milestones_can_leave_out_just_for_me_goals():
+    plan = Plan.new()
+    plan.goals = [Goal(what="Secret", status=GoalStatus.ACHIEVED, achieved_on=TODAY, private=True),
+                  Goal(what="Open", status=GoalStatus.ACHIEVED, achieved_on=TODAY)]
+    assert [m.label for m in milestones(plan)] == ["Secret", "Open"]
+    assert [m.label for m in milestones(plan, include_private=False)] == ["Open"]

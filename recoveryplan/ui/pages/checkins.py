@@ -5,16 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from ...i18n import N_, _, format_number
+from ...i18n import N_, _, format_date, format_number
 from ...plans.model import CheckIn
 from ...plans.sections import CHECKIN_QUESTIONS, SectionSpec
 from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.people import CheckInTableModel
+from ..progress import ProgressView
 from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, make_button, retranslate_button
 from ..widgets.lists import GrowingTableView
 from ..widgets.text import GrowingTextEdit
 from .base import SectionPage, hidden_text
+
+
+#: Rows measured to size the columns of the past check-ins.
+CONTENT_SAMPLE_ROWS = 60
 
 
 class CheckInsPage(SectionPage):
@@ -79,9 +84,13 @@ class CheckInsPage(SectionPage):
         box.addLayout(row)
         self.layout_.addWidget(self.form)
 
-        #: Room for the chart of check-ins over time (a later issue).
-        self.chart_slot = QVBoxLayout()
-        self.layout_.addLayout(self.chart_slot)
+        self.progress_box = QGroupBox(self.body)
+        self.progress_box.setObjectName("howAmIDoing")
+        self.tr_text(self.progress_box, N_("How am I doing"))
+        progress_layout = QVBoxLayout(self.progress_box)
+        self.progress = ProgressView(ctx, self.progress_box)
+        progress_layout.addWidget(self.progress)
+        self.layout_.addWidget(self.progress_box)
 
         past = QGroupBox(self.body)
         self.tr_text(past, N_("My past check-ins"))
@@ -90,6 +99,9 @@ class CheckInsPage(SectionPage):
         self.view = GrowingTableView(past, max_rows=10, stretch_column=CheckInTableModel.COL_NOTE)
         self.view.setObjectName("checkinsView")
         self.view.setModel(self.model)
+        # column widths from the newest rows only: years of daily check-ins
+        # would otherwise all be measured each time the page is laid out
+        self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
         self.tr_name(self.view, N_("My past check-ins"))
         self.empty = QLabel(past)
         self.empty.setWordWrap(True)
@@ -144,7 +156,7 @@ class CheckInsPage(SectionPage):
         values["private"] = self.just_for_me.isChecked()
         if self.editing is None:
             if self.ctx.add(CheckIn(**values)):
-                self.ctx.notify(_("Check-in saved. Thank you for taking a moment for myself."))
+                self.ctx.notify(_("Check-in saved. Thank you for taking a moment."))
                 self.start(None)
         elif self.ctx.update(self.editing, **values):
             self.ctx.notify(_("Check-in changed."))
@@ -179,7 +191,8 @@ class CheckInsPage(SectionPage):
             self.form.setTitle(_("A new check-in"))
             self.save_button.setProperty("source_text", N_("Save my check-in"))
         else:
-            self.form.setTitle(_("Changing a check-in"))
+            self.form.setTitle(_("Changing my check-in from {date}").format(
+                date=format_date(self.editing.at, "long")))
             self.save_button.setProperty("source_text", N_("Save changes"))
         retranslate_button(self.save_button)
         self.form.setAccessibleName(self.form.title())
@@ -193,6 +206,7 @@ class CheckInsPage(SectionPage):
         for key, slider in self.sliders.items():
             self._show_value(key, slider.value())
         self.model.retranslate()
+        self.progress.retranslate()
         self._refresh()
 
     def has_content(self) -> bool:

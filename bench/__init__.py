@@ -1,0 +1,1 @@
+"""Benchmarks for Recovery Plan: ``python bench/run.py`` (see README.md)."""

@@ -6,6 +6,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
+from ..plans.changes import compare, describe, plan_dict
 from ..plans.model import LifeArea
 from ..plans.sections import SECTIONS, SectionKind
 from . import blocks
@@ -25,6 +26,8 @@ HELPS_MOST = (("hard_times", "on_my_own"), ("hard_times", "helps_unwell"),
 
 def plan_story(ctx: Context) -> list[Flowable]:
     story = _cover(ctx)
+    if ctx.options.since_last_review:
+        story.extend(_since_last_review(ctx))
     for spec in SECTIONS:
         if not ctx.wants(spec.key):
             continue
@@ -121,6 +124,20 @@ def _appointments(ctx: Context) -> list[Flowable]:
     if items:
         out.append(ctx.p(ctx.tr._("Things I want to talk about"), style=ctx.styles.h2))
         out.extend(items)
+    return out
+
+
+def _since_last_review(ctx: Context) -> list[Flowable]:
+    """What changed since the newest review, in plain words (nothing when
+    there is no review, or its copy of the plan was not loaded)."""
+    reviews = [r for r in ctx.visible(ctx.plan.reviews) if r.snapshot is not None]
+    if not reviews:
+        return []
+    last = max(reviews, key=lambda r: r.date)
+    report = compare(last.snapshot, plan_dict(ctx.plan), hide_private=not ctx.options.include_private)
+    out: list[Flowable] = [ctx.p(ctx.tr._("Since my last review on {date}").format(
+        date=ctx.date(last.date)), style=ctx.styles.h1)]
+    out.extend(ctx.item(line) for line in describe(report, ctx.tr))
     return out
 
 

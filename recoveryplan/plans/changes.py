@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..i18n import _, ngettext
-from .model import COLLECTIONS, Plan
+from ..i18n import Translator, translator
+from .model import COLLECTIONS, Plan, Record
 from .sections import SECTIONS, section
 
 #: Keys that do not make a record "changed" on their own.
@@ -87,6 +87,32 @@ def _excerpt(record: dict[str, Any], limit: int = 80) -> str:
     return ""
 
 
+def section_records(plan: Plan, key: str) -> list[Record]:
+    """The top-level records that belong to the section ``key``."""
+    out: list[Record] = [e for e in plan.entries if e.section == key]
+    for name, sec in COLLECTION_SECTION.items():
+        if sec == key:
+            out.extend(getattr(plan, name))
+    if key == "reviews":
+        out.extend(plan.reviews)
+    return out
+
+
+def _private_ids(plan: dict[str, Any]) -> set[str]:
+    """Ids of "just for me" records, with every child of a private record."""
+    out: set[str] = set()
+    for name in COLLECTIONS:
+        for record in plan.get(name, []) or []:
+            private = bool(record.get("private"))
+            if private:
+                out.add(record["id"])
+            for child_name in COLLECTIONS[name].CHILDREN:
+                for child in record.get(child_name, []) or []:
+                    if private or child.get("private"):
+                        out.add(child["id"])
+    return out
+
+
 def _flatten(plan: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
     """id -> (collection, section key, record without children)."""
     out: dict[str, tuple[str, str, dict[str, Any]]] = {}
@@ -111,9 +137,16 @@ def _significant(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in IGNORED_KEYS}
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> ChangeReport:
-    """Compare two ``plan`` dicts (old first). Sections in plan order."""
+def compare(old: dict[str, Any], new: dict[str, Any], hide_private: bool = False) -> ChangeReport:
+    """Compare two ``plan`` dicts (old first). Sections in plan order.
+
+    ``hide_private`` (while planning together) leaves out every record that
+    is "just for me" on either side, so not even an excerpt of one shows."""
     before, after = _flatten(old), _flatten(new)
+    if hide_private:
+        hidden = _private_ids(old) | _private_ids(new)
+        before = {k: v for k, v in before.items() if k not in hidden}
+        after = {k: v for k, v in after.items() if k not in hidden}
     by_section = {s.key: SectionChanges(s.key) for s in SECTIONS}
 
     def put(kind: str, rid: str, info: tuple[str, str, dict[str, Any]]) -> None:
@@ -138,14 +171,16 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> ChangeReport:
     return ChangeReport([by_section[s.key] for s in SECTIONS], achieved)
 
 
-def describe(report: ChangeReport) -> list[str]:
-    """The report in plain words, one line per section that changed."""
+def describe(report: ChangeReport, tr: Translator | None = None) -> list[str]:
+    """The report in plain words, one line per section that changed; in
+    ``tr``'s language if given (a PDF's), else the app's."""
+    tr = tr or translator()
     if report.empty:
-        return [_("Nothing has changed since then.")]
+        return [tr._("Nothing has changed since then.")]
     lines = []
     if report.goals_achieved:
-        lines.append(ngettext("I achieved {count} goal: {goals}.",
-                              "I achieved {count} goals: {goals}.",
+        lines.append(tr.ngettext("I achieved {count} goal: {goals}.",
+                                 "I achieved {count} goals: {goals}.",
                               len(report.goals_achieved)).format(
             count=len(report.goals_achieved),
             goals=", ".join(c.label for c in report.goals_achieved)))
@@ -154,17 +189,27 @@ def describe(report: ChangeReport) -> list[str]:
             continue
         parts = []
         if changes.added:
-            parts.append(ngettext("{count} new", "{count} new", len(changes.added)).format(
+            parts.append(tr.ngettext("{count} new", "{count} new", len(changes.added)).format(
                 count=len(changes.added)))
         if changes.changed:
-            parts.append(ngettext("{count} changed", "{count} changed",
-                                  len(changes.changed)).format(count=len(changes.changed)))
+            parts.append(tr.ngettext("{count} changed", "{count} changed",
+                                     len(changes.changed)).format(count=len(changes.changed)))
         if changes.removed:
-            parts.append(ngettext("{count} taken out", "{count} taken out",
-                                  len(changes.removed)).format(count=len(changes.removed)))
-        lines.append(_("{section}: {changes}").format(
-            section=_(section(changes.section).title), changes=", ".join(parts)))
+            parts.append(tr.ngettext("{count} taken out", "{count} taken out",
+                                     len(changes.removed)).format(count=len(changes.removed)))
+        lines.append(tr._("{section}: {changes}").format(
+            section=tr._(section(changes.section).title), changes=", ".join(parts)))
     return lines
+
+
+def detail_lines(changes: SectionChanges, tr: Translator | None = None) -> list[str]:
+    """One plain line per changed record of a section: "New: …", "Changed: …",
+    "Taken out: …"."""
+    tr = tr or translator()
+    formats = (("added", tr._("New: {text}")), ("changed", tr._("Changed: {text}")),
+               ("removed", tr._("Taken out: {text}")))
+    return [template.format(text=change.label or tr._("(no words)"))
+            for kind, template in formats for change in getattr(changes, kind)]
 
 
 def iter_changes(report: ChangeReport) -> Iterable[tuple[str, Change]]:

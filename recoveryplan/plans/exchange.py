@@ -28,8 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ..i18n import N_, _, ngettext
 from ..paths import schema_path
 from .model import (COLLECTIONS, Entry, LifeAreaNote, Plan, PlanInfo, Record, Review, now,
@@ -270,10 +268,6 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_TIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})")
 
-_FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
-
-
-@_FORMAT_CHECKER.checks("date")
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -286,7 +280,6 @@ def _is_date(value: object) -> bool:
     return True
 
 
-@_FORMAT_CHECKER.checks("date-time")
 def _is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -306,7 +299,7 @@ def schema() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator():
     """A validator for the schema with its ``$ref``s written out in place,
     which checks the same rules several times faster.
 
@@ -314,7 +307,12 @@ def _validator() -> jsonschema.Draft202012Validator:
     ``record_problems``, which applies the same pairs from ``ENTRY_FIELDS``
     at a fraction of the cost; the schema keeps them for other tools.
     """
-    return jsonschema.Draft202012Validator(_inline_refs(schema()), format_checker=_FORMAT_CHECKER)
+    import jsonschema  # loaded on the first import of a file, not at start-up
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date")(_is_date)
+    checker.checks("date-time")(_is_date_time)
+    return jsonschema.Draft202012Validator(_inline_refs(schema()), format_checker=checker)
 
 
 def _inline_refs(root: dict[str, Any]) -> dict[str, Any]:
@@ -366,7 +364,7 @@ _TYPE_WORDS = {
 }
 
 
-def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
+def _explain(error) -> list[tuple[Path_, str]]:
     """Our path and plain message(s) for one schema error."""
     path: Path_ = tuple(error.absolute_path)
     keyword = error.validator

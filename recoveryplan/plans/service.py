@@ -5,7 +5,7 @@
 encrypted store; tests may use ``MemoryStore``). Every operation has an
 inverse so the UI can build undo and redo on top:
 
-    add(record)            <->  remove(record)
+    add(record)            <->  remove(record)      (undo of a remove: restore(record, ...))
     update(record, **new)  <->  update(record, **old)   (update returns old)
     move(record, index)    <->  move(record, old_index)  (move returns old)
 
@@ -127,9 +127,15 @@ class PlanEditor:
         return old
 
     def add(self, record: Record, parent: Record | None = None, index: int | None = None) -> Record:
-        check_record(record)
+        """Add a new record; while planning together it is attributed to the session."""
         if self.together_with and not record.together_with:
             record.together_with = self.together_with
+        return self.restore(record, parent, index)
+
+    def restore(self, record: Record, parent: Record | None = None, index: int | None = None) -> Record:
+        """Put a record back exactly as it was (undo of a remove, redo of an
+        add): its attribution stays its own, even during a planning session."""
+        check_record(record)
         siblings = self.siblings(record, parent)
         if index is None or index > len(siblings):
             index = len(siblings)
@@ -212,6 +218,15 @@ class PlanEditor:
         return [r for r in records if not r.private]
 
 
+def review_snapshot(review: Review, load: Callable[[str], dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The plan as it was at ``review``. Snapshots are not loaded with the
+    plan: ``load`` (the storage's ``load_snapshot``) fetches one on first
+    use and it is kept with the review from then on."""
+    if review.snapshot is None:
+        review.snapshot = load(review.id)
+    return review.snapshot
+
+
 def make_review(plan: Plan, snapshot: dict[str, Any], **values: Any) -> Review:
     """A review carrying a frozen copy of the plan (see exchange.to_document)."""
     review = Review(**values)
@@ -221,4 +236,5 @@ def make_review(plan: Plan, snapshot: dict[str, Any], **values: Any) -> Review:
     return review
 
 
-__all__ = ["PlanEditor", "PlanStore", "MemoryStore", "ValidationError", "make_review"]
+__all__ = ["PlanEditor", "PlanStore", "MemoryStore", "ValidationError", "make_review",
+           "review_snapshot"]

@@ -30,7 +30,17 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("lock", N_("&Lock my plan"), ("Ctrl+L",), needs_plan=True,
                tip=N_("Close my plan so nobody can read it until I type my passphrase")),
+    ActionSpec("plan_together", N_("Plan &together with someone…"), needs_plan=True,
+               tip=N_("Hide what is just for me while I go through my plan with someone")),
+    ActionSpec("end_together", N_("&End planning together"), needs_plan=True),
+    ActionSpec("record_review", N_("Record a re&view…"), needs_plan=True,
+               tip=N_("Note who was there and what we agreed, with a copy of my plan as it "
+                      "is today")),
     ActionSpec("new_recovery_key", N_("Make a new &recovery key…"), needs_plan=True),
+    ActionSpec("change_passphrase", N_("&Change my passphrase…"), needs_plan=True),
+    ActionSpec("save_backup", N_("Save a &backup copy…"), needs_plan=True,
+               tip=N_("Save an encrypted copy of my plan in one file, to keep somewhere safe "
+                      "or move to another computer")),
     ActionSpec("preferences", N_("&Preferences…"), (QKeySequence.StandardKey.Preferences, "Ctrl+,")),
     ActionSpec("quit", N_("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
     ActionSpec("next_section", N_("&Next section"), ("Ctrl+PgDown",), needs_plan=True),

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
@@ -99,8 +98,7 @@ class AddCommand(_PlanCommand):
         self.ctx.editor.remove(self.record)
 
     def do(self) -> None:
-        with self.ctx._restoring():
-            self.ctx.editor.add(self.record, self.parent_record, self.index)
+        self.ctx.editor.restore(self.record, self.parent_record, self.index)
 
 
 class RemoveCommand(_PlanCommand):
@@ -112,8 +110,7 @@ class RemoveCommand(_PlanCommand):
         return _("removing {thing}").format(thing=record_noun(self.record))
 
     def undo(self) -> None:
-        with self.ctx._restoring():
-            self.ctx.editor.add(self.record, self.parent_record, self.index)
+        self.ctx.editor.restore(self.record, self.parent_record, self.index)
 
     def do(self) -> None:
         self.ctx.editor.remove(self.record)
@@ -384,13 +381,3 @@ class PlanContext(QObject):
             command = self.undo_stack.command(i)
             if isinstance(command, _PlanCommand):
                 command.retranslate()
-
-    @contextmanager
-    def _restoring(self) -> Iterator[None]:
-        """Re-adding a record on undo/redo keeps its own attribution, even
-        if planning together has been switched on since."""
-        name, self.editor.together_with = self.editor.together_with, ""
-        try:
-            yield
-        finally:
-            self.editor.together_with = name

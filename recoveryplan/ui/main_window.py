@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
 
 from .. import i18n, storage
 from ..i18n import N_, _
+from ..plans.model import today
+from ..storage import backup
 from .about import AboutDialog
 from .actions import ActionRegistry
+from .change_passphrase import ChangePassphraseDialog
 from .dialogs import DialogService
 from .help_now import HelpNowDialog
 from .idle import IdleWatcher
@@ -30,13 +33,17 @@ from .settings import Settings
 from .start.common import MIN_TARGET, Heading
 from .start.flow import StartFlow
 from .start.recovery_key import RecoveryKeyDialog
+from .together import TogetherMode
 from .workspace import Workspace
 
 #: Text sizes offered by Larger/Smaller text, in percent.
 TEXT_STEPS = (100, 125, 150, 175, 200, 250)
 
 _MENUS = (
-    ("plan", N_("&Plan"), ("lock", "new_recovery_key", None, "preferences", None, "quit")),
+    ("file", N_("&File"), ("save_backup",)),
+    ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
+                           "lock", "change_passphrase", "new_recovery_key", None, "preferences",
+                           None, "quit")),
     ("edit", N_("&Edit"), ()),
     ("view", N_("&View"), ("next_section", "previous_section", "go_to_sections", None,
                            "larger_text", "smaller_text", "normal_text")),
@@ -57,6 +64,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._save_error_shown = False
         self._key_task: BackgroundTask | None = None
+        self._backup_task: BackgroundTask | None = None
         app = QApplication.instance()
         self._base_point_size = app.font().pointSizeF() if app else 10.0
 
@@ -64,6 +72,8 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
         self._build_toolbar()
+        # Planning together outlives locking: its state lives here, not in the plan.
+        self.together = TogetherMode(self)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveStatusLabel")
         self.save_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,6 +140,8 @@ class MainWindow(QMainWindow):
         connect = self.actions_.connect
         connect("lock", self.lock)
         connect("new_recovery_key", self._new_recovery_key)
+        connect("change_passphrase", self.show_change_passphrase)
+        connect("save_backup", self.save_backup_copy)
         connect("preferences", self.show_preferences)
         connect("quit", self.close)
         connect("next_section", lambda: self.workspace and self.workspace.step(1))
@@ -174,16 +186,20 @@ class MainWindow(QMainWindow):
         session.saving.connect(lambda: self._set_save_state(_("Saving…")))
         session.saved.connect(self._saved)
         session.save_failed.connect(self._save_failed)
+        session.backup_failed.connect(lambda reason: self.statusBar().showMessage(
+            _("Today's automatic backup couldn't be made. {reason}").format(reason=reason), 30_000))
         session.ctx.status.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self._install_undo(session)
-        self.workspace = Workspace(session.ctx)
+        self.workspace = Workspace(session.ctx, snapshot_loader=session.db.load_snapshot)
         self.screens.addWidget(self.workspace)
         self.screens.setCurrentWidget(self.workspace)
         self.actions_.set_plan_open(True)
+        self.together.attach(session.ctx, self.workspace)
         self._lock_slot.setVisible(True)
         self._set_save_state("")
         self.idle.start()
         self.workspace.focus_nav()
+        session.start_daily_backup()
 
     def _install_undo(self, session: PlanSession) -> None:
         stack = session.ctx.undo_stack
@@ -242,10 +258,12 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is None:
             return
+        self.together.detach()
         session.close()
-        if self._key_task is not None:
-            self._key_task.cancel()
-            self._key_task = None
+        for task in (self._key_task, self._backup_task):
+            if task is not None:
+                task.cancel()
+        self._key_task = self._backup_task = None
         for action in (self._undo, self._redo):
             self._menus["edit"].removeAction(action)
             action.deleteLater()
@@ -329,6 +347,53 @@ class MainWindow(QMainWindow):
             storage.StorageError.default_message()
         self.dialogs.warning(self, _("No new recovery key"),
                              _("{reason} Your old recovery key still works.").format(reason=message))
+
+    def show_change_passphrase(self) -> ChangePassphraseDialog | None:
+        if self.session is None:
+            return None
+        dialog = ChangePassphraseDialog(self.session.db, self.session.plan.info.owner_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.dialogs.information(
+            self, _("Passphrase changed"),
+            _("Your passphrase has been changed. Next time, open your plan with the new one. "
+              "Your recovery key still works.")))
+        dialog.open()
+        return dialog
+
+    def save_backup_copy(self) -> None:
+        """File > Save a backup copy: one encrypted file, anywhere."""
+        if self.session is None or self._backup_task is not None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = _("my-recovery-plan-{date}.rpbackup").format(date=today().isoformat())
+        path = self.dialogs.get_save_path(self, _("Save a backup copy of my plan"),
+                                          Path(folder) / name if folder else name,
+                                          _("Recovery Plan backups (*.rpbackup)"))
+        if path is None:
+            return
+        if path.suffix.lower() != backup.SUFFIX:
+            path = path.with_name(path.name + backup.SUFFIX)
+        db = self.session.db
+        self.statusBar().showMessage(_("Saving a backup copy of your plan…"))
+        self._backup_task = run_in_background(lambda: backup.save_backup(db, path),
+                                              lambda _made: self._backup_saved(path),
+                                              self._backup_failed)
+
+    def _backup_saved(self, path: Path) -> None:
+        self._backup_task = None
+        self.statusBar().clearMessage()
+        self.dialogs.information(self, _("Backup saved"), _(
+            "An encrypted copy of your plan is saved in {path}. It opens with the passphrase or "
+            "recovery key you use now. Keep it somewhere safe, such as a USB stick.")
+            .format(path=str(path)))
+
+    def _backup_failed(self, error: BaseException) -> None:
+        self._backup_task = None
+        self.statusBar().clearMessage()
+        message = str(error) if isinstance(error, storage.StorageError) else \
+            storage.StorageError.default_message()
+        self.dialogs.warning(self, _("Backup not saved"), _(
+            "{reason} Your plan itself is fine and unchanged.").format(reason=message))
 
     # -- text size -------------------------------------------------------------------
     def _apply_text_scale(self, percent: int) -> None:

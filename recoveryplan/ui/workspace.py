@@ -3,22 +3,32 @@
 Built fresh from a ``PlanContext`` on every unlock and deleted on lock, so
 no widget holds plan text while the plan is locked. Sections that have some
 writing get a small dot in the list (read out as "has writing"); empty ones
-are simply plain, with no nagging.
+are simply plain, with no nagging. While planning together, a section whose
+only writing is "just for me" gets no dot either.
+
+Notices (planning together, a review that is due) sit in a strip above
+the sections (``add_notice``).
 """
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QWidget,
+    QApplication, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ..i18n import _
+from ..plans.changes import section_records
 from ..plans.sections import SECTIONS
 from .context import PlanContext
 from .pages import make_page
 from .pages.base import SectionPage
+from .pages.reviews import ReviewsPage
+from .reviews.dialog import open_review_dialog
+from .reviews.reminder import ReviewReminder
 
 
 def _dot_icon(diameter: int, palette: QPalette, filled: bool) -> QIcon:
@@ -46,7 +56,8 @@ class Workspace(QWidget):
 
     section_changed = Signal(int)
 
-    def __init__(self, ctx: PlanContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PlanContext, parent: QWidget | None = None,
+                 snapshot_loader: Callable[[str], dict[str, Any] | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self.ctx = ctx
@@ -62,6 +73,8 @@ class Workspace(QWidget):
         for spec in SECTIONS:
             page = make_page(spec, ctx)
             page.setObjectName(page.objectName() or f"page-{spec.key}")
+            if isinstance(page, ReviewsPage):
+                page.snapshot_loader = snapshot_loader
             self.pages.append(page)
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem())
@@ -72,9 +85,19 @@ class Workspace(QWidget):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        layout = QHBoxLayout(self)
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(6, 6, 6, 0)
+        self.reminder = ReviewReminder(ctx, self)
+        self.reminder.record_clicked.connect(
+            lambda: open_review_dialog(ctx, self.window(), ctx.together_with))
+        self.add_notice(self.reminder)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setSpacing(0)
+        layout.addLayout(self.notices)
+        layout.addWidget(splitter, 1)
+        ctx.together_changed.connect(self._refresh_marks)
+        ctx.changed.connect(self._refresh_marks_together)
         self._icons: tuple[QIcon, QIcon] | None = None
         self._fit_nav()
         self.retranslate()
@@ -88,11 +111,39 @@ class Workspace(QWidget):
             self._icons = (_dot_icon(size, self.palette(), False), _dot_icon(size, self.palette(), True))
         return self._icons
 
+    def add_notice(self, widget: QWidget) -> None:
+        """Put a notice in the strip above the sections (newest first)."""
+        self.notices.insertWidget(0, widget)
+
+    def _refresh_marks(self, *_args) -> None:
+        for page in self.pages:
+            self._refresh_mark(page)
+
+    def _refresh_marks_together(self, *_args) -> None:
+        # Marking an entry "just for me" can empty a section on screen.
+        if self.ctx.together_with:
+            self._refresh_marks()
+
+    def _shows_writing(self, page: SectionPage) -> bool:
+        """Whether the page shows some writing now: while planning together,
+        writing that is all "just for me" does not count."""
+        if not page.has_content():
+            return False
+        if not self.ctx.together_with:
+            return True
+        key = page.spec.key
+        info = self.ctx.plan.info
+        if (key == "about_me" and info.owner_name.strip()) or (
+                key == "appointments" and info.next_appointment_on is not None):
+            return True
+        return any(r.text_values() or not r.TEXT_FIELDS
+                   for r in self.ctx.visible(section_records(self.ctx.plan, key)))
+
     def _refresh_mark(self, page: SectionPage) -> None:
         row = self.pages.index(page)
         item = self.nav.item(row)
         title = _(page.spec.title)
-        has = page.has_content()
+        has = self._shows_writing(page)
         item.setText(title)
         item.setIcon(self._marks()[1 if has else 0])
         spoken = _("{section}, has writing").format(section=title) if has else title

@@ -20,6 +20,7 @@ from ...i18n import _
 from ...plans.model import Record
 from ...plans.validation import clean_text
 from ..context import PlanContext
+from .labels import attribution
 from ..widgets.icons import lock_icon
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -28,6 +29,8 @@ TogetherRole = Qt.ItemDataRole.UserRole + 3
 IdRole = Qt.ItemDataRole.UserRole + 4
 #: Text of a second line (paired "what I can do about it" text).
 DetailRole = Qt.ItemDataRole.UserRole + 5
+#: "Added together with Priya, 3 March 2026", or "".
+AttributionRole = Qt.ItemDataRole.UserRole + 6
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ class RecordTableModel(QAbstractTableModel):
             return record.private
         if role == TogetherRole:
             return record.together_with
+        if role == AttributionRole:
+            return attribution(record)
         if role == IdRole:
             return record.id
         return None
@@ -133,7 +138,7 @@ class RecordTableModel(QAbstractTableModel):
             if record.private:
                 parts.append(_("Just for me"))
             if record.together_with:
-                parts.append(_("Added together with {name}").format(name=record.together_with))
+                parts.append(attribution(record))
         return ". ".join(parts)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

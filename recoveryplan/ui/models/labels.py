@@ -7,7 +7,7 @@ each time a string is shown so a language switch takes effect.
 
 from __future__ import annotations
 
-from ...i18n import N_, _
+from ...i18n import N_, _, format_date
 from ...plans.model import (CheckIn, Contact, Entry, Goal, LifeAreaNote, ProgressNote,
                             Record, Review, Step, Topic)
 from ...plans.sections import SECTIONS_BY_KEY
@@ -86,3 +86,12 @@ def record_noun(record: Record) -> str:
     if isinstance(record, Entry):
         return _("an entry in “{field}”").format(field=field_label(record, "text"))
     return _(_NOUNS.get(type(record), N_("an entry")))
+
+
+def attribution(record: Record | None) -> str:
+    """ "Added together with Priya, 3 March 2026" for a record written or last
+    changed in a planning session, else "" (the date is that of its last change)."""
+    if record is None or not record.together_with:
+        return ""
+    return _("Added together with {name}, {date}").format(
+        name=record.together_with, date=format_date(record.changed.astimezone(), "long"))

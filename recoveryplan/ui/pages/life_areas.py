@@ -86,6 +86,7 @@ class _AreaBox(QGroupBox):
         while self.goals_box.count():
             item = self.goals_box.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()    # gone from screen (and screen readers) at once
                 item.widget().deleteLater()
         goals = self.ctx.visible(self.ctx.plan.goals_in_area(self.area))
         self.goals_label.setText(_("My goals for this part of my life:") if goals else

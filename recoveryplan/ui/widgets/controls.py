@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QHBoxLay
 
 from ...i18n import N_, _
 from ...plans.model import Record
+from ..models.labels import attribution
 from .icons import lock_icon
 
 #: Smallest height or width of anything that can be clicked (pixels).
@@ -64,16 +65,18 @@ class TogetherNote(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self._name = ""
+        self.setObjectName("togetherNote")
+        self._record: Record | None = None
         self.hide()
 
     def show_for(self, record: Record | None) -> None:
-        self._name = record.together_with if record is not None else ""
+        self._record = record
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(_("Added together with {name}").format(name=self._name) if self._name else "")
-        self.setVisible(bool(self._name))
+        text = attribution(self._record)
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 class OptionalDateEdit(QWidget):

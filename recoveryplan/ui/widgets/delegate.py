@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...i18n import _
-from ..models.base import DetailRole, PrivateRole, TogetherRole
+from ..models.base import AttributionRole, DetailRole, PrivateRole
 from .icons import lock_pixmap
 
 _PAD = 6
@@ -32,8 +32,8 @@ class EntryDelegate(QStyledItemDelegate):
         marks = []
         if index.data(PrivateRole):
             marks.append(_("Just for me"))
-        if index.data(TogetherRole):
-            marks.append(_("Added together with {name}").format(name=index.data(TogetherRole)))
+        if index.data(AttributionRole):
+            marks.append(index.data(AttributionRole))
         return text, detail_text, " · ".join(marks)
 
     def _width(self, option: QStyleOptionViewItem) -> int:

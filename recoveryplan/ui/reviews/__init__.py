@@ -1,0 +1,1 @@
+"""Reviews: recording one, looking at my plan as it was, and what changed."""

@@ -1,0 +1,267 @@
+"""Planning together: going through my plan with someone, on one screen.
+
+The person switches the mode on and types who they are with
+(:class:`TogetherStartDialog`). While it is on, the pages hide everything
+"just for me" (they ask ``PlanContext.visible``), what is added or changed
+carries the other person's name, and :class:`TogetherBanner` says so in
+words and with an icon, with how many entries are hidden. Switching it off
+is one click and asks nothing; the banner then offers, without insisting,
+to record the session as a review.
+
+:class:`TogetherMode` keeps the state for the main window, so it outlives
+locking: the plan and its pages are put away on lock and built again on
+unlock, and the mode is applied to them again. It is never written to the
+plan or to the settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton, QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import N_, _, ngettext
+from ..plans.model import COLLECTIONS, Plan
+from .context import PlanContext
+from .reviews.dialog import open_review_dialog
+from .start.common import MIN_TARGET, tall, text_label
+from .widgets.notice import NoticeBar
+
+
+def hidden_total(plan: Plan) -> int:
+    """How many "just for me" records planning together hides: private
+    records, and private steps or notes of goals that are shown."""
+    count = 0
+    for name in COLLECTIONS:
+        for record in plan.collection(name):
+            if record.private:
+                count += 1
+                continue
+            for attr in record.CHILDREN:
+                count += sum(1 for child in getattr(record, attr) if child.private)
+    return count
+
+
+class TogetherStartDialog(QDialog):
+    """Who am I planning with? One line; starting says what will happen."""
+
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("togetherDialog")
+        self.setWindowTitle(_("Plan together with someone"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text_label(_(
+            "While we plan together, anything I have marked \u201cjust for me\u201d is hidden "
+            "from the screen. What we add or change is marked with their name and the date. "
+            "I can stop at any time.")))
+        label = text_label(_("Who am I planning with? (for example: Priya, care coordinator)"))
+        self.name_edit = tall(QLineEdit(name, self))
+        self.name_edit.setObjectName("togetherNameEdit")
+        self.name_edit.setMaxLength(120)
+        self.name_edit.setAccessibleName(_("Who am I planning with?"))
+        label.setBuddy(self.name_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.name_edit)
+        buttons = QDialogButtonBox(self)
+        self.start_button = tall(buttons.addButton(_("Start planning together"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole))
+        self.start_button.setObjectName("togetherStartButton")
+        cancel = tall(buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole))
+        cancel.setObjectName("togetherCancelButton")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.name_edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(max(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 60),
+                    self.sizeHint().height())
+
+    def _update(self) -> None:
+        self.start_button.setEnabled(bool(self.name()))
+
+    def name(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+
+class TogetherBanner(NoticeBar):
+    """Says the mode is on (with whom, and how much is hidden), or that it
+    has just ended, with the offer to record the session as a review."""
+
+    record_clicked = Signal()
+    end_clicked = Signal()
+    dismissed = Signal()
+
+    def __init__(self, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(QStyle.StandardPixmap.SP_MessageBoxInformation, parent)
+        self.setObjectName("togetherBanner")
+        self.ctx = ctx
+        self.ended_with = ""
+        self.record_button = self.add_button("togetherRecordButton", self.record_clicked.emit)
+        self.end_button = self.add_button("togetherEndButton", self.end_clicked.emit)
+        self.close_button = self.add_button("togetherDismissButton", self.dismissed.emit)
+        ctx.changed.connect(self.refresh)
+        ctx.together_changed.connect(self.refresh)
+        self.refresh()
+
+    def show_ended(self, name: str) -> None:
+        self.ended_with = name
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        name = self.ctx.together_with
+        if name:
+            self.ended_with = ""
+            hidden = hidden_total(self.ctx.plan)
+            text = _("Planning together with {name}.").format(name=name)
+            if hidden:
+                text += " " + ngettext(
+                    "{count} entry just for me is hidden.",
+                    "{count} entries just for me are hidden.", hidden).format(count=hidden)
+            text += " " + _("What we add or change is marked with their name.")
+        elif self.ended_with:
+            text = _("I have finished planning together with {name}. I can record this as a "
+                     "review, if I'd like to.").format(name=self.ended_with)
+        else:
+            text = ""
+        self.set_text(text)
+        self.name_button(self.record_button, _("Record this as a review…"))
+        self.name_button(self.end_button, _("End planning together"))
+        self.name_button(self.close_button, _("Not now"))
+        self.end_button.setVisible(bool(name))
+        self.close_button.setVisible(not name)
+        self.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+    def detach(self) -> None:
+        self.ctx.changed.disconnect(self.refresh)
+        self.ctx.together_changed.disconnect(self.refresh)
+
+
+#: Toolbar button words, off and on.
+_BUTTON_OFF = N_("Plan together…")
+_BUTTON_ON = N_("End planning together")
+
+
+class TogetherMode(QObject):
+    """The planning-together state of one main window.
+
+    Needs the window's action registry to hold the ``plan_together``,
+    ``end_together`` and ``record_review`` actions and a toolbar named
+    ``mainToolBar``; ``attach`` is called with each newly opened plan."""
+
+    changed = Signal(str)
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.name = ""
+        self.ctx: PlanContext | None = None
+        self.banner: TogetherBanner | None = None
+        self.actions = window.actions_
+        self.actions.connect("plan_together", self.start)
+        self.actions.connect("end_together", self.end)
+        self.actions.connect("record_review", self.record_review)
+        self.button = QToolButton()
+        self.button.setObjectName("togetherButton")
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setMinimumHeight(MIN_TARGET)
+        self.button.clicked.connect(self.toggle)
+        self.button.installEventFilter(self)
+        bar = window.findChild(QToolBar, "mainToolBar")
+        self._slot = bar.insertWidget(bar.actions()[1], self.button) if len(bar.actions()) > 1 \
+            else bar.addWidget(self.button)
+        self._slot.setVisible(False)
+        self._sync()
+
+    # -- the open plan ---------------------------------------------------------------
+    def attach(self, ctx: PlanContext, workspace) -> None:
+        """A plan was opened (first time or after unlocking): apply the mode."""
+        self.ctx = ctx
+        ctx.together_with = self.name
+        self.banner = TogetherBanner(ctx)
+        self.banner.record_clicked.connect(self.record_review)
+        self.banner.end_clicked.connect(self.end)
+        self.banner.dismissed.connect(lambda: self.banner and self.banner.show_ended(""))
+        workspace.add_notice(self.banner)
+        self._slot.setVisible(True)
+        self._sync()
+
+    def detach(self) -> None:
+        """The plan is being locked or closed; the mode stays as it is."""
+        if self.banner is not None:
+            self.banner.detach()
+            self.banner.show_ended("")
+        self.banner = None
+        self.ctx = None
+        self._slot.setVisible(False)
+
+    # -- switching ---------------------------------------------------------------------
+    def toggle(self) -> None:
+        if self.name:
+            self.end()
+        else:
+            self.start()
+
+    def start(self) -> TogetherStartDialog | None:
+        if self.ctx is None or self.name:
+            return None
+        dialog = TogetherStartDialog(parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.begin(dialog.name()))
+        dialog.open()
+        return dialog
+
+    def begin(self, name: str) -> None:
+        name = " ".join((name or "").split())
+        if not name or self.ctx is None:
+            return
+        self.name = name
+        self.ctx.together_with = name
+        self._sync()
+        self.changed.emit(name)
+
+    def end(self) -> None:
+        """One click, no questions; the banner offers to record a review."""
+        name, self.name = self.name, ""
+        if self.ctx is not None:
+            self.ctx.together_with = ""
+        if self.banner is not None and name:
+            self.banner.show_ended(name)
+        self._sync()
+        self.changed.emit("")
+
+    def record_review(self):
+        if self.ctx is None:
+            return None
+        who = self.name or (self.banner.ended_with if self.banner is not None else "")
+        dialog = open_review_dialog(self.ctx, self.window, who)
+        if self.banner is not None and not self.name:
+            dialog.accepted.connect(lambda: self.banner and self.banner.show_ended(""))
+        return dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.button and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    # -- words and states ------------------------------------------------------------------
+    def _sync(self) -> None:
+        is_open = self.ctx is not None
+        self.actions["plan_together"].setEnabled(is_open and not self.name)
+        self.actions["end_together"].setEnabled(is_open and bool(self.name))
+        self.actions["record_review"].setEnabled(is_open)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text = _(_BUTTON_ON if self.name else _BUTTON_OFF)
+        self.button.setText(text)
+        self.button.setAccessibleName(text)
+        self.button.setToolTip(_("Hide what is just for me while I go through my plan with "
+                                 "someone") if not self.name else
+                               _("Show everything again. Nothing is asked."))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..i18n import Translator, translator
-from .model import COLLECTIONS, Plan, Record
+from .model import COLLECTIONS, CheckIn, CrisisService, Plan, Record, Review
 from .sections import SECTIONS, section
 
 #: Keys that do not make a record "changed" on their own.
@@ -96,6 +96,22 @@ def section_records(plan: Plan, key: str) -> list[Record]:
     if key == "reviews":
         out.extend(plan.reviews)
     return out
+
+
+def section_has_writing(plan: Plan, key: str, include_private: bool = True) -> bool:
+    """Whether the person has written anything in a section (for the
+    navigation marks). Check-ins and reviews count even without words;
+    the crisis services listed by default do not."""
+    info = plan.info
+    if (key == "about_me" and info.owner_name.strip()) or (
+            key == "appointments" and info.next_appointment_on is not None):
+        return True
+    for record in section_records(plan, key):
+        if isinstance(record, CrisisService) or (record.private and not include_private):
+            continue
+        if isinstance(record, (CheckIn, Review)) or record.text_values():
+            return True
+    return False
 
 
 def _private_ids(plan: dict[str, Any]) -> set[str]:

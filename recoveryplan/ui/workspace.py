@@ -1,7 +1,8 @@
 """The open plan on screen: the list of sections and the page for each.
 
 Built fresh from a ``PlanContext`` on every unlock and deleted on lock, so
-no widget holds plan text while the plan is locked. Sections that have some
+no widget holds plan text while the plan is locked. A page is built the
+first time it is shown, so a large plan opens as fast as its first page. Sections that have some
 writing get a small dot in the list (read out as "has writing"); empty ones
 are simply plain, with no nagging. While planning together, a section whose
 only writing is "just for me" gets no dot either.
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
-from ..plans.changes import section_records
+from ..plans.changes import section_has_writing
 from ..plans.sections import SECTIONS
 from .context import PlanContext
 from .pages import make_page
@@ -69,16 +70,11 @@ class Workspace(QWidget):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.pages: list[SectionPage] = []
-        for spec in SECTIONS:
-            page = make_page(spec, ctx)
-            page.setObjectName(page.objectName() or f"page-{spec.key}")
-            if isinstance(page, ReviewsPage):
-                page.snapshot_loader = snapshot_loader
-            self.pages.append(page)
-            self.stack.addWidget(page)
+        self.snapshot_loader = snapshot_loader
+        self._pages: list[SectionPage | None] = [None] * len(SECTIONS)
+        for _spec in SECTIONS:
+            self.stack.addWidget(QWidget())      # stands in until first shown
             self.nav.addItem(QListWidgetItem())
-            page.content_changed.connect(lambda page=page: self._refresh_mark(page))
         self.nav.currentRowChanged.connect(self._show_page)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -97,7 +93,7 @@ class Workspace(QWidget):
         layout.addLayout(self.notices)
         layout.addWidget(splitter, 1)
         ctx.together_changed.connect(self._refresh_marks)
-        ctx.changed.connect(self._refresh_marks_together)
+        ctx.changed.connect(self._refresh_marks)
         self._icons: tuple[QIcon, QIcon] | None = None
         self._fit_nav()
         self.retranslate()
@@ -115,35 +111,46 @@ class Workspace(QWidget):
         """Put a notice in the strip above the sections (newest first)."""
         self.notices.insertWidget(0, widget)
 
+    # -- pages, built when first needed ----------------------------------------------
+    def page(self, row: int) -> SectionPage:
+        page = self._pages[row]
+        if page is None:
+            spec = SECTIONS[row]
+            page = make_page(spec, self.ctx)
+            page.setObjectName(page.objectName() or f"page-{spec.key}")
+            if isinstance(page, ReviewsPage):
+                page.snapshot_loader = self.snapshot_loader
+            if hasattr(page, "show_goal"):        # Life beyond illness links its goals
+                page.show_goal.connect(self.show_goal)
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            page.content_changed.connect(lambda row=row: self._refresh_mark(row))
+            self._pages[row] = page
+        return page
+
+    @property
+    def pages(self) -> list[SectionPage]:
+        """Every page (building those not yet shown)."""
+        return [self.page(row) for row in range(len(SECTIONS))]
+
     def _refresh_marks(self, *_args) -> None:
-        for page in self.pages:
-            self._refresh_mark(page)
+        for row in range(len(SECTIONS)):
+            self._refresh_mark(row)
 
-    def _refresh_marks_together(self, *_args) -> None:
-        # Marking an entry "just for me" can empty a section on screen.
-        if self.ctx.together_with:
-            self._refresh_marks()
+    def _shows_writing(self, key: str) -> bool:
+        """Whether the section has some writing to show now: while planning
+        together, writing that is all "just for me" does not count."""
+        return section_has_writing(self.ctx.plan, key, include_private=not self.ctx.together_with)
 
-    def _shows_writing(self, page: SectionPage) -> bool:
-        """Whether the page shows some writing now: while planning together,
-        writing that is all "just for me" does not count."""
-        if not page.has_content():
-            return False
-        if not self.ctx.together_with:
-            return True
-        key = page.spec.key
-        info = self.ctx.plan.info
-        if (key == "about_me" and info.owner_name.strip()) or (
-                key == "appointments" and info.next_appointment_on is not None):
-            return True
-        return any(r.text_values() or not r.TEXT_FIELDS
-                   for r in self.ctx.visible(section_records(self.ctx.plan, key)))
-
-    def _refresh_mark(self, page: SectionPage) -> None:
-        row = self.pages.index(page)
+    def _refresh_mark(self, row: int) -> None:
+        spec = SECTIONS[row]
         item = self.nav.item(row)
-        title = _(page.spec.title)
-        has = self._shows_writing(page)
+        if item is None:
+            return
+        title = _(spec.title)
+        has = self._shows_writing(spec.key)
         item.setText(title)
         item.setIcon(self._marks()[1 if has else 0])
         spoken = _("{section}, has writing").format(section=title) if has else title
@@ -152,7 +159,7 @@ class Workspace(QWidget):
         item.setSizeHint(QSize(-1, max(32, self.fontMetrics().height() * 2)))
 
     def has_writing(self, key: str) -> bool:
-        return any(p.spec.key == key and p.has_content() for p in self.pages)
+        return self._shows_writing(key)
 
     def _fit_nav(self) -> None:
         longest = max(self.fontMetrics().horizontalAdvance(_(s.title)) for s in SECTIONS)
@@ -164,8 +171,7 @@ class Workspace(QWidget):
     def retranslate(self) -> None:
         self.nav.setAccessibleName(_("Sections of my plan"))
         self.nav.setAccessibleDescription(_("Choose a section to see and change it."))
-        for page in self.pages:
-            self._refresh_mark(page)
+        self._refresh_marks()
         self._fit_nav()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -183,21 +189,27 @@ class Workspace(QWidget):
             return
         self.ctx.flush_pending()
         self.ctx.end_typing_burst()
+        self.page(row)
         self.stack.setCurrentIndex(row)
         self.section_changed.emit(row)
 
     def current_page(self) -> SectionPage:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def go_to(self, key: str) -> None:
-        for row, page in enumerate(self.pages):
-            if page.spec.key == key:
+        for row, spec in enumerate(SECTIONS):
+            if spec.key == key:
                 self.nav.setCurrentRow(row)
                 return
         raise KeyError(key)
 
+    def show_goal(self, goal_id: str) -> None:
+        """Go to My goals with this goal chosen."""
+        self.go_to("goals")
+        self.current_page().select_goal(goal_id)
+
     def step(self, delta: int) -> None:
-        row = (self.nav.currentRow() + delta) % len(self.pages)
+        row = (self.nav.currentRow() + delta) % len(SECTIONS)
         self.nav.setCurrentRow(row)
 
     def focus_nav(self) -> None:
@@ -206,9 +218,11 @@ class Workspace(QWidget):
     def dispose(self) -> None:
         """Before deletion on lock: forget every page so none survives."""
         self.nav.clear()
-        for page in self.pages:
+        for page in self._pages:
+            if page is None:
+                continue
             self.stack.removeWidget(page)
             page.hide()
             page.setParent(None)    # out of the window at once, deleted soon after
             page.deleteLater()
-        self.pages.clear()
+        self._pages = [None] * len(SECTIONS)

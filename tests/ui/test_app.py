@@ -175,3 +175,18 @@ def test_demo_opens_and_its_folder_is_gone_after_quitting(qtbot, tmp_path, monke
     assert any(name.startswith("recoveryplan-demo-") for name in seen["folders"])
     assert seen["entries"] > 0
     assert not any(p.name.startswith("recoveryplan-demo-") for p in tmp_path.iterdir())
+
+
+def test_pages_are_built_when_first_shown_and_goal_links_work(open_window):
+    from recoveryplan.plans.model import Goal, LifeArea
+
+    window = open_window
+    workspace = window.workspace
+    assert sum(p is not None for p in workspace._pages) == 1      # only the first page
+    goal = Goal(what="Learn to swim", life_area=LifeArea.HEALTH)
+    window.workspace.ctx.add(goal)
+    assert workspace.has_writing("goals")
+    workspace.go_to("life_beyond")
+    workspace.current_page().show_goal.emit(goal.id)
+    assert workspace.current_page().spec.key == "goals"
+    assert workspace.current_page().current_goal() is goal

@@ -15,7 +15,7 @@ from recoveryplan import i18n
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
 LANGS = [lang for lang in i18n.LANGUAGES if lang != "en"]
-PLURAL_COUNTS = {"cy": 6, "pl": 3, "ar": 6}
+PLURAL_COUNTS = {"cy": 5, "pl": 3, "ar": 6}  # as Babel writes them
 
 
 def _catalog(lang: str):

@@ -18,11 +18,12 @@ def _open_app(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="recoveryplan", add_help=False)
     parser.add_argument("--plan")
     parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--language")
     args, _rest = parser.parse_known_args(argv)
     from .ui.app import run_app  # Qt only from here on
 
     return run_app([sys.argv[0], *argv], plan_path=Path(args.plan) if args.plan else None,
-                   demo=args.demo)
+                   demo=args.demo, language=args.language)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -140,20 +140,30 @@ def cmd_export_json(args, secrets: Secrets, out: TextIO) -> int:
 
 def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
     from .export.pdf import Layout, PdfOptions, export_pdf
+    from .plans.service import latest_review, review_snapshot
 
+    layout = Layout(args.layout)
+    since = args.since_last_review and layout is Layout.PLAN
     db = _open(args, secrets)
     try:
         plan = db.load_plan()
+        last = latest_review(plan, include_private=args.include_private) if since else None
+        if last is not None:
+            review_snapshot(last, db.load_snapshot)
     finally:
         db.close()
     options = PdfOptions(
-        layout=Layout(args.layout),
+        layout=layout,
         language=args.locale or plan.info.language or "en",
         large_print=args.large_print,
         sections=tuple(args.sections) if args.sections else None,
         include_private=args.include_private,
+        since_last_review=since,
     )
     export_pdf(plan, Path(args.out), options)
+    if since and last is None:
+        out.write(_("There is no review yet, so the PDF has no part about what changed "
+                    "since the last one.") + "\n")
     out.write(_("Saved the PDF to {path}.").format(path=args.out) + "\n")
     return EXIT_OK
 
@@ -263,6 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--plan", metavar="PATH", help=_("open or create the plan in this folder"))
     parser.add_argument("--demo", action="store_true",
                         help=_("try the app with a sample plan that is deleted afterwards"))
+    parser.add_argument("--language", metavar="LANG",
+                        help=_("open the app in this language this time (en, cy, pl, ar; "
+                               "qps-ploc stretches every text, for testing layouts)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     def add(name, func, help_text, plan=True):
@@ -295,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_('include entries marked "just for me"'))
     p.add_argument("--locale", metavar="LANG", help=_("language of the PDF, for example cy or pl"))
     p.add_argument("--sections", nargs="+", metavar="SECTION")
+    p.add_argument("--since-last-review", action="store_true",
+                   help=_("with the plan layout: begin with what changed since my last review"))
     _secret_flags(p)
 
     p = add("change-passphrase", cmd_change_passphrase,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import storage
+from .. import i18n, storage
 from ..hardening import harden
 from ..i18n import _
 from ..paths import resource
@@ -76,9 +76,12 @@ def _application(argv: list[str]) -> QApplication:
 
 
 def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
-            settings: Settings | None = None) -> int:
+            settings: Settings | None = None, language: str | None = None) -> int:
     """Open the app on ``plan_path`` (default: the app's data folder, or a
-    folder on a USB stick when given) and return its exit code."""
+    folder on a USB stick when given) and return its exit code.
+
+    ``language`` overrides the saved choice for this run only (the
+    pseudo-locale ``qps-ploc`` included, for checking layouts)."""
     app = _application(argv)
     forget_file_dialog_history()
     demo_plan = DemoPlan() if demo else None
@@ -87,7 +90,10 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             plan_path = demo_plan.path
         settings = settings or Settings(QSettings())
         languages = LanguageSwitcher(app)
-        languages.apply(languages.initial_language(settings.language))
+        try:
+            languages.apply(language or languages.initial_language(settings.language))
+        except i18n.CatalogueMissing:
+            languages.apply(languages.initial_language(settings.language))
         window = MainWindow(plan_path or default_plan_path(), settings, DialogService(),
                             languages, demo_passphrase=DEMO_PASSPHRASE if demo else "")
         if demo_plan is not None:

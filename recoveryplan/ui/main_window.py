@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
 
         self.screens = QStackedWidget()
         self.start = StartFlow(self.plan_path, self.dialogs)
+        self.start.welcome.language_chosen.connect(self.choose_language)
         self.start.opened.connect(self._plan_opened)
         if demo_passphrase:
             self.start.unlock.set_demo_passphrase(demo_passphrase)
@@ -310,6 +311,10 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, minutes: int, language: str) -> None:
         self.settings.idle_lock_minutes = minutes
         self.idle.set_interval_ms(self.settings.idle_lock_minutes * 60_000)
+        self.choose_language(language)
+
+    def choose_language(self, language: str) -> None:
+        """Switch the app's language at once and remember the choice."""
         if language != i18n.current_language() and self.languages is not None:
             try:
                 self.languages.apply(language)

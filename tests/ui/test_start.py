@@ -171,3 +171,24 @@ def test_passphrase_strength_uses_the_name():
     assert "name" in assess("samantha1", ["Samantha"]).advice
     strong = assess(PASSPHRASE, ["Sam"])
     assert strong.acceptable and strong.level >= 3 and strong.advice == ""
+
+
+def test_welcome_offers_the_language_and_switches_at_once(qtbot, qapp, make_window):
+    """Choosing Polish on the welcome screen retranslates the open window."""
+    from recoveryplan import i18n
+    from recoveryplan.ui.language import LanguageSwitcher
+
+    switcher = LanguageSwitcher(qapp)
+    window = make_window(languages=switcher)
+    welcome = window.start.welcome
+    english = welcome.start_button.text()
+    combo = welcome.language_combo
+    assert combo.accessibleName() == "Language"
+    codes = [combo.itemData(i) for i in range(combo.count())]
+    assert codes[0] == "en" and "pl" in codes
+    combo.setCurrentIndex(codes.index("pl"))
+    combo.activated.emit(codes.index("pl"))
+    assert i18n.current_language() == "pl"
+    assert welcome.start_button.text() not in ("", english)
+    assert window.settings.language == "pl"
+    switcher.apply("en")

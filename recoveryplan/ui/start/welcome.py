@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ... import i18n
 from ...i18n import _
+from ..preferences import available_languages
 from .common import Screen, tall, text_label
 
 
 class WelcomeScreen(Screen):
     start_requested = Signal()
+    #: The person chose another language for the app (its code).
+    language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,9 +33,32 @@ class WelcomeScreen(Screen):
         row.addWidget(self.start_button)
         row.addStretch(1)
         self.column.addLayout(row)
+        self.language_label = QLabel()
+        self.language_combo = tall(QComboBox())
+        self.language_combo.setObjectName("welcomeLanguage")
+        self.language_label.setBuddy(self.language_combo)
+        for code, name in available_languages():
+            self.language_combo.addItem(name, code)
+        self._show_current_language()
+        self.language_combo.activated.connect(
+            lambda index: self.language_chosen.emit(str(self.language_combo.itemData(index))))
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language_combo)
+        language_row.addStretch(1)
+        self.column.addSpacing(12)
+        self.column.addLayout(language_row)
         self.finish_layout()
 
+    def _show_current_language(self) -> None:
+        index = self.language_combo.findData(i18n.current_language())
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+
     def retranslate(self) -> None:
+        self.language_label.setText(_("Language:"))
+        self.language_combo.setAccessibleName(_("Language"))
+        self._show_current_language()
         self.heading.setText(_("Welcome to Recovery Plan"))
         self._what.setText(_(
             "This is a place for your own recovery plan, in your own words: what keeps you "

@@ -8,13 +8,12 @@ a failure leaves nothing behind. No Qt here: the command line uses it too.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import os
-import tempfile
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..plans.model import Plan
 from . import layouts
 from .document import build_pdf
@@ -60,22 +59,10 @@ def export_pdf(plan: Plan, path: str | os.PathLike, options: PdfOptions) -> None
     except Exception as error:  # a layout failure must not reach the person as a traceback
         raise ExportError(tr._("Something went wrong while making the PDF. Nothing was saved. "
                                "Please try again, perhaps with large print off.")) from error
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".", suffix=".pdf.part", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_folder(folder)
+        write_atomic(target, data)
     except OSError as error:
         raise ExportError(_message(tr, error)) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 def _message(tr: Tr, error: OSError) -> str:
@@ -87,12 +74,3 @@ def _message(tr: Tr, error: OSError) -> str:
     return tr._("The PDF couldn't be saved. Please try again, or choose another folder.")
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (not possible on every system)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -22,12 +22,12 @@ import copy
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
 from ..i18n import N_, _, ngettext
 from ..paths import schema_path
 from .model import (COLLECTIONS, Entry, LifeAreaNote, Plan, PlanInfo, Record, Review, now,
@@ -108,32 +108,8 @@ def dumps_document(doc: dict[str, Any]) -> str:
 
 
 def write_document(path: str | os.PathLike[str], doc: dict[str, Any]) -> None:
-    """Write the document atomically: a temporary file in the same folder
-    (owner-only), flushed to disk, then moved over ``path``."""
-    target = Path(path)
-    data = dumps_document(doc).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(target.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows cannot open folders)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Write the document atomically and owner-only (see ``recoveryplan.atomic``)."""
+    write_atomic(path, dumps_document(doc).encode("utf-8"))
 
 
 # -- reading a file ------------------------------------------------------------

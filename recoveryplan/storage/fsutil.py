@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
+from ..atomic import fsync_dir, write_atomic as _write_atomic
 from .errors import from_os_error
+
+__all__ = ["FILE_MODE", "FOLDER_MODE", "create_private_file", "fsync_dir", "make_private_dir",
+           "write_atomic"]
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 _BINARY = getattr(os, "O_BINARY", 0)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in ``folder`` durable (not possible on Windows)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def make_private_dir(folder: Path) -> bool:
@@ -46,32 +38,9 @@ def create_private_file(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash or a full disk leaves
-    either the old file or the new one, never a mix: write a temporary file
-    in the same folder, fsync it, ``os.replace`` it over ``path`` and fsync
-    the folder."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    """Replace ``path`` with ``data`` atomically (see ``recoveryplan.atomic``),
+    reporting failures as ``StorageError``."""
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, FILE_MODE)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
+        _write_atomic(path, data, FILE_MODE)
     except OSError as exc:
-        _remove_quietly(tmp)
         raise from_os_error(exc) from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass

@@ -29,7 +29,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import Paragraph
 
+from . import compat
 from .fonts import ARABIC, ARABIC_FACES, PLACEHOLDER, fonts, is_arabic_script, is_invisible
+
+compat.apply()
 
 _RTL_CLASSES = frozenset(("R", "AL"))
 #: Zero-width (non-)joiners steer shaping inside a word: they stay in the

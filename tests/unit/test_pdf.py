@@ -334,3 +334,18 @@ def test_arabic_document_is_right_aligned(sample):
     assert max(right_edges) > width * 0.85
     assert min(left_edges) > 20
     assert sum(1 for x in right_edges if x > width * 0.85) > len(right_edges) * 0.2
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_arabic_with_vowel_marks_prints(sample, language):
+    """Text a person types with Arabic vowel marks (harakat) must print:
+    ReportLab used to fail on a run starting with a raised glyph."""
+    from recoveryplan.plans.model import Entry
+
+    import copy
+
+    plan = copy.deepcopy(sample)
+    words = "أَمَلِي أَنْ أَعُودَ إِلَى العَمَلِ"
+    plan.entries.append(Entry(section="hopes", field="hopes", text=words))
+    data = render_pdf(plan, PdfOptions(layout=Layout.PLAN, language=language))
+    assert data.startswith(b"%PDF")

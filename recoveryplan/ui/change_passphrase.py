@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget,
 )
 
 from .. import storage
@@ -20,7 +20,7 @@ from ..i18n import _
 from ..plans.passphrase import assess
 from .session import BackgroundTask, run_in_background
 from .start.common import (
-    CapsLockHint, Heading, RevealBox, SecretEdit, busy_bar, message_label, show_message, tall,
+    CapsLockHint, Heading, RevealBox, SecretEdit, StrengthMeter, busy_bar, message_label, show_message, tall,
     text_label,
 )
 
@@ -56,13 +56,8 @@ class ChangePassphraseDialog(QDialog):
         self.reveal_box = RevealBox(self.current_edit, self.new_edit, self.repeat_edit)
         self.reveal_box.setObjectName("revealChangePassphraseBox")
         self._caps = CapsLockHint(self.current_edit, self.new_edit, self.repeat_edit)
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setObjectName("newStrengthBar")
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setMaximumHeight(12)
-        self.strength_label = text_label()
-        self.strength_label.setObjectName("newStrengthLabel")
+        self.meter = StrengthMeter("newStrength")
+        self.strength_bar, self.strength_label = self.meter.bar, self.meter.label
         self.error_label = message_label()
         self.error_label.setObjectName("changePassphraseError")
         self.busy = busy_bar()
@@ -123,14 +118,7 @@ class ChangePassphraseDialog(QDialog):
 
     # -- feedback ------------------------------------------------------------------
     def _update_feedback(self) -> None:
-        new = self.new_edit.text()
-        strength = assess(new, [self._owner] if self._owner else [])
-        self.strength_bar.setValue(strength.level if new else 0)
-        words = _("How strong it is: {summary}.").format(summary=strength.summary)
-        if strength.advice and new:
-            words = _("{verdict} {advice}").format(verdict=words, advice=strength.advice)
-        self.strength_label.setText(words)
-        self.strength_label.setAccessibleName(words)
+        self.meter.show(self.new_edit.text(), [self._owner])
         show_message(self.error_label, "")
 
     def _submit(self) -> None:

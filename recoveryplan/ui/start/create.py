@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...i18n import _
 from ...plans.passphrase import Strength, assess
 from .common import (
-    CapsLockHint, RevealBox, Screen, SecretEdit, busy_bar, message_label, show_message, tall,
+    CapsLockHint, RevealBox, Screen, SecretEdit, StrengthMeter, busy_bar, message_label, show_message, tall,
     text_label,
 )
 
@@ -52,13 +52,8 @@ class CreateScreen(Screen):
         self.reveal_box.setObjectName("revealPassphraseBox")
         self._caps = CapsLockHint(self.passphrase_edit, self.repeat_edit)
 
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setObjectName("strengthBar")
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setMaximumHeight(12)
-        self.strength_label = text_label()
-        self.strength_label.setObjectName("strengthLabel")
+        self.meter = StrengthMeter("strength")
+        self.strength_bar, self.strength_label = self.meter.bar, self.meter.label
         self.match_label = message_label()
         self.match_label.setObjectName("matchLabel")
 
@@ -131,13 +126,7 @@ class CreateScreen(Screen):
         return assess(self.passphrase_edit.text(), [self.name_edit.text()])
 
     def _update_feedback(self) -> None:
-        strength = self.strength()
-        self.strength_bar.setValue(strength.level if self.passphrase_edit.text() else 0)
-        words = _("How strong it is: {summary}.").format(summary=strength.summary)
-        if strength.advice and self.passphrase_edit.text():
-            words = _("{verdict} {advice}").format(verdict=words, advice=strength.advice)
-        self.strength_label.setText(words)
-        self.strength_label.setAccessibleName(words)
+        self.meter.show(self.passphrase_edit.text(), [self.name_edit.text()])
         repeat = self.repeat_edit.text()
         differs = bool(repeat) and repeat != self.passphrase_edit.text()
         show_message(self.match_label,

@@ -46,8 +46,10 @@ class WelcomeScreen(Screen):
         language_row.addWidget(self.language_label)
         language_row.addWidget(self.language_combo)
         language_row.addStretch(1)
-        self.column.addSpacing(12)
-        self.column.addLayout(language_row)
+        # First, so someone who doesn't read English finds their language
+        # before anything else (each is named in its own language).
+        self.column.insertLayout(0, language_row)
+        self.column.insertSpacing(1, 12)
         self.finish_layout()
 
     def _show_current_language(self) -> None:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ KEYWORDS = ["-k", "_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "N_"]
 
 
 def pybabel(*args: str) -> None:
+    os.chdir(ROOT)  # so source references in the catalogues are relative
     CommandLineInterface().run(["pybabel", "-q", *args])
 
 
@@ -27,7 +29,7 @@ def extract() -> None:
     pybabel("extract", "-F", str(ROOT / "pyproject.toml"), *KEYWORDS, "--no-default-keywords",
             "--add-comments", "Translators:", "--sort-by-file", "--project", "Recovery Plan",
             "--msgid-bugs-address", "translations@recoveryplan.invalid",
-            "-o", str(POT), str(ROOT / "recoveryplan"))
+            "-o", str(POT), "recoveryplan")
 
 
 def update() -> None:

@@ -330,12 +330,19 @@ def _schema_problems(doc: dict[str, Any]) -> list[tuple[Path_, str]]:
 
 
 _TYPE_WORDS = {
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "string": N_("text"),
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "integer": N_("a whole number"),
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "number": N_("a number"),
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "boolean": N_("true or false"),
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "array": N_("a list"),
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "object": N_("a group of named values"),
+    # Translators: completes "must be {kind}" in a message about a file that cannot be imported.
     "null": N_("null (empty)"),
 }
 
@@ -356,6 +363,7 @@ def _explain(error) -> list[tuple[Path_, str]]:
         words = [_(_TYPE_WORDS[k]) for k in kinds]
         what = words[0] if len(words) == 1 else _("{first} or {second}").format(
             first=", ".join(words[:-1]), second=words[-1])
+        # Translators: said of a field of an imported file; {kind} is one of "text", "a whole number", "a list", … (translated separately).
         return [(path, _("must be {kind}").format(kind=what))]
     name = path[-1] if path else None
     return [(path, _value_message(keyword, value, error.schema, instance, name))]

@@ -76,6 +76,7 @@ class AddCommand(_PlanCommand):
 
     def describe(self) -> str:
         if self.typing_fields:
+            # Translators: shown after "Undo" or "Redo" in the Edit menu, e.g. "Undo typing in “What I notice”".
             return _("typing in “{field}”").format(
                 field=field_label(self.record, self.typing_fields[0]))
         return _("adding {thing}").format(thing=record_noun(self.record))
@@ -132,9 +133,11 @@ class UpdateCommand(_PlanCommand):
     def describe(self) -> str:
         label = field_label(self.record, self.fields[0])
         if self.typing:
+            # Translators: shown after "Undo" or "Redo" in the Edit menu, e.g. "Undo typing in “What I notice”".
             return _("typing in “{field}”").format(field=label)
         if self.fields == ("private",):
             return _("changing “Just for me”")
+        # Translators: shown after "Undo" or "Redo" in the Edit menu, e.g. "Undo typing in “What I notice”".
         return _("changing “{field}”").format(field=label)
 
     def id(self) -> int:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
-from ..i18n import _
+from ..i18n import _, ngettext
 from .settings import IDLE_LOCK_MINUTES, Settings
 from .start.common import tall, text_label
 
@@ -36,7 +36,8 @@ class PreferencesDialog(QDialog):
         self.minutes_spin.setObjectName("idleMinutesSpin")
         self.minutes_spin.setRange(IDLE_LOCK_MINUTES.minimum, IDLE_LOCK_MINUTES.maximum)
         self.minutes_spin.setValue(settings.idle_lock_minutes)
-        self.minutes_spin.setSuffix(_(" minutes"))
+        self._show_minutes_suffix()
+        self.minutes_spin.valueChanged.connect(self._show_minutes_suffix)
         self.language_combo = tall(QComboBox())
         self.language_combo.setObjectName("languageCombo")
         current = i18n.current_language()
@@ -69,6 +70,11 @@ class PreferencesDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 55, self.sizeHint().height())
+
+    def _show_minutes_suffix(self, *_args) -> None:
+        minutes = self.minutes_spin.value()
+        # Translators: after a number in a spin box, e.g. "5 minutes"; keep the leading space.
+        self.minutes_spin.setSuffix(ngettext(" minute", " minutes", minutes))
 
     def minutes(self) -> int:
         return self.minutes_spin.value()

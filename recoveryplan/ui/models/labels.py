@@ -27,6 +27,7 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("progress_note", "date"): N_("Date"),
     ("life_area", "now_text"): N_("Where things are now"),
     ("life_area", "hope_text"): N_("Where I would like to be"),
+    # Translators: the name of a person or of a service in "My people".
     ("contact", "name"): N_("Name"),
     ("contact", "relationship"): N_("Relationship or role"),
     ("contact", "phone"): N_("Phone"),
@@ -56,15 +57,27 @@ COMMON_LABELS: dict[str, str] = {
 }
 
 _NOUNS: dict[type[Record], str] = {
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     Goal: N_("a goal"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     Step: N_("a small step"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     ProgressNote: N_("a progress note"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     LifeAreaNote: N_("a life area note"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     Contact: N_("a person"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     Topic: N_("something to talk about"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     CheckIn: N_("a check-in"),
+    # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
     Review: N_("a review"),
 }
+
+
+# Translators: completes "Undo adding …", "Undo removing …", "Undo moving …".
+_AN_ENTRY = N_("an entry")
 
 
 def field_label(record: Record, name: str) -> str:
@@ -84,8 +97,9 @@ def field_label(record: Record, name: str) -> str:
 def record_noun(record: Record) -> str:
     """A short phrase naming the record ("a goal", "an entry in 'What I notice'")."""
     if isinstance(record, Entry):
+        # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words. {field} is a field heading such as "What I notice".
         return _("an entry in “{field}”").format(field=field_label(record, "text"))
-    return _(_NOUNS.get(type(record), N_("an entry")))
+    return _(_NOUNS.get(type(record), _AN_ENTRY))
 
 
 def attribution(record: Record | None) -> str:

@@ -27,6 +27,7 @@ def record_review(ctx: PlanContext, *, date: dt.date, who_was_there: str = "", a
     review = make_review(ctx.plan, snapshot_of(ctx.plan), date=date,
                          who_was_there=who_was_there.strip(), agreed=agreed.strip(),
                          next_review_on=next_review_on)
+    # Translators: shown after "Undo" or "Redo" in the Edit menu, e.g. "Undo typing in “What I notice”".
     ctx.undo_stack.beginMacro(_("recording a review"))
     try:
         if not ctx.add(review):

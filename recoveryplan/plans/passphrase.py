@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 
 #: About ten thousand million guesses: out of reach of an offline attack on
 #: a stolen laptop given the slow key derivation in front of every guess.
@@ -55,7 +55,7 @@ def assess(passphrase: str, user_inputs: Iterable[str] = ()) -> Strength:
     """Score ``passphrase``; ``user_inputs`` are words about the owner
     (the name they like to be called) that a guesser would try first."""
     if not passphrase:
-        return Strength(False, 0, _("Not chosen yet"),
+        return Strength(False, 0, pgettext("passphrase strength", "Not chosen yet"),
                         _("A few words that mean something only to you work well."))
     words = [w for text in user_inputs for w in str(text).split() if w]
     from zxcvbn import zxcvbn  # imported when first needed: it is slow to load

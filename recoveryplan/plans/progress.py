@@ -201,11 +201,14 @@ def summary(checkins: list[CheckIn], language: str | None = None) -> str:
             what = tr._(SCORE_LABELS[key])
             a, b = getattr(first, key), getattr(last, key)
             if a == b:
+                # Translators: {what} is "Hope", "Feeling in control" or "Doing things that matter"; {value}, {start} and {end} are scores from 0 to 10.
                 parts.append(tr._("{what} stayed at {value}.").format(what=what, value=number(b)))
             elif b > a:
+                # Translators: {what} is "Hope", "Feeling in control" or "Doing things that matter"; {value}, {start} and {end} are scores from 0 to 10.
                 parts.append(tr._("{what} rose from {start} to {end}.").format(
                     what=what, start=number(a), end=number(b)))
             else:
+                # Translators: {what} is "Hope", "Feeling in control" or "Doing things that matter"; {value}, {start} and {end} are scores from 0 to 10.
                 parts.append(tr._("{what} went down from {start} to {end}.").format(
                     what=what, start=number(a), end=number(b)))
     return " ".join(parts)

@@ -189,6 +189,6 @@ def test_welcome_offers_the_language_and_switches_at_once(qtbot, qapp, make_wind
     combo.setCurrentIndex(codes.index("pl"))
     combo.activated.emit(codes.index("pl"))
     assert i18n.current_language() == "pl"
-    assert welcome.start_button.text() not in ("", english)
+    qtbot.waitUntil(lambda: welcome.start_button.text() not in ("", english))
     assert window.settings.language == "pl"
     switcher.apply("en")

@@ -19,9 +19,11 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("goal", "life_area"): N_("Life area"),
     ("goal", "who_can_help"): N_("Who can help"),
     ("goal", "target_date"): N_("Target date"),
+    # Translators: the heading of a goal's status (Not started, Under way, Achieved, …).
     ("goal", "status"): N_("How it is going"),
     ("goal", "achieved_on"): N_("Achieved on"),
     ("step", "text"): N_("Small step"),
+    # Translators: heading of the date a small step of a goal was done.
     ("step", "done_on"): N_("Done"),
     ("progress_note", "text"): N_("Progress note"),
     ("progress_note", "date"): N_("Date"),

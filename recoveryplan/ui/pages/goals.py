@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
-from ...i18n import N_, _, format_date
+from ...i18n import N_, _, format_date, pgettext
 from ...plans.model import Goal, GoalStatus, LifeArea, ProgressNote, Record, Step, today
 from ...plans.sections import SectionSpec
 from ...plans.validation import clean_text
@@ -313,7 +313,7 @@ class GoalsPage(SectionPage):
             area, status = self.area.currentIndex(), self.status.currentIndex()
             self.area.clear()
             # Item data are the enum values as plain strings (Qt keeps strings).
-            self.area.addItem(_("Not chosen yet"), "")
+            self.area.addItem(pgettext("life area", "Not chosen yet"), "")
             for value in LifeArea:
                 self.area.addItem(_(value.label), value.value)
             self.status.clear()

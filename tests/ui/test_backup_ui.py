@@ -88,3 +88,42 @@ def test_restore_from_a_backup_file_with_a_wrong_secret_then_the_right_one(
     dialogs.paths.append(tmp_path / "copy.rpbackup")
     qtbot.mouseClick(screen.restore_file_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=20_000)
+
+
+def test_a_new_computer_brings_the_plan_back_from_a_backup_file(
+        qtbot, tmp_path, make_window, dialogs):
+    """On a computer with no plan yet, the welcome screen restores a backup
+    file made elsewhere; the wrong passphrase changes nothing."""
+    from recoveryplan import storage
+    from recoveryplan.plans.model import Entry, Plan
+    from recoveryplan.storage.backup import save_backup
+
+    elsewhere = tmp_path / "old-computer" / "plan"
+    db, _key = storage.create_plan(elsewhere, "lighthouse biscuit tin 42", Plan.new("Jo"))
+    db.save_record(Entry(section="hopes", field="hopes", text="To swim in the sea"), None, 0)
+    backup_file = tmp_path / "usb" / "my plan.rpbackup"
+    backup_file.parent.mkdir()
+    save_backup(db, backup_file)
+    db.close()
+
+    window = make_window()
+    flow = window.start
+    assert flow.currentWidget() is flow.welcome
+    dialogs.paths.append(backup_file)
+    qtbot.mouseClick(flow.welcome.restore_button, Qt.MouseButton.LeftButton)
+    screen = flow.unlock
+    assert flow.currentWidget() is screen and "my plan.rpbackup" in screen._intro.text()
+
+    qtbot.keyClicks(screen.secret_edit, "not the passphrase")
+    qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.error_label.isVisible(), timeout=20_000)
+    assert not storage.plan_exists(window.plan_path)
+
+    screen.secret_edit.clear()
+    qtbot.keyClicks(screen.secret_edit, "lighthouse biscuit tin 42")
+    qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=20_000)
+    plan = window.workspace.ctx.plan
+    assert plan.info.owner_name == "Jo"
+    assert [e.text for e in plan.entries_for("hopes")] == ["To swim in the sea"]
+    assert any(s.kind == "information" for s in dialogs.shown)

@@ -45,6 +45,7 @@ class StartFlow(QStackedWidget):
         self._dialogs = dialogs
         self._task: BackgroundTask | None = None
         self._new_db: Any = None     # created, waiting for the key to be kept
+        self._backup_file: Path | None = None   # chosen on the welcome screen
         self.welcome = WelcomeScreen()
         self.create = CreateScreen()
         self.recovery_key = RecoveryKeyScreen(dialogs)
@@ -56,6 +57,8 @@ class StartFlow(QStackedWidget):
         self.create.create_requested.connect(self._create)
         self.recovery_key.done.connect(self._key_kept)
         self.unlock.unlock_requested.connect(self._open)
+        self.welcome.restore_requested.connect(self._choose_backup_file)
+        self.unlock.back_requested.connect(self._forget_backup_file)
         self.unlock.restore_newest_requested.connect(self._restore_newest)
         self.unlock.restore_file_requested.connect(self._restore_file)
 
@@ -112,6 +115,10 @@ class StartFlow(QStackedWidget):
 
     # -- opening -------------------------------------------------------------------
     def _open(self, secret: str) -> None:
+        if self._backup_file is not None:
+            source, path = self._backup_file, self.plan_path
+            self._restore(lambda: backup.restore(source, path, secret), secret)
+            return
         path = self.plan_path
         self._task = run_in_background(lambda: storage.open_plan(path, secret),
                                        self._unlocked, self._unlock_failed, _close_quietly)
@@ -130,6 +137,22 @@ class StartFlow(QStackedWidget):
     def _restore_newest(self, secret: str) -> None:
         path = self.plan_path
         self._restore(lambda: backup.restore_newest(path, secret), secret)
+
+    def _choose_backup_file(self) -> None:
+        """From the welcome screen: a plan made on another computer."""
+        source = self._dialogs.get_open_path(self, _("Choose a backup of my plan"), "",
+                                             _("Recovery Plan backups (*.rpbackup);;All files (*)"))
+        if source is None:
+            return
+        self._backup_file = Path(source)
+        self.unlock.reset()
+        self.unlock.set_backup_file(self._backup_file.name)
+        self.show_screen(self.unlock)
+
+    def _forget_backup_file(self) -> None:
+        self._backup_file = None
+        self.unlock.set_backup_file("")
+        self.show_screen(self.welcome)
 
     def _restore_file(self, secret: str) -> None:
         source = self._dialogs.get_open_path(self, _("Choose a backup of my plan"), "",
@@ -152,6 +175,9 @@ class StartFlow(QStackedWidget):
 
     def _restored(self, result: tuple[backup.Restored, Any]) -> None:
         self._task = None
+        if self._backup_file is not None:
+            self._backup_file = None
+            self.unlock.set_backup_file("")
         done, db = result
         self.unlock.reset()
         self.opened.emit(db)

@@ -18,6 +18,8 @@ class UnlockScreen(Screen):
     GUI thread and calls ``set_busy``/``show_failure`` meanwhile."""
 
     unlock_requested = Signal(str)
+    #: While bringing back a backup from the welcome screen: go back there.
+    back_requested = Signal()
     #: The plan is damaged; bring back a backup, opened with this secret.
     restore_newest_requested = Signal(str)
     restore_file_requested = Signal(str)
@@ -27,6 +29,7 @@ class UnlockScreen(Screen):
         self.setObjectName("unlockScreen")
         self._use_key = False
         self._backups_available = False
+        self._backup_name = ""       # set while bringing back a backup file
         self._intro = text_label()
         self.demo_label = text_label(selectable=True)
         self.demo_label.setObjectName("demoPassphraseLabel")
@@ -56,6 +59,11 @@ class UnlockScreen(Screen):
         for button in (self.restore_newest_button, self.restore_file_button):
             button.setVisible(False)
             button.setAutoDefault(False)
+        self.back_button = tall(QPushButton())
+        self.back_button.setObjectName("unlockBackButton")
+        self.back_button.setAutoDefault(False)
+        self.back_button.setVisible(False)
+        self.back_button.clicked.connect(self.back_requested)
         self.busy = busy_bar()
         self.busy_label = message_label()
         self.busy_label.setObjectName("unlockBusyLabel")
@@ -63,6 +71,7 @@ class UnlockScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock_button)
         buttons.addWidget(self.switch_button)
+        buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         for widget in (self._intro, self.demo_label, self._secret_label, self.secret_edit,
                        self._caps, self.reveal_box):
@@ -91,8 +100,15 @@ class UnlockScreen(Screen):
 
     # -- words ---------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(_("Open my plan"))
-        if self._use_key:
+        self.heading.setText(_("Bring back my plan") if self._backup_name else _("Open my plan"))
+        if self._backup_name:
+            self._intro.setText(_("Type the passphrase of the plan in {file}, or its recovery key. "
+                                  "It is checked completely before anything is saved on this "
+                                  "computer.").format(file=self._backup_name))
+            self._secret_label.setText(_("My recovery key") if self._use_key else _("My passphrase"))
+            self.switch_button.setText(_("Use my passphrase instead") if self._use_key
+                                       else _("Use my recovery key instead"))
+        elif self._use_key:
             self._intro.setText(_("Type your recovery key. Spaces, dashes and capital letters "
                                   "don't matter."))
             self._secret_label.setText(_("My recovery key"))
@@ -104,7 +120,9 @@ class UnlockScreen(Screen):
         self.secret_edit.setAccessibleName(self._secret_label.text())
         self.reveal_box.retranslate()
         self._caps.retranslate()
-        self.unlock_button.setText(_("Open my plan"))
+        self.unlock_button.setText(_("Bring back my plan") if self._backup_name
+                                   else _("Open my plan"))
+        self.back_button.setText(_("Back"))
         self.restore_newest_button.setText(_("Open my newest good backup"))
         self.restore_file_button.setText(_("Restore from a backup file…"))
         self.busy_label.setText(_("Opening your plan…"))
@@ -113,6 +131,13 @@ class UnlockScreen(Screen):
         return self.secret_edit
 
     # -- the window calls these ------------------------------------------------------
+    def set_backup_file(self, name: str) -> None:
+        """Ask for the secret of a backup file (``name``), or "" to go back to
+        opening the plan on this computer."""
+        self._backup_name = name
+        self.back_button.setVisible(bool(name))
+        self.retranslate()
+
     def set_demo_passphrase(self, passphrase: str) -> None:
         self.demo_label.setText(_("This is a demo. The passphrase is: {passphrase}")
                                 .format(passphrase=passphrase))

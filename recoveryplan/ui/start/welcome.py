@@ -13,6 +13,8 @@ from .common import Screen, tall, text_label
 
 class WelcomeScreen(Screen):
     start_requested = Signal()
+    #: "I already have a plan": bring it back from a backup file.
+    restore_requested = Signal()
     #: The person chose another language for the app (its code).
     language_chosen = Signal(str)
 
@@ -29,8 +31,13 @@ class WelcomeScreen(Screen):
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self.start_requested)
+        self.restore_button = tall(QPushButton())
+        self.restore_button.setObjectName("welcomeRestoreButton")
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore_requested)
         row = QHBoxLayout()
         row.addWidget(self.start_button)
+        row.addWidget(self.restore_button)
         row.addStretch(1)
         self.column.addLayout(row)
         self.language_label = QLabel()
@@ -73,6 +80,9 @@ class WelcomeScreen(Screen):
             "It is yours. You choose what to write, what to share and what to keep just for "
             "you. Nothing has to be filled in, and you can add to it a little at a time."))
         self.start_button.setText(_("Start my plan"))
+        self.restore_button.setText(_("Bring back my plan from a backup file…"))
+        self.restore_button.setToolTip(_("If your plan was on another computer, a backup file "
+                                         "made there brings all of it here."))
 
     def first_focus(self) -> QWidget:
         return self.start_button

@@ -227,6 +227,19 @@ def review_snapshot(review: Review, load: Callable[[str], dict[str, Any] | None]
     return review.snapshot
 
 
+def latest_review(plan: Plan, include_private: bool = True) -> Review | None:
+    """The newest review by date; "just for me" ones only if ``include_private``."""
+    reviews = [r for r in plan.reviews if include_private or not r.private]
+    return max(reviews, key=lambda r: r.date, default=None)
+
+
+def load_snapshots(plan: Plan, load: Callable[[str], dict[str, Any] | None]) -> None:
+    """Fetch every review's copy of the plan not loaded yet (before a
+    whole-plan export); ``load`` is the storage's ``load_snapshot``."""
+    for review in plan.reviews:
+        review_snapshot(review, load)
+
+
 def make_review(plan: Plan, snapshot: dict[str, Any], **values: Any) -> Review:
     """A review carrying a frozen copy of the plan (see exchange.to_document)."""
     review = Review(**values)
@@ -236,5 +249,5 @@ def make_review(plan: Plan, snapshot: dict[str, Any], **values: Any) -> Review:
     return review
 
 
-__all__ = ["PlanEditor", "PlanStore", "MemoryStore", "ValidationError", "make_review",
-           "review_snapshot"]
+__all__ = ["PlanEditor", "PlanStore", "MemoryStore", "ValidationError", "latest_review",
+           "load_snapshots", "make_review", "review_snapshot"]

@@ -38,6 +38,13 @@ SPECS: tuple[ActionSpec, ...] = (
                       "is today")),
     ActionSpec("new_recovery_key", N_("Make a new &recovery key…"), needs_plan=True),
     ActionSpec("change_passphrase", N_("&Change my passphrase…"), needs_plan=True),
+    ActionSpec("share_paper", N_("Save as PDF or &print…"), (QKeySequence.StandardKey.Print, "Ctrl+P"),
+               needs_plan=True,
+               tip=N_("See my plan as pages, then save them as a PDF or print them")),
+    ActionSpec("save_json", N_("Save a &copy of my plan (JSON)…"), needs_plan=True,
+               tip=N_("Save my whole plan in a file other apps can read (not encrypted)")),
+    ActionSpec("bring_in_json", N_("Br&ing in a plan from a JSON file…"), needs_plan=True,
+               tip=N_("Replace my plan with one saved as a JSON file")),
     ActionSpec("save_backup", N_("Save a &backup copy…"), needs_plan=True,
                tip=N_("Save an encrypted copy of my plan in one file, to keep somewhere safe "
                       "or move to another computer")),

@@ -8,6 +8,7 @@ module wires them together and owns locking.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
@@ -30,6 +31,7 @@ from .language import LanguageSwitcher
 from .preferences import PreferencesDialog
 from .session import BackgroundTask, PlanSession, run_in_background
 from .settings import Settings
+from .share import ShareActions
 from .start.common import MIN_TARGET, Heading
 from .start.flow import StartFlow
 from .start.recovery_key import RecoveryKeyDialog
@@ -40,7 +42,7 @@ from .workspace import Workspace
 TEXT_STEPS = (100, 125, 150, 175, 200, 250)
 
 _MENUS = (
-    ("file", N_("&File"), ("save_backup",)),
+    ("file", N_("&File"), ("share_paper", None, "save_json", "bring_in_json", None, "save_backup")),
     ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
                            "lock", "change_passphrase", "new_recovery_key", None, "preferences",
                            None, "quit")),
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self._base_point_size = app.font().pointSizeF() if app else 10.0
 
         self.actions_ = ActionRegistry(self)
+        self.share = ShareActions(self)
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
         self._build_toolbar()
@@ -143,6 +146,9 @@ class MainWindow(QMainWindow):
         connect("new_recovery_key", self._new_recovery_key)
         connect("change_passphrase", self.show_change_passphrase)
         connect("save_backup", self.save_backup_copy)
+        connect("share_paper", self.share.open_export_dialog)
+        connect("save_json", self.share.save_json_copy)
+        connect("bring_in_json", self.share.bring_in_json)
         connect("preferences", self.show_preferences)
         connect("quit", self.close)
         connect("next_section", lambda: self.workspace and self.workspace.step(1))
@@ -365,32 +371,36 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def save_backup_copy(self) -> None:
-        """File > Save a backup copy: one encrypted file, anywhere."""
+    def save_backup_copy(self, then: Callable[[], object] | None = None) -> bool:
+        """File > Save a backup copy: one encrypted file, anywhere. ``then``
+        runs once it is saved. Returns False if no saving was started."""
         if self.session is None or self._backup_task is not None:
-            return
+            return False
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = _("my-recovery-plan-{date}.rpbackup").format(date=today().isoformat())
         path = self.dialogs.get_save_path(self, _("Save a backup copy of my plan"),
                                           Path(folder) / name if folder else name,
                                           _("Recovery Plan backups (*.rpbackup)"))
         if path is None:
-            return
+            return False
         if path.suffix.lower() != backup.SUFFIX:
             path = path.with_name(path.name + backup.SUFFIX)
         db = self.session.db
         self.statusBar().showMessage(_("Saving a backup copy of your plan…"))
         self._backup_task = run_in_background(lambda: backup.save_backup(db, path),
-                                              lambda _made: self._backup_saved(path),
+                                              lambda _made: self._backup_saved(path, then),
                                               self._backup_failed)
+        return True
 
-    def _backup_saved(self, path: Path) -> None:
+    def _backup_saved(self, path: Path, then: Callable[[], object] | None = None) -> None:
         self._backup_task = None
         self.statusBar().clearMessage()
         self.dialogs.information(self, _("Backup saved"), _(
             "An encrypted copy of your plan is saved in {path}. It opens with the passphrase or "
             "recovery key you use now. Keep it somewhere safe, such as a USB stick.")
             .format(path=str(path)))
+        if then is not None:
+            then()
 
     def _backup_failed(self, error: BaseException) -> None:
         self._backup_task = None

@@ -32,6 +32,7 @@ def _phone_label(number: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    # Translators: read out by screen readers before a phone number.
     label.setAccessibleName(_("Phone {number}").format(number=number))
     return label
 

@@ -157,3 +157,20 @@ def test_pseudo_locale_brackets_and_keeps_placeholders():
     text = i18n._("Saved the PDF to {path}.")
     assert text.startswith("[") and text.endswith("]") and "{path}" in text
     assert text.format(path="x")
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """Babel's extractor cannot see _() inside f-string expressions, so such
+    strings would silently stay in English."""
+    hidden = []
+    for path in sorted((ROOT / "recoveryplan").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and getattr(inner.func, "id", getattr(
+                        inner.func, "attr", None)) in ("_", "ngettext", "pgettext", "N_") and any(
+                        isinstance(arg, ast.Constant) for arg in inner.args):
+                    hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert not hidden, "move these out of f-strings: " + ", ".join(hidden)

@@ -126,7 +126,8 @@ class GoalProgressModel(_RowsModel[AreaProgress]):
     COL_GOALS = 1
     COL_ACHIEVED = 2
     COL_STEPS = 3
-    HEADERS = (N_("Life area"), N_("Goals"), N_("Achieved"), N_("Small steps done"))
+    # Translators: column headings of a table of goals per life area.
+    HEADERS = (N_("Life area"), N_("Goals"), N_("Goals achieved"), N_("Small steps done"))
 
     def cell(self, row: AreaProgress, column: int) -> str:
         if column == self.COL_AREA:

@@ -20,14 +20,19 @@ from ..context import PlanContext
 from .snapshot import ReadOnlyDialog, bullets, esc
 
 
+def _heading(text: str) -> str:
+    return f"<h3>{esc(text)}</h3>"
+
+
 def report_html(report: ChangeReport) -> str:
-    out = f"<h3>{esc(_('In short'))}</h3>" + bullets([esc(line) for line in describe(report)])
+    # (No _() inside f-strings: the string extractor cannot see them there.)
+    out = _heading(_("In short")) + bullets([esc(line) for line in describe(report)])
     if report.goals_achieved:
-        out += f"<h3>{esc(_('Goals I achieved'))}</h3>" + bullets(
+        out += _heading(_("Goals I achieved")) + bullets(
             [esc(c.label) for c in report.goals_achieved])
     for changes in report.sections:
         if not changes.empty:
-            out += f"<h3>{esc(_(section(changes.section).title))}</h3>" + bullets(
+            out += _heading(_(section(changes.section).title)) + bullets(
                 [esc(line) for line in detail_lines(changes)])
     return out
 

@@ -58,7 +58,8 @@ class SnapshotRenderer:
             body = self.section(spec)
             if body:
                 parts.append(f"<h3>{esc(_(spec.title))}</h3>{body}")
-        return "".join(parts) or f"<p>{esc(_('Nothing was written in my plan yet.'))}</p>"
+        nothing = _("Nothing was written in my plan yet.")
+        return "".join(parts) or f"<p>{esc(nothing)}</p>"
 
     def section(self, spec: SectionSpec) -> str:
         kind = spec.kind
@@ -95,7 +96,8 @@ class SnapshotRenderer:
         return out
 
     def goal(self, goal) -> str:
-        out = f"<b>{esc(goal.what or _('(a new goal)'))}</b> ({esc(_(goal.status.label))})"
+        what = goal.what or _("(a new goal)")
+        out = f"<b>{esc(what)}</b> ({esc(_(goal.status.label))})"
         if goal.why:
             out += "<br>" + esc(goal.why)
         steps = [("\u2713 " if s.done else "\u25cb ") + esc(s.text) for s in self.shown(goal.steps)]
@@ -115,7 +117,8 @@ class SnapshotRenderer:
 
     def contact(self, contact) -> str:
         bits = [b for b in (contact.relationship, contact.phone) if b]
-        return f"<b>{esc(contact.name or _('(a new person)'))}</b>" + (
+        name = contact.name or _("(a new person)")
+        return f"<b>{esc(name)}</b>" + (
             " \u2014 " + esc(", ".join(bits)) if bits else "")
 
     def appointments(self) -> str:

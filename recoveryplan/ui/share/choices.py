@@ -248,6 +248,7 @@ class ExportChoices(QWidget):
         self.large_print.setAccessibleName(_("Large print"))
         self.since_review.setText(_("Begin with what changed since my last &review"))
         self.since_review.setAccessibleName(_("Begin with what changed since my last review"))
+        # Translators: label before a choice such as "the last three months"; & marks the shortcut key.
         self.period_label.setText(_("Check-ins &from"))
         self.period_box.setAccessibleName(_("Check-ins from"))
         for index, (_period, label) in enumerate(PERIODS):

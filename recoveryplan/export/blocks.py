@@ -10,6 +10,7 @@ from ..plans.progress import SCORE_LABELS, SCORES, checkins_in_period, summary
 from ..plans.sections import SectionSpec
 from .chart import checkin_chart, legend
 from .story import BOX, BOX_TICKED, Context
+from .text import left_to_right
 
 def _checkin_label(ctx: Context, key: str) -> str:
     return ctx.tr._(SCORE_LABELS[key])
@@ -114,7 +115,7 @@ def contacts_table(ctx: Context, contacts: list[Contact], width: float) -> list[
     rows = [[ctx.cell(tr._("Who"), head=True), ctx.cell(tr._("Phone and email"), head=True),
              ctx.cell(tr._("Best times"), head=True), ctx.cell(tr._("Can help with"), head=True)]]
     for contact in contacts:
-        reach: list = [("b", contact.phone)] if contact.phone.strip() else []
+        reach: list = [("b", left_to_right(contact.phone))] if contact.phone.strip() else []
         if contact.email.strip():
             reach.append(("\n" if reach else "") + contact.email)
         rows.append([ctx.cell(*_contact_name(ctx, contact)), ctx.cell(*reach),
@@ -129,7 +130,7 @@ def services_table(ctx: Context, services: list[CrisisService], width: float) ->
     rows = [[ctx.cell(tr._("Service"), head=True), ctx.cell(tr._("Phone"), head=True),
              ctx.cell(tr._("When to call"), head=True)]]
     for service in services:
-        rows.append([ctx.cell(("b", service.name)), ctx.cell(("b", service.phone)),
+        rows.append([ctx.cell(("b", service.name)), ctx.cell(("b", left_to_right(service.phone))),
                      ctx.cell(service.notes)])
     return [ctx.table(rows, [width * 0.3, width * 0.22, width * 0.48])]
 
@@ -144,14 +145,14 @@ def phone_list(ctx: Context, people: list[Contact], services: list[CrisisService
             spans.append(" (" + contact.relationship + ")")
         lines = [ctx.p(*spans, style=st.body)]
         if contact.phone.strip():
-            lines.append(ctx.p(("b", contact.phone), style=st.h3))
+            lines.append(ctx.p(("b", left_to_right(contact.phone)), style=st.h3))
         if contact.best_times.strip():
             lines.append(ctx.p(contact.best_times, style=st.small))
         out.append(KeepTogether(lines))
     if services:
         out.append(ctx.p(ctx.tr._("Crisis services"), style=st.h2))
         for service in services:
-            lines = [ctx.p(("b", service.name), "  ", ("b", service.phone), style=st.body)]
+            lines = [ctx.p(("b", service.name), "  ", ("b", left_to_right(service.phone)), style=st.body)]
             if service.notes.strip():
                 lines.append(ctx.p(service.notes, style=st.small))
             out.append(KeepTogether(lines))

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..plans.model import Contact, CrisisService
 from .story import Context
 from .styles import RULE, Styles, make_styles
-from .text import Span, paragraph
+from .text import Span, left_to_right, paragraph
 
 CARD_W = 85.6 * mm
 CARD_H = 54 * mm
@@ -102,11 +102,11 @@ def _front(ctx: Context, st: Styles, people: list[Contact], services: list[Crisi
     if ctx.plan.info.owner_name.strip():
         out.append(_p(ctx, st.small, ctx.plan.info.owner_name))
     for contact in people:
-        out.append(_p(ctx, st.cell, contact.name, "  ", ("b", contact.phone)))
+        out.append(_p(ctx, st.cell, contact.name, "  ", ("b", left_to_right(contact.phone))))
     if services:
         out.append(Spacer(1, st.body_size * 0.3))
         for service in services:
-            out.append(_p(ctx, st.cell, service.name, "  ", ("b", service.phone)))
+            out.append(_p(ctx, st.cell, service.name, "  ", ("b", left_to_right(service.phone))))
     return out
 
 

@@ -47,9 +47,6 @@ _FACES: dict[str, dict[str, str]] = {
 
 _STYLE_SUFFIX = {"normal": "", "bold": "-Bold", "italic": "-Italic", "boldItalic": "-BoldItalic"}
 
-
-#: Every face name of the Arabic family (the text layer tells runs apart by font).
-ARABIC_FACES = frozenset(ARABIC + suffix for suffix in _STYLE_SUFFIX.values())
 SANS_BOLD = SANS + _STYLE_SUFFIX["bold"]
 
 

@@ -2,46 +2,53 @@
 exactly as typed, in any of the app's scripts.
 
 - ``markup`` escapes the text (a typed ``<b>`` or ``&`` prints literally),
-  puts runs of Arabic script in the Arabic font, keeps line breaks, and
-  replaces a character no shipped font has with a visible placeholder.
-- ``paragraph`` picks a plain ReportLab ``Paragraph`` for left-to-right text,
-  or a ``BidiParagraph`` that shapes Arabic with HarfBuzz (ReportLab's
-  ``shaping`` style option, backed by uharfbuzz) and puts each line's words
-  in visual order when it is drawn.
+  keeps line breaks, and replaces a character no shipped font has with a
+  visible placeholder.
+- ``paragraph`` picks a plain ReportLab ``Paragraph`` for left-to-right text
+  in the Latin font, or a ``BidiParagraph``: shaped with HarfBuzz (ReportLab's
+  ``shaping`` style option, backed by uharfbuzz) and drawn line by line in
+  visual order.
 
-Line breaking works on the logical (typed) order, so splitting a long
-paragraph across pages is unaffected; only drawing sees visual order.
-HarfBuzz already orders the glyphs inside each Arabic word, so the
-reordering here works on words: a small form of the Unicode bidirectional
-algorithm (strong runs, numbers kept left to right, neutrals between two
-runs of one direction joining them, then rule L2's reversals).
+A ``BidiParagraph`` resolves the embedding level of every character with
+python-bidi (the Unicode Bidirectional Algorithm, UAX #9) on the typed text,
+and splits ReportLab's fragments into runs of one level and one font (Arabic
+script in Noto Sans Arabic, the rest in DejaVu Sans, each in the bold or
+italic face the text asks for). Each run is shaped on its own, in the
+direction of its level, so HarfBuzz orders and mirrors the glyphs inside it
+(rule L4). Lines are broken in logical order; when a line is drawn its runs
+are reversed by rule L2. Only that glue is here: the rules themselves are
+the library's.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from itertools import accumulate, groupby
 
-from bidi.mirror import MIRRORED
+import bidi
+from bidi import algorithm as python_bidi
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import Paragraph
+from reportlab.platypus import paragraph as rl_paragraph
 
 from . import compat
-from .fonts import ARABIC, ARABIC_FACES, PLACEHOLDER, fonts, is_arabic_script, is_invisible
+from .fonts import ARABIC, PLACEHOLDER, fonts, is_arabic_script, is_invisible
 
 compat.apply()
 
 _RTL_CLASSES = frozenset(("R", "AL"))
+#: Characters that only steer the bidi algorithm (marks, embeddings,
+#: overrides, isolates): they reach the level resolution, then are dropped.
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: Zero-width (non-)joiners steer shaping inside a word: they stay in the
 #: run of the letter before them.
 _JOINERS = frozenset("\u200c\u200d")
-#: Arabic-Indic digits (and their separators). HarfBuzz lays out a run of
-#: Arabic script right to left, digits included, but numbers read left to
-#: right: each such run is reversed before shaping so it comes out right.
-_ARABIC_DIGITS = re.compile("[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]{2,}")
 
 
 def escape(text: str) -> str:
@@ -62,8 +69,43 @@ def first_strong_rtl(text: str) -> bool | None:
     return None
 
 
-def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+def left_to_right(text: str) -> str:
+    """``text`` as a left-to-right island (an isolate, UAX #9) for data such
+    as a phone number, whose groups would otherwise run right to left in a
+    right-to-left line."""
+    return f"\u2066{text}\u2069" if text.strip() else text
+
+
+#: A span's words without the white space around them (which stays in the
+#: line, so spaces between spans keep their place).
+_ISOLATE = re.compile(r"\S(?:.*\S)?")
+
+
+#: A number written in groups ("07700 900456", "+44 20-7946-0018"), in
+#: European or Arabic-Indic digits.
+_GROUPED_NUMBER = re.compile(r"\+?[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[ \-][0-9\u0660-\u0669\u06f0-\u06f9]+)+")
+
+
+def _isolated(text: str) -> str:
+    """Each line of one span in a first-strong isolate (like HTML's
+    ``<bdi>``): the person's English sentence in an Arabic document keeps its
+    full stop at its end, and a label and the words after it do not reorder
+    each other.
+
+    A number written in groups is kept left to right as a whole. By the bidi
+    rules alone, "07700 900456" inside an Arabic sentence would show as
+    "900456 07700": on a crisis plan, someone must be able to dial it."""
+    text = _GROUPED_NUMBER.sub(lambda m: left_to_right(m.group(0)), text)
+    return "\n".join(_ISOLATE.sub("\u2068\\g<0>\u2069", line) for line in text.split("\n"))
+
+
+def _needs_bidi(text: str) -> bool:
+    """Whether ``text`` needs a ``BidiParagraph``: right-to-left letters,
+    Arabic digits, right-to-left controls, or anything only the Arabic font
+    has. (Left-to-right controls change nothing in left-to-right text.)"""
+    sans = fonts().sans
+    return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI")
+               or (ord(ch) not in sans and ch != "\n" and ch not in _BIDI_CONTROLS) for ch in text)
 
 
 def _clean(text: str) -> str:
@@ -72,126 +114,134 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
 
 
-def _classify(text: str) -> list[str]:
-    """One class per character: "ar" (Arabic font), "base" (DejaVu),
-    "missing" (no font has it) or "drop" (invisible and not drawable)."""
-    fs = fonts()
-    raw = []
-    for ch in text:
-        cp = ord(ch)
-        if ch == "\n":
-            raw.append("base")
-        elif ch in _JOINERS:
-            raw.append(raw[-1] if raw and raw[-1] not in ("space", "punct") else "base")
-        elif unicodedata.category(ch) == "Cf":
-            # Direction marks and other format characters: the layout orders
-            # the words itself, and they draw nothing.
-            raw.append("drop")
-        elif is_arabic_script(ch) and cp in fs.arabic:
-            raw.append("ar")
-        elif ch.isspace():
-            raw.append("space")
-        elif unicodedata.category(ch)[0] == "P" and cp in fs.sans:
-            raw.append("punct")
-        elif cp in fs.sans:
-            raw.append("base")
-        elif cp in fs.arabic:
-            raw.append("ar")
-        else:
-            raw.append("drop" if is_invisible(ch) else "missing")
-    return _resolve(raw, text)
-
-
-def _nearest(raw: list[str], skip: tuple[str, ...], backwards: bool) -> list[str | None]:
-    """For each position, the nearest class before (or after) it that is
-    not in ``skip``."""
-    out: list[str | None] = [None] * len(raw)
-    seen = None
-    order = range(len(raw)) if backwards else range(len(raw) - 1, -1, -1)
-    for i in order:
-        out[i] = seen
-        if raw[i] not in skip:
-            seen = raw[i]
-    return out
-
-
-def _resolve(raw: list[str], text: str) -> list[str]:
-    """Spaces between Arabic words, and punctuation the Arabic font has
-    touching an Arabic word, join the Arabic run, so HarfBuzz shapes and
-    orders them together; anything else is drawn with DejaVu."""
-    if "space" not in raw and "punct" not in raw:
-        return raw
-    words = ("space", "punct", "drop")
-    marks = ("punct", "drop")
-    before_word, after_word = _nearest(raw, words, True), _nearest(raw, words, False)
-    before_mark, after_mark = _nearest(raw, marks, True), _nearest(raw, marks, False)
-    arabic = fonts().arabic
-    out = list(raw)
-    for i, cls in enumerate(raw):
-        if cls == "space":
-            out[i] = "ar" if before_word[i] == after_word[i] == "ar" else "base"
-        elif cls == "punct":
-            touching = "ar" in (before_mark[i], after_mark[i])
-            out[i] = "ar" if touching and ord(text[i]) in arabic else "base"
-    return out
-
-
-def markup(text: str) -> str:
-    """Paragraph markup for the person's ``text``; see the module docstring."""
+def markup(text: str, bidi: bool = True) -> str:
+    """Paragraph markup for the person's ``text``; see the module docstring.
+    Direction controls are kept for a ``BidiParagraph`` (``bidi``), which
+    resolves levels with them and then leaves them out; other format
+    characters no font draws are left out here."""
     text = _clean(text)
-    if text.isascii():  # the usual case: DejaVu has every printable ASCII letter
-        return escape(text).replace("\n", "<br/>")
-    classes = _classify(text)
-    parts: list[str] = []
-    run: list[str] = []
-    run_class = None
+    if not text.isascii():
+        covered = fonts().sans | fonts().arabic
+        kept = []
+        for ch in text:
+            if ch in _BIDI_CONTROLS:
+                if bidi:
+                    kept.append(ch)
+            elif ch in _JOINERS or ch == "\n" or ord(ch) in covered:
+                kept.append(ch)
+            elif unicodedata.category(ch) != "Cf" and not is_invisible(ch):
+                kept.append(PLACEHOLDER)
+        text = "".join(kept)
+    return escape(text).replace("\n", "<br/>")
 
-    def flush() -> None:
-        if not run:
-            return
-        body = escape("".join(run)).replace("\n", "<br/>")
-        if run_class == "ar":
-            body = _ARABIC_DIGITS.sub(lambda m: m.group(0)[::-1], body)
-            body = f'<font name="{ARABIC}">{body}</font>'
-        parts.append(body)
-        run.clear()
 
-    previous = ""
-    for ch, cls in zip(text, classes):
-        if cls == "drop":
+# -- embedding levels ----------------------------------------------------------
+
+_LEVELS_DUMP = re.compile(r"\blevels: \[([^\]]*)\]")
+_LEVEL = re.compile(r"Level\(\s*(\d+)")
+
+
+def embedding_levels(text: str, rtl: bool) -> list[int]:
+    """The resolved embedding level of each character of ``text`` (rules
+    P1 to I2 of UAX #9) in a paragraph of the given direction; a "\\n" ends
+    a paragraph.
+
+    python-bidi's Rust implementation (unicode-bidi) follows the current
+    algorithm, bracket pairs (N0) and isolates included; its ``debug``
+    output is the only way it gives its levels, one per UTF-8 byte. Should
+    that output ever change shape, the package's pure-Python implementation
+    (which predates bracket pairs) takes over rather than failing the PDF.
+    """
+    if not text:
+        return []
+    try:
+        dump = bidi.get_display(text, base_dir="R" if rtl else "L", debug=True)
+        found = _LEVELS_DUMP.search(dump)
+        per_byte = [int(n) for n in _LEVEL.findall(found.group(1))] if found else []
+        starts = [0, *accumulate(len(ch.encode()) for ch in text)]
+    except (UnicodeError, ValueError):
+        per_byte, starts = [], [0]
+    if len(per_byte) != starts[-1]:
+        return _python_levels(text, rtl)
+    return [per_byte[i] for i in starts[:-1]]
+
+
+def _python_levels(text: str, rtl: bool) -> list[int]:
+    """The same levels from python-bidi's pure-Python algorithm."""
+    storage = python_bidi.get_empty_storage()
+    storage["base_level"] = int(rtl)
+    storage["base_dir"] = "R" if rtl else "L"
+    python_bidi.get_embedding_levels(text, storage)
+    python_bidi.explicit_embed_and_overrides(storage)
+    python_bidi.resolve_weak_types(storage)
+    python_bidi.resolve_neutral_types(storage, False)
+    python_bidi.resolve_implicit_levels(storage, False)
+    return [ch["level"] for ch in storage["chars"]]
+
+
+# -- fonts ---------------------------------------------------------------------
+
+def _font_runs(text: str) -> list[str | None]:
+    """The font family of each character: ``ARABIC`` for Arabic script and
+    anything only the Arabic font has, "" for the paragraph's own family,
+    None for a direction control (nothing to draw). A space between two
+    Arabic words, and punctuation touching one, is set in the Arabic font
+    too, so spacing and marks match the words around them."""
+    sans, arabic = fonts().sans, fonts().arabic
+    raw: list[str | None] = []
+    for ch in text:
+        if ch in _BIDI_CONTROLS:
+            raw.append(None)
+        elif ch in _JOINERS:
+            raw.append(raw[-1] if raw and raw[-1] is not None else "")
+        elif ord(ch) in arabic and (is_arabic_script(ch) or ord(ch) not in sans):
+            raw.append(ARABIC)
+        else:
+            raw.append("")
+    out = list(raw)
+    for i, ch in enumerate(text):
+        if raw[i] == "" and ord(ch) in arabic and (ch.isspace() or unicodedata.category(ch)[0] == "P"):
+            before = _neighbour(raw, text, range(i - 1, -1, -1), ch.isspace())
+            after = _neighbour(raw, text, range(i + 1, len(text)), ch.isspace())
+            if (before == after == ARABIC) if ch.isspace() else ARABIC in (before, after):
+                out[i] = ARABIC
+    return out
+
+
+def _neighbour(raw: list[str | None], text: str, order: range, skip_spaces: bool) -> str | None:
+    """The family of the nearest letter in ``order``, skipping controls,
+    punctuation and (for a space) other spaces."""
+    for j in order:
+        ch = text[j]
+        if raw[j] is None or unicodedata.category(ch)[0] == "P" or (skip_spaces and ch == " "):
             continue
-        if cls == "missing":
-            ch, cls = PLACEHOLDER, "base"
-        if cls != run_class:
-            flush()
-            # ReportLab shapes a word with the font of its first character,
-            # so a word never changes font: a space separates the two runs.
-            if run_class is not None and not previous.isspace() and not ch.isspace():
-                parts.append(" ")
-            run_class = cls
-        run.append(ch)
-        previous = ch
-    flush()
-    return "".join(parts)
+        return "" if ch.isspace() else raw[j]
+    return None
 
 
-# -- right-to-left and mixed paragraphs ---------------------------------------
+# -- paragraphs ------------------------------------------------------------------
 
 class BidiParagraph(Paragraph):
     """A shaped paragraph whose lines are drawn in visual order.
 
     ``base_rtl`` is the paragraph direction; subclasses fix it so that the
     pieces ReportLab makes when it splits a paragraph across pages (built
-    through ``self.__class__``) keep it.
+    through ``self.__class__`` from fragments already split into runs) keep it.
     """
 
     base_rtl = False
 
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N802,N803 - ReportLab's names
+        parsed = frags is None
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if parsed:
+            self.frags = _runs(self.frags, self.base_rtl)
+
     def drawPara(self, debug=0):  # noqa: N802 - ReportLab's name
         logical = self.blPara
         if getattr(logical, "kind", 0) == 1:
-            self.blPara = logical.clone(lines=[_visual_line(line, self.base_rtl)
-                                               for line in logical.lines])
+            base = int(self.base_rtl)
+            self.blPara = logical.clone(lines=[_visual_line(line, base) for line in logical.lines])
         try:
             super().drawPara(debug)
         finally:
@@ -206,129 +256,191 @@ class LtrShapedParagraph(BidiParagraph):
     base_rtl = False
 
 
-def _tokens(line) -> list[list]:
-    """Split a line's fragments into words: lists of (frag, text) pieces."""
-    tokens: list[list] = []
-    current: list = []
-    for frag in line.words:
-        text = frag.text
-        start = 0
-        for i, ch in enumerate(text + " "):
-            if ch != " ":
-                continue
-            if i > start:
-                current.append((frag, text[start:i]))
-            if i < len(text) and current:
-                tokens.append(current)
-                current = []
-            start = i + 1
-    if current:
-        tokens.append(current)
-    return tokens
-
-
-def _kind(token: list) -> str:
-    """"R", "L", "EN" (a number, in any digits) or "N" (neutral) for one word."""
-    text = "".join(t for _, t in token)
-    if any(ch.isdigit() for ch in text) and all(
-            ch.isdigit() or unicodedata.category(ch)[0] in "PS" for ch in text):
-        return "EN"
-    if any(frag.fontName in ARABIC_FACES for frag, _ in token):
-        return "R"
-    strong = first_strong_rtl(text)
-    if strong is not None:
-        return "R" if strong else "L"
-    return "N"
-
-
-def _levels(kinds: list[str], base_rtl: bool) -> list[int]:
-    """Embedding level of each word (even: left to right)."""
-    base = 1 if base_rtl else 0
-    resolved = []
-    previous_strong = "R" if base_rtl else "L"
-    for kind in kinds:
-        if kind == "EN":
-            # Numbers read left to right; in a left-to-right paragraph they
-            # follow the run before them (a number after Arabic words sits
-            # inside that run).
-            kind = "L" if base_rtl or previous_strong == "L" else "EN"
-        if kind in ("L", "R"):
-            previous_strong = kind
-        resolved.append(kind)
-    direction = {"L": "L", "R": "R", "EN": "R"}
-    levels = []
-    for i, kind in enumerate(resolved):
-        if kind == "N":
-            before = next((direction[k] for k in reversed(resolved[:i]) if k != "N"), None)
-            after = next((direction[k] for k in resolved[i + 1:] if k != "N"), None)
-            kind = before if before is not None and before == after else ("R" if base_rtl else "L")
-        if kind == "R":
-            levels.append(1)
-        elif kind == "EN":
-            levels.append(2)
-        else:
-            levels.append(2 if base else 0)
-    return levels
-
-
-def _reorder(items: list, levels: list[int]) -> list:
-    """Unicode rule L2: from the highest level down to the lowest odd one,
-    reverse every run at that level or higher."""
-    items, levels = list(items), list(levels)
-    if not levels:
-        return items
-    lowest_odd = min(levels) | 1
-    for level in range(max(levels), lowest_odd - 1, -1):
-        i = 0
-        while i < len(items):
-            if levels[i] >= level:
-                j = i
-                while j < len(items) and levels[j] >= level:
-                    j += 1
-                items[i:j] = items[i:j][::-1]
-                levels[i:j] = levels[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return items
-
-
-def _mirrored(token: list) -> list:
-    """Rule L4: brackets in a right-to-left run face the other way. Arabic
-    runs come mirrored from HarfBuzz; this mirrors the rest."""
+def _runs(frags: list, rtl: bool) -> list:
+    """Split parsed fragments into runs of one embedding level and one font
+    family. Each run remembers its level (``bidiLevel``), the level of the
+    white space after its last word (``bidiSpace``: ReportLab rebuilds the
+    spaces between words and adds that one to the run), its number
+    (``bidiRun``, so ReportLab never merges two runs on a line) and the
+    lowest level of the direction controls just before it (``bidiBefore``):
+    they draw nothing but still part the runs around them (rule X9 keeps
+    isolates in place)."""
+    texts = ["\n" if getattr(f, "lineBreak", False) else getattr(f, "text", "") for f in frags]
+    logical = "".join(texts)
+    levels = embedding_levels(logical, rtl)
+    families = _font_runs(logical)
     out = []
-    for frag, text in token:
-        if frag.fontName not in ARABIC_FACES and any(ch in MIRRORED for ch in text):
-            flipped = "".join(MIRRORED.get(ch, ch) for ch in text)
-            text = (ShapedStr(flipped, shapeData=text.__shapeData__)
-                    if isinstance(text, ShapedStr) else flipped)
-        out.append((frag, text))
+    start = 0
+    hidden = None   # the lowest level of the controls left out since the last run
+    for frag, text in zip(frags, texts):
+        end = start + len(text)
+        if hasattr(frag, "cbDefn") or getattr(frag, "lineBreak", False):
+            out.append(frag)
+        else:
+            family_of_frag, bold, italic = ps2tt(frag.fontName)
+            spans = groupby(range(start, end), key=lambda i: (levels[i], families[i]))
+            for (level, family), indices in spans:
+                if family is None:
+                    hidden = level if hidden is None else min(hidden, level)
+                    continue
+                indices = list(indices)
+                out.append(frag.clone(
+                    text="".join(logical[i] for i in indices),
+                    fontName=tt2ps(family or family_of_frag, bold, italic),
+                    bidiLevel=level, bidiRun=len(out), bidiBefore=hidden,
+                    bidiSpace=_space_after(logical, levels, indices[-1], level)))
+                hidden = None
+        start = end
     return out
 
 
-def _width(frags) -> float:
-    return sum(stringWidth(f.text, f.fontName, f.fontSize) for f in frags)
+def _space_after(text: str, levels: list[int], last: int, level: int) -> int:
+    """The level of the white space after the word ending at or before
+    ``last``, or ``level`` when none follows."""
+    i = last
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    i += 1
+    return levels[i] if i < len(text) and text[i] == " " else level
 
 
-def _visual_line(line, base_rtl: bool):
-    """A copy of one broken line with its words in visual order."""
+# -- shaping ---------------------------------------------------------------------
+
+class _DirectedHarfBuzz:
+    """uharfbuzz as ReportLab's shaper sees it, except that a buffer made
+    while a run is being shaped gets that run's direction instead of the one
+    HarfBuzz would guess from its script (which is wrong for Arabic digits
+    in a left-to-right run, or brackets alone in a right-to-left one)."""
+
+    def __init__(self, module) -> None:
+        self._module = module
+        self.direction = threading.local()
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def Buffer(self):  # noqa: N802 - uharfbuzz's name
+        buffer = self._module.Buffer()
+        direction = getattr(self.direction, "value", None)
+        if direction:
+            buffer.direction = direction
+        return buffer
+
+
+def _shape_word(word):
+    """ReportLab's ``shapeFragWord`` for one word, run by run.
+
+    ReportLab shapes a whole word with the font of its first piece, so a
+    word that changes font (Latin letters touching Arabic ones: "WiFiمجاني")
+    came out as the wrong glyphs or failed. Here each run of one font, size
+    and embedding level is shaped on its own, in its direction, and the
+    shaped runs are joined again in logical order.
+    """
+    if isinstance(word, ttfonts.ShapedFragWord) or any(
+            isinstance(text, ttfonts.ShapedStr) for _, text in word[1:]):
+        return word   # already shaped: a paragraph split across pages
+    runs = [list(run) for _, run in groupby(word[1:], key=_run_key)]
+    if len(runs) == 1 and getattr(word[1][0], "bidiLevel", None) is None:
+        return _RL_SHAPE(word)
+    width, pieces, shaped = 0.0, [], False
+    for run in runs:
+        level = getattr(run[0][0], "bidiLevel", None)
+        _HARFBUZZ.direction.value = None if level is None else ("rtl" if level % 2 else "ltr")
+        try:
+            done = _RL_SHAPE([_width(run), *run])
+        finally:
+            _HARFBUZZ.direction.value = None
+        shaped = shaped or isinstance(done, ttfonts.ShapedFragWord)
+        width += done[0]
+        pieces.extend(done[1:])
+    if not shaped:
+        return word
+    return ttfonts.makeShapedFragWord(word)([width, *pieces])
+
+
+def _run_key(piece) -> tuple:
+    frag = piece[0]
+    return (getattr(frag, "fontName", None), getattr(frag, "fontSize", None),
+            getattr(frag, "bidiLevel", None), hasattr(frag, "cbDefn"))
+
+
+def _width(pieces) -> float:
+    return sum(stringWidth(text, frag.fontName, frag.fontSize)
+               for frag, text in pieces if not hasattr(frag, "cbDefn"))
+
+
+def _same_frag(f, g) -> bool:
+    """ReportLab's test for joining two fragments on a line, which must also
+    keep runs apart."""
+    return _RL_SAME_FRAG(f, g) and f.__dict__.get("bidiRun") == g.__dict__.get("bidiRun")
+
+
+_RL_SHAPE = ttfonts.shapeFragWord
+_RL_SAME_FRAG = rl_paragraph.sameFrag
+_HARFBUZZ = _DirectedHarfBuzz(ttfonts.uharfbuzz) if ttfonts.uharfbuzz else None
+if _HARFBUZZ is not None and rl_paragraph.shapeFragWord is _RL_SHAPE:
+    ttfonts.uharfbuzz = _HARFBUZZ
+    rl_paragraph.shapeFragWord = _shape_word
+    rl_paragraph.sameFrag = _same_frag
+
+
+# -- visual order ------------------------------------------------------------------
+
+_PIECES = re.compile(r" +|[^ ]+")
+
+
+def _visual_line(line, base_level: int):
+    """A copy of one broken line with its runs in visual order (rules L1, L2)."""
     if not all(hasattr(f, "text") and not hasattr(f, "cbDefn") for f in line.words):
         return line
-    tokens = _tokens(line)
-    if not tokens:
-        return line
-    levels = _levels([_kind(t) for t in tokens], base_rtl)
-    tokens = [_mirrored(t) if level % 2 else t for t, level in zip(tokens, levels)]
-    ordered = _reorder(tokens, levels)
-    frags = []
-    for n, token in enumerate(ordered):
-        for k, (frag, text) in enumerate(token):
-            last_piece = k == len(token) - 1
-            if last_piece and n < len(ordered) - 1:
-                text = text + " "
-            frags.append(frag.clone(text=text))
-    extra = line.extraSpace + _width(line.words) - _width(frags)
-    return line.clone(words=frags, extraSpace=extra)
+    items = []
+    for frag in line.words:
+        level = getattr(frag, "bidiLevel", base_level)
+        if getattr(frag, "bidiBefore", None) is not None:
+            items.append((frag, "", frag.bidiBefore))
+        for m in _PIECES.finditer(frag.text):
+            at_end = m.end() == len(frag.text) and m.group(0).startswith(" ")
+            items.append((frag, m.group(0), getattr(frag, "bidiSpace", level) if at_end else level))
+    # L1: white space at the end of the line takes the paragraph's level.
+    end = len(items)
+    while end and not items[end - 1][1].strip():
+        end -= 1
+        items[end] = (items[end][0], items[end][1], base_level)
+    ordered = _reorder(items, [level for _, _, level in items])
+    words = []
+    for frag, pieces in groupby(ordered, key=lambda item: item[0]):
+        texts = [text for _, text, _ in pieces]
+        words.append(frag.clone(text=texts[0] if len(texts) == 1 else _join(texts)))
+    return line.clone(words=words)
+
+
+def _join(texts: list):
+    """Pieces of one fragment joined, keeping HarfBuzz's glyph positions."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = joined + text
+    return joined
+
+
+def _reorder(items: list, levels: list[int]) -> list:
+    """Rule L2: from the highest level down to the lowest odd one, reverse
+    every run at that level or higher."""
+    items, levels = list(items), list(levels)
+    if not levels:
+        return items
+    for level in range(max(levels), (min(levels) | 1) - 1, -1):
+        i = 0
+        while i < len(items):
+            if levels[i] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(items) and levels[j] >= level:
+                j += 1
+            items[i:j] = items[i:j][::-1]
+            levels[i:j] = levels[i:j][::-1]
+            i = j
+    return items
 
 
 #: A piece of a paragraph: plain text, or (tag, text) with tag "b" or "i".
@@ -343,21 +455,23 @@ def paragraph(*spans: Span, style: ParagraphStyle, rtl_document: bool = False) -
     document are already shaped and right-aligned. In a left-to-right
     document, text whose first strong character is right-to-left becomes a
     right-aligned right-to-left paragraph, and other text with Arabic in it
-    is shaped; plain text stays a plain ReportLab paragraph (faster).
+    is shaped; plain text stays a plain ReportLab paragraph (faster). In a
+    shaped paragraph each span is isolated, so it takes its own direction.
     """
-    texts, body = [], []
-    for span in spans:
-        tag, text = ("", span) if isinstance(span, str) else span
-        texts.append(text)
-        body.append(f"<{tag}>{markup(text)}</{tag}>" if tag else markup(text))
-    plain, body_markup = "".join(texts), "".join(body)
+    texts = [(span, "") if isinstance(span, str) else (span[1], span[0]) for span in spans]
+    plain = "".join(text for text, _ in texts)
+    bidi = rtl_document or _needs_bidi(plain)
+    if bidi:
+        texts = [(_isolated(text), tag) for text, tag in texts]
+    body = "".join(f"<{tag}>{markup(text, bidi)}</{tag}>" if tag else markup(text, bidi)
+                   for text, tag in texts)
     if rtl_document:
-        return RtlParagraph(body_markup, style)
+        return RtlParagraph(body, style)
     if first_strong_rtl(plain):
-        return RtlParagraph(body_markup, shaped_style(style, rtl=True))
-    if has_rtl(plain):
-        return LtrShapedParagraph(body_markup, shaped_style(style, rtl=False))
-    return Paragraph(body_markup, style)
+        return RtlParagraph(body, shaped_style(style, rtl=True))
+    if bidi:
+        return LtrShapedParagraph(body, shaped_style(style, rtl=False))
+    return Paragraph(body, style)
 
 
 def shaped_style(style: ParagraphStyle, rtl: bool) -> ParagraphStyle:

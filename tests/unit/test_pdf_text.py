@@ -11,7 +11,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from recoveryplan.export.fonts import PLACEHOLDER, fonts
 from recoveryplan.export.styles import make_styles
-from recoveryplan.export.text import _levels, _reorder, markup, paragraph
+from recoveryplan.export.text import embedding_levels, markup, paragraph
 
 
 def test_markup_escapes_what_the_person_typed():
@@ -23,13 +23,20 @@ def test_line_breaks_are_kept_and_control_characters_dropped():
 
 
 def test_arabic_runs_use_the_arabic_font_with_their_inner_spaces():
-    assert markup("Hi مرحبا بكم.") == 'Hi <font name="RPArabic">مرحبا بكم.</font>'
+    styles = make_styles()
+    para = paragraph("Hi مرحبا بكم.", style=styles.body)
+    runs = [(f.fontName, f.text) for f in para.frags]
+    # the full stop ends the English sentence: it takes its direction
+    assert runs == [("RPSans", "Hi "), ("RPArabic", "مرحبا بكم"), ("RPArabic", ".")]
 
 
-def test_a_word_never_mixes_fonts():
-    # ReportLab shapes a word with the font of its first letter, so a
-    # Latin letter touching an Arabic one is set apart by a space.
-    assert markup("WiFiمجاني") == 'WiFi <font name="RPArabic">مجاني</font>'
+def test_a_word_may_mix_fonts_without_an_added_space():
+    styles = make_styles()
+    para = paragraph("WiFiمجاني", style=styles.body)
+    assert [(f.fontName, f.text) for f in para.frags] == [("RPSans", "WiFi"), ("RPArabic", "مجاني")]
+    chars = _chars("WiFiمجاني", False)
+    assert "".join(c["text"] for c in chars if c["text"].isascii()) == "WiFi"
+    assert not any(c["text"] == " " for c in chars)
 
 
 def test_characters_no_font_has_become_a_visible_placeholder():
@@ -40,8 +47,11 @@ def test_characters_no_font_has_become_a_visible_placeholder():
     assert markup("\U0001f44d\U0001f3fd") == PLACEHOLDER
 
 
-def test_direction_marks_are_dropped_not_printed():
-    assert markup("24\u200f/06\u200f/2026") == "24/06/2026"
+def test_direction_marks_steer_the_order_and_are_not_printed():
+    # kept for the bidi algorithm, then dropped: nothing of them is drawn
+    assert markup("24\u200f/06\u200f/2026") == "24\u200f/06\u200f/2026"
+    chars = _chars("24\u200f/06\u200f/2026", True)
+    assert "".join(c["text"] for c in chars) == "2026/06/24"
 
 
 def test_the_shipped_fonts_cover_every_script_of_the_app():
@@ -50,18 +60,16 @@ def test_the_shipped_fonts_cover_every_script_of_the_app():
         assert ord(ch) in covered, ch
 
 
-@pytest.mark.parametrize(("kinds", "rtl", "expected"), [
-    # all right-to-left words: reversed
-    (["R", "R", "R"], True, [2, 1, 0]),
-    # a Latin name and a number keep their own order inside Arabic
-    (["R", "R", "L", "L", "R", "EN", "EN"], True, [5, 6, 4, 2, 3, 1, 0]),
-    # Arabic words inside English: just they are reversed
-    (["L", "R", "R", "L"], False, [0, 2, 1, 3]),
-    # a number after Arabic words stays with them in a left-to-right line
-    (["L", "R", "EN", "L"], False, [0, 2, 1, 3]),
+@pytest.mark.parametrize(("text", "rtl", "expected"), [
+    # a Latin name and a number after it keep their own order inside Arabic
+    ("أخي Sam 12", True, "1111222222"),
+    # Arabic words inside English
+    ("I saw أخي today", False, "000000111000000"),
+    # brackets around English in Arabic take the Arabic side (rule N0)
+    ("في (NHS) Wales", True, "11112221122222"),
 ])
-def test_words_are_put_in_visual_order(kinds, rtl, expected):
-    assert _reorder(list(range(len(kinds))), _levels(kinds, rtl)) == expected
+def test_embedding_levels_come_from_the_bidi_algorithm(text, rtl, expected):
+    assert "".join(map(str, embedding_levels(text, rtl))) == expected
 
 
 def _chars(text: str, rtl_document: bool):
@@ -81,9 +89,10 @@ def _x(chars, text: str) -> float:
 def test_arabic_line_with_a_latin_name_and_number_reads_right(rtl_document):
     chars = _chars("اتصل بـ Sam Ellis على 07700 900456", rtl_document)
     arabic = [c["x0"] for c in chars if "NotoSansArabic" in c["fontname"]]
-    # visual, left to right: 07700 900456 على Sam Ellis بـ اتصل
+    # visual, left to right: 07700 900456 على Sam Ellis بـ اتصل (a number
+    # written in groups is kept in dialling order as a whole)
     assert _x(chars, "07700") < _x(chars, "900456") < _x(chars, "Sam") < _x(chars, "Ellis")
-    assert max(arabic) > _x(chars, "Ellis") and min(arabic) > _x(chars, "900456")
+    assert max(arabic) > _x(chars, "Ellis") and min(arabic) > _x(chars, "07700")
 
 
 def test_brackets_face_the_right_way_in_right_to_left_text():

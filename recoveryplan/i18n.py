@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import gettext as _gettext
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -81,6 +82,55 @@ def _parse_locale(language: str) -> Locale:
 
 def is_rtl(language: str | None = None) -> bool:
     return babel_locale(language).text_direction == "rtl"
+
+
+# -- direction of mixed text ----------------------------------------------------
+# The person's words, in any language, appear inside app sentences and
+# tables in any other: each piece is wrapped in a Unicode directional
+# isolate (UAX #9) so it is ordered by its own letters and cannot reorder,
+# or be reordered by, what is around it. Only for display: stored text is
+# never wrapped.
+
+#: Left-to-right isolate, first-strong isolate, pop directional isolate.
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+_OPENERS = frozenset("\u2066\u2067\u2068")
+_NO_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def isolate(text: str) -> str:
+    """The person's own words for display: laid out in the direction of
+    their first letter, whatever the direction around them."""
+    return f"{FSI}{text}{PDI}" if text else text
+
+
+def ltr(text: str) -> str:
+    """Phone numbers and e-mail addresses for display: always left to right
+    (07700 900123 must not become 900123 07700 in an Arabic table)."""
+    return f"{LRI}{text}{PDI}" if text else text
+
+
+def strip_isolates(text: str) -> str:
+    """``text`` without directional isolates (for screen readers and search)."""
+    return text.translate(_NO_ISOLATES)
+
+
+def text_direction(text: str) -> str | None:
+    """``"ltr"`` or ``"rtl"`` from the first strong letter of ``text``
+    (text inside isolates is skipped, as UAX #9 says); None if it has none,
+    such as a phone number."""
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif not depth:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return "ltr"
+            if kind in ("R", "AL"):
+                return "rtl"
+    return None
 
 
 class _PseudoTranslations(NullTranslations):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, ClassVar
 
-from ..i18n import N_
+from ..i18n import N_, translator
 
 
 def new_id() -> str:
@@ -350,16 +350,29 @@ class Review(Record):
         return out
 
 
-def default_crisis_services() -> list[CrisisService]:
-    """UK defaults. Names are proper names and stay as they are."""
-    return [
-        CrisisService(name="Emergency services", phone="999",
-                      notes="If my life or someone else's is in danger right now"),
-        CrisisService(name="NHS 111", phone="111",
-                      notes="Urgent help for my mental health, any time (option 2)"),
-        CrisisService(name="Samaritans", phone="116 123",
-                      notes="Someone to talk to, day or night, free"),
-    ]
+#: The UK crisis services every new plan starts with: (name, phone, note).
+DEFAULT_CRISIS_SERVICES: tuple[tuple[str, str, str], ...] = (
+    # Translators: a crisis service in a new plan, reached by calling 999.
+    (N_("Emergency services"), "999",
+     # Translators: when to call 999, a note in the person's own plan.
+     N_("If my life or someone else's is in danger right now")),
+    # Translators: the NHS's urgent helpline. Keep it as it is, unless the NHS uses another name in your language (in Welsh: GIG 111 Cymru).
+    (N_("NHS 111"), "111",
+     # Translators: when to call NHS 111, a note in the person's own plan.
+     N_("Urgent help for my mental health, any time (option 2)")),
+    # Translators: the name of a charity. Keep it as it is, unless the charity uses another name in your language (in Welsh: Samariaid).
+    (N_("Samaritans"), "116 123",
+     # Translators: when to call Samaritans, a note in the person's own plan.
+     N_("Someone to talk to, day or night, free")),
+)
+
+
+def default_crisis_services(language: str | None = None) -> list[CrisisService]:
+    """The UK defaults, worded in ``language`` (the app's language if None):
+    once in a plan they are the person's to change. Numbers stay as they are."""
+    tr = translator(language)
+    return [CrisisService(name=tr._(name), phone=phone, notes=tr._(notes))
+            for name, phone, notes in DEFAULT_CRISIS_SERVICES]
 
 
 #: Collections of the plan: attribute name -> record class.

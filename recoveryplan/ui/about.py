@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QEvent, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..i18n import _
 from .start.common import Heading, tall, text_label
+from .widgets.bidi import set_text_direction
 
 
 def about_text() -> str:
@@ -42,6 +43,7 @@ class AboutDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setAccessibleName(_("About Recovery Plan"))
         self.text.setTabChangesFocus(True)
+        set_text_direction(self.text, self.layoutDirection())
         buttons = QDialogButtonBox()
         close = tall(buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole))
         close.setDefault(True)
@@ -52,3 +54,8 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 26)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            set_text_direction(self.text, self.layoutDirection())
+        super().changeEvent(event)

@@ -13,9 +13,9 @@ short burst, merge into one undo step ("Undo typing in 'What I notice'").
 An ``add`` made by typing (``typing=True``) also absorbs the typing that
 follows, so undoing it removes the new entry in one step.
 
-The shell should connect its Undo/Redo actions to :meth:`undo` /
-:meth:`redo` (they commit text still waiting to be saved first) and may
-connect ``status`` to its status bar.
+The shell puts the actions of :meth:`undo_actions` in its Edit menu (they
+commit text still waiting to be saved first, and are worded as whole
+translatable sentences) and may connect ``status`` to its status bar.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
@@ -194,6 +194,39 @@ class InfoCommand(_PlanCommand):
         self.ctx.editor.set_info(**self.new)
 
 
+class UndoAction(QAction):
+    """Edit > Undo (or Redo) for the plan's one history, worded as one
+    sentence a translator can order: "Undo typing in “What I notice”".
+    (Qt's own undo actions glue "Undo", a space and the step together,
+    which reads wrongly in Arabic and Welsh.)"""
+
+    def __init__(self, ctx: "PlanContext", redo: bool, parent: QObject) -> None:
+        super().__init__(parent)
+        self._stack = stack = ctx.undo_stack
+        self._redo = redo
+        self.setObjectName("redoAction" if redo else "undoAction")
+        self.setShortcuts(QKeySequence.StandardKey.Redo if redo else QKeySequence.StandardKey.Undo)
+        # Commit typing that waits for its pause first, so the undo takes
+        # back what the person sees last.
+        self.triggered.connect(ctx.redo if redo else ctx.undo)
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.retranslate)
+        ctx.retranslated.connect(self.retranslate)
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+        self.retranslate()
+
+    def retranslate(self, *_args) -> None:
+        if self._redo:
+            step = self._stack.redoText()
+            # Translators: Edit menu. {action} is the step to do again, such as "typing in “What I notice”" or "adding a goal".
+            text = _("Redo {action}").format(action=step) if step else _("Redo")
+        else:
+            step = self._stack.undoText()
+            # Translators: Edit menu. {action} is the step to take back, such as "typing in “What I notice”" or "adding a goal".
+            text = _("Undo {action}").format(action=step) if step else _("Undo")
+        self.setText(text)
+
+
 def _weak_language_listener(ctx: "PlanContext") -> Callable[[str], None]:
     """A language listener that does not keep ``ctx`` alive and removes
     itself once the context is gone."""
@@ -218,6 +251,8 @@ class PlanContext(QObject):
     together_changed = Signal(str)
     #: A short message for the status bar ("Removed. You can undo this.").
     status = Signal(str)
+    #: The undo steps were worded again in a new language.
+    retranslated = Signal()
 
     def __init__(self, editor: PlanEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -315,6 +350,11 @@ class PlanContext(QObject):
         self.undo_stack.push(InfoCommand(self, old, changes))
 
     # -- undo, redo and pending typing ---------------------------------------------
+    def undo_actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        """Undo and Redo actions for a menu (objectNames "undoAction" and
+        "redoAction", the standard shortcuts), kept worded and enabled."""
+        return UndoAction(self, False, parent), UndoAction(self, True, parent)
+
     def undo(self) -> None:
         self.flush_pending()
         self.end_typing_burst()
@@ -384,3 +424,4 @@ class PlanContext(QObject):
             command = self.undo_stack.command(i)
             if isinstance(command, _PlanCommand):
                 command.retranslate()
+        self.retranslated.emit()

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from ..i18n import _
+from ..i18n import _, isolate
 from ..plans.model import Contact, CrisisService, default_crisis_services
 from .context import PlanContext
 from .start.common import Heading, tall, text_label
+from .widgets.bidi import align_with_layout
 
 
 def _phone_label(number: str) -> QLabel:
-    label = QLabel(number)
+    label = align_with_layout(QLabel(number))  # the number as it is, to copy and dial
     label.setObjectName("phoneLabel")
     font = QFont(QApplication.font())
     font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -171,27 +172,27 @@ class HelpNowDialog(QDialog):
     def _contact_card(self, contact: Contact) -> QFrame:
         frame, layout = _card()
         frame.setObjectName("crisisContactCard")
-        name = QLabel(contact.name)
+        name = align_with_layout(QLabel(contact.name))
         font = QFont(name.font())
         font.setBold(True)
         name.setFont(font)
         name.setWordWrap(True)
         layout.addWidget(name)
         if contact.relationship:
-            layout.addWidget(text_label(contact.relationship))
+            layout.addWidget(align_with_layout(text_label(contact.relationship)))
         if contact.phone:
             layout.addWidget(_phone_label(contact.phone))
         if contact.can_help_with:
             layout.addWidget(text_label(_("Can help with: {things}")
-                                        .format(things=contact.can_help_with)))
+                                        .format(things=isolate(contact.can_help_with))))
         if contact.best_times:
-            layout.addWidget(text_label(_("Best times: {times}").format(times=contact.best_times)))
+            layout.addWidget(text_label(_("Best times: {times}").format(times=isolate(contact.best_times))))
         return frame
 
     def _service_card(self, service: CrisisService) -> QFrame:
         frame, layout = _card()
         frame.setObjectName("crisisServiceCard")
-        name = QLabel(service.name)
+        name = align_with_layout(QLabel(service.name))
         font = QFont(name.font())
         font.setBold(True)
         name.setFont(font)
@@ -200,7 +201,7 @@ class HelpNowDialog(QDialog):
         if service.phone:
             layout.addWidget(_phone_label(service.phone))
         if service.notes:
-            layout.addWidget(text_label(service.notes))
+            layout.addWidget(align_with_layout(text_label(service.notes)))
         if self.ctx is not None:
             row = QHBoxLayout()
             edit = tall(QPushButton(_("Change")))

@@ -1,5 +1,6 @@
-"""Switch the app's language at once: our catalogue, Qt's own strings and
-the layout direction, then tell every window to retranslate."""
+"""Switch the app's language at once: our catalogue, Qt's own strings, the
+locale (dates in date boxes, the calendar) and the layout direction, then
+tell every window to retranslate."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, 
 from PySide6.QtWidgets import QApplication
 
 from .. import i18n
+from .widgets.bidi import ShortcutDirectionStyle
+
+#: Qt's locale for a language where Babel's name would pick another one:
+#: Babel's "ar" writes the digits 0-9, like Qt's "ar_001" (Qt's "ar" is
+#: Egyptian Arabic, with ٠-٩), so date boxes match the dates in tables.
+_QT_LOCALES = {"ar": "ar_001"}
+
+
+def qt_locale(code: str) -> QLocale:
+    """The Qt locale for dates and numbers in language ``code``."""
+    return QLocale(_QT_LOCALES.get(code) or i18n.FORMAT_LOCALES.get(code, code))
 
 
 class LanguageSwitcher:
@@ -18,6 +30,8 @@ class LanguageSwitcher:
         self._app = app
         self._qt = QTranslator(app)
         self._installed = False
+        if not isinstance(app.style(), ShortcutDirectionStyle):
+            app.setStyle(ShortcutDirectionStyle(app.style().name()))
 
     def initial_language(self, chosen: str) -> str:
         """The chosen language if its catalogue loads, else the computer's
@@ -36,6 +50,10 @@ class LanguageSwitcher:
         """Raises ``i18n.CatalogueMissing`` (nothing changed) if ``code``'s
         catalogue is not installed."""
         i18n.set_language(code)
+        locale = qt_locale(code)
+        QLocale.setDefault(locale)          # widgets made from now on
+        for widget in QApplication.topLevelWidgets():
+            widget.setLocale(locale)        # and those already open (a LocaleChange each)
         if self._installed:
             self._app.removeTranslator(self._qt)
             self._installed = False

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from recoveryplan.i18n import isolate
 from recoveryplan.plans.model import CheckIn, Contact, Entry, Goal, GoalStatus, Plan, Step, Topic
 from recoveryplan.plans.service import MemoryStore, PlanEditor
 from recoveryplan.ui.context import PlanContext
@@ -40,7 +41,7 @@ def test_entry_model_follows_add_remove_move_update(ctx, qtbot):
         ctx.add(a)
     ctx.add(b)
     ctx.add(c)
-    assert [model.data(model.index(r, 0)) for r in range(3)] == ["a", "b", "c"]
+    assert [model.data(model.index(r, 0)) for r in range(3)] == [isolate(t) for t in "abc"]
     with qtbot.waitSignal(model.rowsMoved):
         ctx.move(c, ctx.plan.entries.index(a))
     assert [model.record(r).text for r in range(3)] == ["c", "a", "b"]

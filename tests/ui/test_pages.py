@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QLineEdit, QPlainTextEdit, QSlider, QWidget)
 
 from recoveryplan import storage
-from recoveryplan.i18n import set_language
+from recoveryplan.i18n import isolate, set_language
 from recoveryplan.plans.model import (CheckIn, Entry, Goal, GoalStatus, LifeArea, Plan,
                                       Topic)
 from recoveryplan.plans.sections import SECTIONS, SECTIONS_BY_KEY, SectionKind
@@ -143,7 +143,7 @@ def test_just_for_me_toggle_and_planning_together(qtbot, ctx, page_for):
     added = ctx.plan.entries[-1]
     assert added.together_with == "Jo"
     box.select(added)
-    assert box.together.text().startswith("Added together with Jo, ")
+    assert box.together.text().startswith(f"Added together with {isolate('Jo')}, ")
     ctx.together_with = ""
     assert box.model.rowCount() == 4 and not box.hidden.isVisible()
 
@@ -220,7 +220,7 @@ def test_contacts_page(qtbot, ctx, page_for):
     contact = ctx.plan.contacts[0]
     assert (contact.name, contact.phone, contact.email) == ("Ann", "07700 900123", "ann@example.org")
     assert contact.on_crisis_card
-    assert page.model.data(page.model.index(0, 0)) == "Ann"
+    assert page.model.data(page.model.index(0, 0)) == isolate("Ann")
 
 
 def test_appointments_page(qtbot, ctx, page_for):

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from recoveryplan import storage
+from recoveryplan.i18n import isolate
 from recoveryplan.plans.changes import compare, plan_dict
 from recoveryplan.plans.exchange import snapshot_of
 from recoveryplan.plans.model import Entry, Goal, GoalStatus, Plan
@@ -68,7 +69,7 @@ def test_a_review_keeps_a_frozen_copy_also_after_reopening(qtbot, open_window, p
     assert again.snapshot is None                 # not loaded with the plan...
     page = reviews_page(window)
     assert page.snapshot(again) == frozen         # ...but fetched when asked, unchanged
-    assert page.model.data(page.model.index(0, 1)) == "me and Priya"
+    assert page.model.data(page.model.index(0, 1)) == isolate("me and Priya")
 
 
 def test_the_page_lists_reviews_newest_first_and_compares_any_two(qtbot, open_window):
@@ -85,7 +86,7 @@ def test_the_page_lists_reviews_newest_first_and_compares_any_two(qtbot, open_wi
                   next_review_on=TODAY + dt.timedelta(days=80))
     ctx.update(goal, status=GoalStatus.ACHIEVED)
     page = reviews_page(window)
-    assert [page.model.data(page.model.index(r, 1)) for r in range(2)] == ["second", "first"]
+    assert [page.model.data(page.model.index(r, 1)) for r in range(2)] == [isolate("second"), isolate("first")]
     assert ctx.plan.info.last_reviewed_on == TODAY - dt.timedelta(days=10)
 
     since = page.show_changes_since_last()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QTextEdit, QWidget)
 
+from recoveryplan.i18n import isolate
 from recoveryplan.plans.model import (CheckIn, Contact, Entry, Goal, LifeArea, LifeAreaNote,
                                       ProgressNote, Step, Topic)
 from recoveryplan.ui.models.base import AttributionRole
@@ -171,19 +172,19 @@ def test_new_entries_carry_the_attribution(qtbot, open_window):
     model = box.model
     marks = {model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole):
              model.data(model.index(r, 0), AttributionRole) for r in range(model.rowCount())}
-    assert marks["written alone"] == ""
-    assert marks["written together"].startswith(f"Added together with {PRIYA}, ")
-    assert str(today.year) in marks["written together"]
+    assert marks[isolate("written alone")] == ""
+    assert marks[isolate("written together")].startswith(f"Added together with {isolate(PRIYA)}, ")
+    assert str(today.year) in marks[isolate("written together")]
 
     workspace.go_to("goals")
     goals = workspace.current_page()
     goals.select_goal(goal.id)
     assert goals.together.isVisible()
-    assert goals.together.text().startswith(f"Added together with {PRIYA}, ")
+    assert goals.together.text().startswith(f"Added together with {isolate(PRIYA)}, ")
     workspace.go_to("my_people")
     people = workspace.current_page()
     people.view.setCurrentIndex(people.model.index(0, 0))
-    assert people.together.text().startswith(f"Added together with {PRIYA}, ")
+    assert people.together.text().startswith(f"Added together with {isolate(PRIYA)}, ")
 
     # Changing something written alone, together, attributes it too...
     ctx.update(mine, text="written alone, changed together")

@@ -7,6 +7,12 @@ model signal (insert, remove, move or dataChanged), falling back to a
 reset, so views keep their selection and screen readers their place.
 While planning together, "just for me" records are left out
 (``PlanContext.visible``) and ``hidden_count`` says how many.
+
+Direction: ``Column.display`` gives the text as shown, with the person's
+words wrapped in directional isolates (``i18n.isolate``, ``i18n.ltr`` for
+phone numbers and e-mail), so English reads right in an Arabic table and
+Arabic in an English one. ``EditRole`` is always the stored text, and
+screen readers and type-to-find get the words without the isolates.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ...i18n import _
+from ...i18n import _, strip_isolates
 from ...plans.model import Record
 from ...plans.validation import clean_text
 from ..context import PlanContext
@@ -31,12 +37,14 @@ IdRole = Qt.ItemDataRole.UserRole + 4
 DetailRole = Qt.ItemDataRole.UserRole + 5
 #: "Added together with Priya, 3 March 2026", or "".
 AttributionRole = Qt.ItemDataRole.UserRole + 6
+#: The display text without directional isolates.
+PlainTextRole = Qt.ItemDataRole.UserRole + 7
 
 
 @dataclass(frozen=True)
 class Column:
     header: str                                  # N_ source
-    display: Callable[[Record], str]
+    display: Callable[[Record], str]             # as shown: the person's words isolated
     edit_field: str | None = None                # text field edited in place
     check: Callable[[Record], bool] | None = None
     set_check: Callable[[Record, bool], dict[str, Any]] | None = None  # -> changes
@@ -108,7 +116,11 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
         if role == Qt.ItemDataRole.EditRole:
-            return getattr(record, column.edit_field) if column.edit_field else column.display(record)
+            if column.edit_field:
+                return getattr(record, column.edit_field)
+            return strip_isolates(column.display(record))
+        if role == PlainTextRole:
+            return strip_isolates(column.display(record))
         if role == Qt.ItemDataRole.CheckStateRole and column.check is not None:
             return Qt.CheckState.Checked if column.check(record) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and record.private:
@@ -131,15 +143,22 @@ class RecordTableModel(QAbstractTableModel):
 
     def accessible_text(self, record: Record, column: Column) -> str:
         """What a screen reader says for a cell: the text, then its marks."""
-        parts = [column.display(record) or _("(empty)")]
+        parts = [strip_isolates(column.display(record)) or _("(empty)")]
         if column.check is not None:
             parts.append(_("ticked") if column.check(record) else _("not ticked"))
         if column is self.COLUMNS[0]:
             if record.private:
                 parts.append(_("Just for me"))
             if record.together_with:
-                parts.append(attribution(record))
+                parts.append(strip_isolates(attribution(record)))
         return ". ".join(parts)
+
+    def match(self, start: QModelIndex, role: int, value: Any, hits: int = 1,
+              flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap) -> list[QModelIndex]:
+        """Type-to-find in a view looks for the words, not the isolates around them."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            role = PlainTextRole
+        return super().match(start, role, value, hits, flags)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

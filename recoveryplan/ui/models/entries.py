@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from ...i18n import N_
+from ...i18n import N_, isolate
 from ...plans.model import Entry, Record
 from ..context import PlanContext
 from .base import Column, DetailRole, RecordTableModel
@@ -14,8 +14,8 @@ class EntryListModel(RecordTableModel):
     COL_TEXT = 0
     COL_DETAIL = 1
     COLUMNS = (
-        Column(N_("Entry"), lambda e: e.text, edit_field="text"),
-        Column(N_("More about it"), lambda e: e.detail, edit_field="detail"),
+        Column(N_("Entry"), lambda e: isolate(e.text), edit_field="text"),
+        Column(N_("More about it"), lambda e: isolate(e.detail), edit_field="detail"),
     )
 
     def __init__(self, ctx: PlanContext, section: str, field: str, parent: QObject | None = None) -> None:

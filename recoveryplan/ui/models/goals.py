@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from ...i18n import N_, _, format_date
+from ...i18n import N_, _, format_date, isolate
 from ...plans.model import Goal, ProgressNote, Record, Step, today
 from ..context import PlanContext
 from .base import Column, RecordTableModel
@@ -25,7 +25,7 @@ class GoalTableModel(RecordTableModel):
     COL_STEPS = 3
     COL_TARGET = 4
     COLUMNS = (
-        Column(N_("What I want"), lambda g: g.what or _("(a new goal)"), edit_field="what"),
+        Column(N_("What I want"), lambda g: isolate(g.what) or _("(a new goal)"), edit_field="what"),
         Column(N_("Life area"), lambda g: _(g.life_area.label) if g.life_area else ""),
         Column(N_("How it is going"), lambda g: _(g.status.label)),
         Column(N_("Steps done"), steps_text),
@@ -68,8 +68,9 @@ def _done_changes(_record: Record, checked: bool) -> dict[str, Any]:
 
 def _step_display(step: Step) -> str:
     if step.done_on is None:
-        return step.text
-    return _("{text} (done {date})").format(text=step.text, date=format_date(step.done_on, "medium"))
+        return isolate(step.text)
+    return _("{text} (done {date})").format(text=isolate(step.text),
+                                             date=format_date(step.done_on, "medium"))
 
 
 class StepListModel(_GoalChildModel):
@@ -89,5 +90,5 @@ class NoteListModel(_GoalChildModel):
     COL_TEXT = 1
     COLUMNS = (
         Column(N_("Date"), lambda n: format_date(n.date, "medium")),
-        Column(N_("Progress note"), lambda n: n.text, edit_field="text"),
+        Column(N_("Progress note"), lambda n: isolate(n.text), edit_field="text"),
     )

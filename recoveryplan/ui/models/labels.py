@@ -7,7 +7,7 @@ each time a string is shown so a language switch takes effect.
 
 from __future__ import annotations
 
-from ...i18n import N_, _, format_date
+from ...i18n import N_, _, format_date, isolate
 from ...plans.model import (CheckIn, Contact, Entry, Goal, LifeAreaNote, ProgressNote,
                             Record, Review, Step, Topic)
 from ...plans.sections import SECTIONS_BY_KEY
@@ -110,4 +110,4 @@ def attribution(record: Record | None) -> str:
     if record is None or not record.together_with:
         return ""
     return _("Added together with {name}, {date}").format(
-        name=record.together_with, date=format_date(record.changed.astimezone(), "long"))
+        name=isolate(record.together_with), date=format_date(record.changed.astimezone(), "long"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ...i18n import N_, _, format_date, format_number
+from ...i18n import N_, _, format_date, format_number, isolate, ltr, pgettext
 from ...plans.model import Record, today
 from .base import Column, RecordTableModel
 
 
 def _yes(value: bool) -> str:
-    return _("Yes") if value else ""
+    # Translators: a table cell, e.g. under "On my crisis card".
+    return pgettext("table cell", "Yes") if value else ""
 
 
 class ContactTableModel(RecordTableModel):
@@ -22,12 +23,13 @@ class ContactTableModel(RecordTableModel):
     COL_AGREED = 7
     COL_CRISIS_CARD = 8
     COLUMNS = (
-        Column(N_("Name"), lambda c: c.name or _("(a new person)"), edit_field="name"),
-        Column(N_("Relationship or role"), lambda c: c.relationship, edit_field="relationship"),
-        Column(N_("Phone"), lambda c: c.phone, edit_field="phone"),
-        Column(N_("Email"), lambda c: c.email),
-        Column(N_("Best times to contact"), lambda c: c.best_times, edit_field="best_times"),
-        Column(N_("What they can help with"), lambda c: c.can_help_with, edit_field="can_help_with"),
+        Column(N_("Name"), lambda c: isolate(c.name) or _("(a new person)"), edit_field="name"),
+        Column(N_("Relationship or role"), lambda c: isolate(c.relationship), edit_field="relationship"),
+        Column(N_("Phone"), lambda c: ltr(c.phone), edit_field="phone"),
+        Column(N_("Email"), lambda c: ltr(c.email)),
+        Column(N_("Best times to contact"), lambda c: isolate(c.best_times), edit_field="best_times"),
+        Column(N_("What they can help with"), lambda c: isolate(c.can_help_with),
+               edit_field="can_help_with"),
         Column(N_("Professional"), lambda c: _yes(c.professional)),
         Column(N_("Agreed to be listed"), lambda c: _yes(c.agreed)),
         Column(N_("On my crisis card"), lambda c: _yes(c.on_crisis_card)),
@@ -43,8 +45,8 @@ class TopicListModel(RecordTableModel):
     COL_TEXT = 0
     COLUMNS = (
         Column(N_("Something to talk about"),
-               lambda t: t.text if t.done_on is None else _("{text} (talked about {date})").format(
-                   text=t.text, date=format_date(t.done_on, "medium")),
+               lambda t: isolate(t.text) if t.done_on is None else _("{text} (talked about {date})").format(
+                   text=isolate(t.text), date=format_date(t.done_on, "medium")),
                edit_field="text",
                check=lambda t: t.done_on is not None,
                set_check=lambda _t, checked: {"done_on": today() if checked else None}),
@@ -70,7 +72,7 @@ class CheckInTableModel(RecordTableModel):
         Column(N_("Hope"), lambda c: format_number(c.hope)),
         Column(N_("In control"), lambda c: format_number(c.control)),
         Column(N_("Beyond illness"), lambda c: format_number(c.beyond)),
-        Column(N_("Note"), lambda c: c.note),
+        Column(N_("Note"), lambda c: isolate(c.note)),
     )
 
     def all_records(self) -> list[Record]:
@@ -87,8 +89,8 @@ class ReviewTableModel(RecordTableModel):
     COL_NEXT = 3
     COLUMNS = (
         Column(N_("Date"), lambda r: format_date(r.date, "medium")),
-        Column(N_("Who was there"), lambda r: r.who_was_there),
-        Column(N_("What we agreed"), lambda r: r.agreed),
+        Column(N_("Who was there"), lambda r: isolate(r.who_was_there)),
+        Column(N_("What we agreed"), lambda r: isolate(r.agreed)),
         Column(N_("Next review"), lambda r: format_date(r.next_review_on, "medium")),
     )
 

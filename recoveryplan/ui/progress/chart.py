@@ -10,6 +10,12 @@ Speed: the points are grouped (day, week, month... means) when there are
 more than the plot has room for, each grouping is computed once per data
 change, and the drawing (paths, ticks, labels) is laid out once per size,
 font or data change; a paint only strokes what was laid out.
+
+Right to left: the drawing is laid out left to right and then mirrored,
+so time runs from right to left, the scale stands on the right and the
+legend reads from the right. Text is placed with absolute alignment (Qt
+would mirror a plain ``AlignLeft`` a second time). The data, ``series()``,
+is the same in both directions.
 """
 
 from __future__ import annotations
@@ -21,10 +27,10 @@ from dataclasses import dataclass, field
 from babel.dates import format_skeleton
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen,
-                           QPolygonF)
+                           QPolygonF, QTransform)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...i18n import _, babel_locale, format_number
+from ...i18n import _, babel_locale, format_number, isolate
 from ...plans.model import CheckIn
 from ...plans.progress import (SCORES, ChartPoint, Grouping, Milestone, chart_points,
                                first_weekday, group_counts, grouping_for, score_label)
@@ -113,6 +119,7 @@ class _Layout:
     pen_width: float
     marker: float
     legend: list[tuple[QRectF, str, str]] = field(default_factory=list)  # sample, kind, text
+    legend_labels: list[QRectF] = field(default_factory=list)            # one per legend item
     y_labels: list[tuple[QRectF, str]] = field(default_factory=list)
     x_labels: list[tuple[QRectF, str]] = field(default_factory=list)
     x_grid: list[float] = field(default_factory=list)
@@ -122,6 +129,28 @@ class _Layout:
     milestone_labels: list[tuple[QRectF, str]] = field(default_factory=list)
     band: QRectF | None = None
     empty: str = ""
+    #: Text beside a mark (legend, milestones) starts on this side of its box.
+    text_side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+    def mirror(self, width: float) -> None:
+        """Flip everything left to right within ``width`` pixels."""
+        def rect(r: QRectF) -> QRectF:
+            return QRectF(width - r.right(), r.top(), r.width(), r.height())
+
+        flip = QTransform(-1, 0, 0, 1, width, 0)
+        self.plot = rect(self.plot)
+        self.legend = [(rect(r), kind, text) for r, kind, text in self.legend]
+        self.legend_labels = [rect(r) for r in self.legend_labels]
+        self.y_labels = [(rect(r), text) for r, text in self.y_labels]
+        self.x_labels = [(rect(r), text) for r, text in self.x_labels]
+        self.x_grid = [width - x for x in self.x_grid]
+        self.paths = {key: flip.map(path) for key, path in self.paths.items()}
+        self.markers = {key: flip.map(path) for key, path in self.markers.items()}
+        self.milestones = [(width - x, kind) for x, kind in self.milestones]
+        self.milestone_labels = [(rect(r), text) for r, text in self.milestone_labels]
+        if self.band is not None:
+            self.band = rect(self.band)
+        self.text_side = Qt.AlignmentFlag.AlignRight
 
 
 class CheckInChart(QWidget):
@@ -180,6 +209,15 @@ class CheckInChart(QWidget):
 
     def shown_milestones(self) -> list[Milestone]:
         return list(self._milestones)
+
+    def x_for(self, moment: dt.datetime | dt.date) -> float:
+        """Where ``moment`` is drawn across the widget (right to left in an
+        RTL layout)."""
+        x = self._x_of(self._plot_rect(), moment)
+        return self.width() - x if self._mirrored() else x
+
+    def _mirrored(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _regroup(self, force: bool = False) -> None:
         room = max(1, int(self._plot_rect().width() // MIN_POINT_GAP))
@@ -252,6 +290,8 @@ class CheckInChart(QWidget):
             for x, kind, text in row:
                 rect = QRectF(margin + x, margin + r * line * 1.4, self._sample_width(kind), line)
                 lay.legend.append((rect, kind, text))
+                lay.legend_labels.append(QRectF(rect.right() + line * 0.4, rect.top(),
+                                                fm.horizontalAdvance(text), line))
         # value axis: 0 to 10
         for value in range(0, 11, 2):
             y = plot.bottom() - value / 10 * plot.height()
@@ -306,8 +346,11 @@ class CheckInChart(QWidget):
                 if left > last_right + line * 0.5 and space > line * 2.5:
                     text = fm.elidedText(text, Qt.TextElideMode.ElideRight, space)
                     w = fm.horizontalAdvance(text)
-                    lay.milestone_labels.append((QRectF(left, lay.band.top(), w, line), text))
+                    # a goal is the person's own words: ordered by its own letters
+                    lay.milestone_labels.append((QRectF(left, lay.band.top(), w, line), isolate(text)))
                     last_right = left + w
+        if self._mirrored():
+            lay.mirror(self.width())
         return lay
 
     def _milestone_clusters(self, plot: QRectF, closer: float) -> list[tuple[float, str, str]]:
@@ -347,7 +390,8 @@ class CheckInChart(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
-                            QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+                            QEvent.Type.StyleChange, QEvent.Type.LanguageChange,
+                            QEvent.Type.LayoutDirectionChange):
             self._layout = None
             if event.type() == QEvent.Type.FontChange:
                 self.updateGeometry()
@@ -419,12 +463,16 @@ class CheckInChart(QWidget):
         for x, kind in lay.milestones:
             painter.drawPath(marker_path(MILESTONE_MARKERS[kind], QPointF(x, y), lay.marker))
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        flags = (Qt.AlignmentFlag.AlignAbsolute | lay.text_side | Qt.AlignmentFlag.AlignVCenter
+                 | Qt.TextFlag.TextDontClip)
         for rect, text in lay.milestone_labels:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(rect, flags, text)
 
     def _paint_legend(self, painter: QPainter, lay: _Layout, pal: QPalette) -> None:
         text_colour = pal.color(QPalette.ColorRole.Text)
-        for rect, kind, text in lay.legend:
+        flags = (Qt.AlignmentFlag.AlignAbsolute | lay.text_side | Qt.AlignmentFlag.AlignVCenter
+                 | Qt.TextFlag.TextDontClip)
+        for (rect, kind, text), label in zip(lay.legend, lay.legend_labels):
             centre = rect.center()
             if kind in LINE_STYLES:
                 colour = pal.color(LINE_ROLES[kind])
@@ -439,6 +487,4 @@ class CheckInChart(QWidget):
                 painter.drawPath(marker_path(MILESTONE_MARKERS[kind], centre, lay.marker))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(text_colour)
-            label = QRectF(rect.right() + lay.line_height * 0.4, rect.top(),
-                           self.width(), rect.height())
-            painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(label, flags, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QWidget)
@@ -79,6 +79,33 @@ class TogetherNote(QLabel):
         self.setVisible(bool(text))
 
 
+#: Direction marks in Qt's Arabic date formats; a date box orders its
+#: parts for right to left itself, and with the marks too it would do so twice.
+_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
+
+
+def date_format(locale: QLocale) -> str:
+    """``locale``'s short date format for a date box: with the year in full
+    ("31/03/27" could be 1927 or 2027 when typed) and no direction marks."""
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat).translate(_MARKS)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+class LocaleDateEdit(QDateEdit):
+    """A date box written the way the app's language writes dates
+    (31/03/2027 in English, 31.03.2027 in Polish, right to left in Arabic),
+    also after the language changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(date_format(self.locale()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LocaleChange, QEvent.Type.LayoutDirectionChange):
+            self.setDisplayFormat(date_format(self.locale()))
+
+
 class OptionalDateEdit(QWidget):
     """A date that may be left empty: a "no date" box beside a date picker."""
 
@@ -89,7 +116,7 @@ class OptionalDateEdit(QWidget):
         self._no_date_text = no_date_text
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.date_edit = QDateEdit(self)
+        self.date_edit = LocaleDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumHeight(MIN_TARGET)
         self.date_edit.setDate(QDate.currentDate())

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ...i18n import _
+from ...i18n import _, isolate
 from ..models.base import AttributionRole, DetailRole, PrivateRole
 from .icons import lock_pixmap
 
@@ -27,7 +27,7 @@ class EntryDelegate(QStyledItemDelegate):
     def _parts(self, index: QModelIndex) -> tuple[str, str, str]:
         text = index.data(Qt.ItemDataRole.DisplayRole) or _("(empty)")
         detail = index.data(DetailRole) or ""
-        detail_text = (_("{label}: {text}").format(label=self.detail_label, text=detail)
+        detail_text = (_("{label}: {text}").format(label=self.detail_label, text=isolate(detail))
                        if detail and self.detail_label else "")
         marks = []
         if index.data(PrivateRole):

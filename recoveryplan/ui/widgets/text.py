@@ -4,6 +4,11 @@
 gentle placeholder, cleans pasted text, lets Tab move on to the next
 control, and hands Undo/Redo keys to the plan-wide undo so there is one
 history. ``edited`` fires only for the person's own changes.
+
+Direction: the box lines its text up with the person's first letter, so
+Arabic typed in the English app sits on the right and English in the
+Arabic app on the left; an empty box follows the window. (``QLineEdit``
+does this by itself.)
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from ...plans.validation import clean_text
+from .bidi import direction_of, set_text_direction
 
 _PLAN_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -39,6 +45,7 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self.updateGeometry)
+        self._follow_direction()
 
     def set_text_quietly(self, text: str) -> None:
         """Show ``text`` without it counting as an edit; keeps the cursor."""
@@ -55,9 +62,19 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def _on_text_changed(self) -> None:
+        self._follow_direction()
         if not self._quiet:
             self.edited.emit()
         self.updateGeometry()
+
+    def _follow_direction(self) -> None:
+        set_text_direction(self, direction_of(self.toPlainText(), self.layoutDirection()),
+                           per_paragraph=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._follow_direction()
+        super().changeEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():

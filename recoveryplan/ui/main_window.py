@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
     QToolBar, QToolButton, QWidget,
@@ -27,6 +27,7 @@ from .change_passphrase import ChangePassphraseDialog
 from .dialogs import DialogService
 from .help_now import HelpNowDialog
 from .idle import IdleWatcher
+from .wheel import WheelGuard
 from .language import LanguageSwitcher
 from .preferences import PreferencesDialog
 from .session import BackgroundTask, PlanSession, run_in_background
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
 
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
+        self._wheel_guard = WheelGuard(self)
+        self._wheel_guard.install(QApplication.instance())
         self.idle.idle.connect(self._idle_lock)
         self._connect_actions()
         self.actions_.set_plan_open(False)
@@ -170,9 +173,6 @@ class MainWindow(QMainWindow):
         self.help_now_button.setText(_("Need help now?"))
         self.help_now_button.setAccessibleName(_("Need help now?"))
         self.help_now_button.setToolTip(_("Phone numbers of my people and of crisis services"))
-        if self.session is not None:
-            self._undo.setText(_("Undo"))
-            self._redo.setText(_("Redo"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -209,19 +209,9 @@ class MainWindow(QMainWindow):
         session.start_daily_backup()
 
     def _install_undo(self, session: PlanSession) -> None:
-        stack = session.ctx.undo_stack
-        self._undo = stack.createUndoAction(self, _("Undo"))
-        self._redo = stack.createRedoAction(self, _("Redo"))
-        for action, name, keys, slot in (
-                (self._undo, "undoAction", QKeySequence.StandardKey.Undo, session.ctx.undo),
-                (self._redo, "redoAction", QKeySequence.StandardKey.Redo, session.ctx.redo)):
-            action.setObjectName(name)
-            action.setShortcuts(keys)
-            # Commit typing that waits for its pause before undoing, so the
-            # undo takes back what the person sees last.
-            action.triggered.disconnect()
-            action.triggered.connect(slot)
-            self._menus["edit"].addAction(action)
+        # "Undo typing in …" as one translatable sentence, standard shortcuts.
+        self._undo, self._redo = session.ctx.undo_actions(self)
+        self._menus["edit"].addActions([self._undo, self._redo])
         self._menus["edit"].setEnabled(True)
 
     def _set_save_state(self, text: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from ...i18n import N_, _
@@ -15,7 +15,7 @@ from ...plans.model import Review, today
 from ...plans.service import make_review
 from ..context import PlanContext
 from ..start.common import tall, text_label
-from ..widgets.controls import OptionalDateEdit
+from ..widgets.controls import LocaleDateEdit, OptionalDateEdit
 
 
 def record_review(ctx: PlanContext, *, date: dt.date, who_was_there: str = "", agreed: str = "",
@@ -54,7 +54,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(text_label(_(
             "A review is a chance to look at my plan again. A copy of my plan as it is today "
             "is kept with it, so later I can see how far I have come.")))
-        self.date_edit = tall(QDateEdit(QDate.currentDate(), self))
+        self.date_edit = tall(LocaleDateEdit(self))
+        self.date_edit.setDate(QDate.currentDate())
         self.date_edit.setObjectName("reviewDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)

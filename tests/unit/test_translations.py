@@ -57,7 +57,7 @@ def test_catalogue_is_complete(lang):
     for template_message in _template():
         if not template_message.id:
             continue
-        message = catalog.get(template_message.id)
+        message = catalog.get(template_message.id, template_message.context)
         if message is None or not all(_strings(message)):
             missing.append(template_message.id)
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from .export_dialog import ExportDialog
 from .json_copy import JsonCopy
+
+if TYPE_CHECKING:
+    from .export_dialog import ExportDialog
 
 
 class ShareActions(QObject):
@@ -17,7 +21,11 @@ class ShareActions(QObject):
         self.window = window
         self.json = JsonCopy(window)
 
-    def open_export_dialog(self) -> ExportDialog | None:
+    def open_export_dialog(self) -> "ExportDialog | None":
+        # Loaded on first use: it brings ReportLab and pdfium, which would
+        # otherwise add a fifth of a second to every start.
+        from .export_dialog import ExportDialog
+
         session = self.window.session
         if session is None:
             return None

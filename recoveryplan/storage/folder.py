@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 from ..plans.model import Plan
 from . import operations, schema
 from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
-from .errors import PlanDamaged, PlanExists, PlanMissing, folder_not_empty, not_a_folder
-from .fsutil import FOLDER_MODE, create_private_file, fsync_dir, make_private_dir
+from .errors import (PlanDamaged, PlanExists, PlanMissing, folder_not_empty, from_os_error,
+                     not_a_folder)
+from .fsutil import create_private_file, fsync_dir, make_private_dir
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
                        passphrase_bytes, read_key_file, write_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
 
 #: Written last into a verified restore folder before a two-step swap.
 RESTORE_READY = "restore-ready"
-_PLAN_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME)
 
 
 def _folder(path: str | os.PathLike) -> Path:
@@ -84,61 +85,76 @@ def existing_plan(path: str | os.PathLike) -> Path:
     return folder
 
 
+def creating_prefix(folder: Path) -> str:
+    """Name start of the hidden folder a new plan is made in beside ``folder``."""
+    return f".{folder.name}.creating-"
+
+
 def create_plan(path: str | os.PathLike, passphrase: str,
                 plan: Plan | None = None) -> tuple[PlanDatabase, str]:
     """Start a new plan in ``path`` (a new or empty folder).
 
-    Returns the open database and the recovery key to show once. On any
-    failure, everything this call created is removed again."""
+    Returns the open database and the recovery key to show once. The plan
+    is made in a hidden folder beside ``path`` and moved into place only when
+    both its files are complete, so a crash or power cut part-way leaves no
+    half-made plan to block the next try. On any failure, everything this
+    call created is removed again."""
     if not passphrase:
         raise ValueError("a passphrase can't be empty")
     folder = _folder(path)
     if plan_exists(folder):
         raise PlanExists()
-    made_folder = make_private_dir(folder)
-    if not made_folder:
-        if any(folder.iterdir()):
-            raise folder_not_empty()
-        os.chmod(folder, FOLDER_MODE)
+    if folder.is_dir() and any(folder.iterdir()):
+        raise folder_not_empty()
+    _remove_unfinished_creations(folder)
+    staging = folder.with_name(f"{creating_prefix(folder)}{secrets.token_hex(4)}")
+    make_private_dir(staging)
     data_key = secrets.token_bytes(KEY_BYTES)
     plan_id = KeyFile.new_plan_id()
     recovery = new_recovery_key()
-    db = None
     try:
-        create_private_file(folder / DB_NAME)
-        conn = connect(folder / DB_NAME, data_key)
-        db = PlanDatabase(folder, conn, data_key, plan_id)
-        configure(conn)
-        schema.migrate(conn)
-        with transaction(conn):
-            conn.execute("INSERT INTO meta(key, value) VALUES ('plan_id', ?)", (plan_id,))
-            operations.ReplacePlan.of(plan if plan is not None else Plan.new()).apply(conn)
+        create_private_file(staging / DB_NAME)
+        conn = connect(staging / DB_NAME, data_key)
+        try:
+            configure(conn)
+            schema.migrate(conn)
+            with transaction(conn):
+                conn.execute("INSERT INTO meta(key, value) VALUES ('plan_id', ?)", (plan_id,))
+                operations.ReplacePlan.of(plan if plan is not None else Plan.new()).apply(conn)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
         kdf = kdf_for_new_slots()
         key_file = KeyFile(plan_id, (
             make_slot(PASSPHRASE, passphrase_bytes(passphrase), data_key, plan_id, kdf),
             make_slot(RECOVERY, recovery, data_key, plan_id, kdf)))
-        write_key_file(folder / KEYS_NAME, key_file)
+        write_key_file(staging / KEYS_NAME, key_file)
+        _move_into_place(staging, folder)
     except BaseException:
-        if db is not None:
-            db.close()
-        _remove_plan_files(folder, made_folder)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
-    return db, format_recovery_key(recovery)
+    conn = connect(folder / DB_NAME, data_key)
+    configure(conn)
+    return PlanDatabase(folder, conn, data_key, plan_id), format_recovery_key(recovery)
 
 
-def _remove_plan_files(folder: Path, remove_folder: bool) -> None:
-    for name in _PLAN_FILES:
-        try:
-            os.unlink(folder / name)
-        except FileNotFoundError:
-            pass
+def _move_into_place(staging: Path, folder: Path) -> None:
+    """Rename the finished plan folder to ``folder`` (which is missing or an
+    empty folder) and make the rename durable."""
     try:
-        if remove_folder:
-            os.rmdir(folder)
-        else:
-            fsync_dir(folder)
-    except OSError:
-        pass  # cleaning up after a failure; the first error is the one to report
+        if folder.is_dir():
+            os.rmdir(folder)          # empty, checked above
+        os.rename(staging, folder)
+        fsync_dir(folder.parent)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def _remove_unfinished_creations(folder: Path) -> None:
+    """Hidden folders left by a creation that was cut off (never handed to
+    the person, who saw no recovery key for them)."""
+    for leftover in folder.parent.glob(creating_prefix(folder) + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:

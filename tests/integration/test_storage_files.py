@@ -288,3 +288,35 @@ def test_golden_v1_plan_opens_and_reads(tmp_path):
     finally:
         db.close()
     open_plan(folder, "KHJY-51FC-QRBF-TJQ9-X633-3CR9-BH11-5GMC").close()
+
+
+def test_a_creation_cut_off_by_a_kill_leaves_nothing_in_the_way(tmp_path):
+    """Power lost while a plan is being made: no half-made plan blocks the
+    next try (the plan is made in a hidden folder and moved in when whole)."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    from recoveryplan import storage
+    from recoveryplan.storage.folder import creating_prefix
+
+    root = Path(__file__).resolve().parents[2]
+
+    folder = tmp_path / "plan"
+    child = textwrap.dedent(f"""
+        import os, signal
+        from recoveryplan.storage import folder as f
+        f._move_into_place = lambda staging, target: os.kill(os.getpid(), signal.SIGKILL)
+        f.create_plan({str(folder)!r}, "a passphrase that is long enough")
+    """)
+    env = dict(os.environ, RECOVERYPLAN_KDF_PROFILE="test")
+    result = subprocess.run([sys.executable, "-c", child], env=env, cwd=root, timeout=120)
+    assert result.returncode == -signal.SIGKILL
+    leftovers = list(tmp_path.glob(creating_prefix(folder) + "*"))
+    assert leftovers and (leftovers[0] / "keys.json").is_file()   # killed after both files
+    assert not storage.plan_exists(folder)
+    db, _key = storage.create_plan(folder, "a passphrase that is long enough")
+    db.close()
+    assert storage.plan_exists(folder)
+    assert not list(tmp_path.glob(creating_prefix(folder) + "*"))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..i18n import _, isolate
 from ..plans.model import Contact, CrisisService, default_crisis_services
 from .context import PlanContext
-from .start.common import Heading, tall, text_label
+from .start.common import Heading, size_to_text, tall, text_label
 from .widgets.bidi import align_with_layout
 
 
@@ -112,11 +112,7 @@ class HelpNowDialog(QDialog):
         if ctx is not None:
             ctx.changed.connect(self._plan_changed)
         self.rebuild()
-        width = self.fontMetrics().averageCharWidth() * 60
-        height = self.fontMetrics().height() * 34
-        if parent is not None:
-            height = min(height, int(parent.height() * 0.9))
-        self.resize(width, height)
+        size_to_text(self, 60, 34, parent)
 
     # -- content -------------------------------------------------------------------
     def contacts(self) -> list[Contact]:

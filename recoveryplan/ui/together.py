@@ -133,11 +133,6 @@ class TogetherBanner(NoticeBar):
         self.close_button.setVisible(not name)
         self.setVisible(bool(text))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
-
     def detach(self) -> None:
         self.ctx.changed.disconnect(self.refresh)
         self.ctx.together_changed.disconnect(self.refresh)

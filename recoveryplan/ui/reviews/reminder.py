@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStyle, QWidget
 
 from ...i18n import _, format_date
@@ -53,11 +53,6 @@ class ReviewReminder(NoticeBar):
         self.name_button(self.record_button, _("Record a review…"))
         self.name_button(self.close_button, _("Not now"))
         self.setVisible(bool(text))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
 
     def detach(self) -> None:
         self.ctx.changed.disconnect(self.refresh)

@@ -19,7 +19,7 @@ from ...plans.model import COLLECTIONS, Plan, PlanInfo, Record, Review
 from ...plans.sections import SECTIONS, SectionKind, SectionSpec
 from ..context import PlanContext
 from ..models.labels import FIELD_LABELS
-from ..start.common import tall
+from ..start.common import size_to_text, tall
 
 #: How many of the latest check-ins a snapshot shows.
 CHECKINS_SHOWN = 5
@@ -163,11 +163,7 @@ class ReadOnlyDialog(QDialog):
         layout.addLayout(row)
         ctx.together_changed.connect(self.refresh)
         self.refresh()
-        width = self.fontMetrics().averageCharWidth() * 80
-        height = self.fontMetrics().height() * 36
-        if parent is not None:
-            height = min(height, int(parent.height() * 0.9))
-        self.resize(width, height)
+        size_to_text(self, 80, 36, parent)
 
     def refresh(self, *_args) -> None:
         title, body = self._render()

@@ -214,6 +214,16 @@ class CapsLockHint(QLabel):
 
 
 
+def size_to_text(dialog: QWidget, chars: int, lines: int, parent: QWidget | None) -> None:
+    """Size a dialog to about ``chars`` characters by ``lines`` lines of its
+    font (so it grows with large text), never taller than 90% of ``parent``."""
+    width = dialog.fontMetrics().averageCharWidth() * chars
+    height = dialog.fontMetrics().height() * lines
+    if parent is not None:
+        height = min(height, int(parent.height() * 0.9))
+    dialog.resize(width, height)
+
+
 class StrengthMeter:
     """How hard a passphrase is to guess, as a bar and plain words (the
     create screen and the change-passphrase dialog share it). The bar and

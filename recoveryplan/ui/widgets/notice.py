@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
@@ -53,3 +53,11 @@ class NoticeBar(QFrame):
     def name_button(button: QPushButton, text: str) -> None:
         button.setText(text)
         button.setAccessibleName(text.replace("&", ""))
+
+    def refresh(self, *_args) -> None:
+        """Show the notice's words for now (subclasses say what they are)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)

@@ -103,15 +103,21 @@ def _needs_bidi(text: str) -> bool:
     """Whether ``text`` needs a ``BidiParagraph``: right-to-left letters,
     Arabic digits, right-to-left controls, or anything only the Arabic font
     has. (Left-to-right controls change nothing in left-to-right text.)"""
+    if text.isascii():      # the common case: nothing right to left, all in DejaVu
+        return False
     sans = fonts().sans
     return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI")
                or (ord(ch) not in sans and ch != "\n" and ch not in _BIDI_CONTROLS) for ch in text)
 
 
+#: Control characters (Unicode category Cc) other than the line feed.
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def _clean(text: str) -> str:
     """Normalise line ends and drop control characters (which print nothing)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    return _CONTROLS.sub("", text)
 
 
 def markup(text: str, bidi: bool = True) -> str:

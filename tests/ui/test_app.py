@@ -190,3 +190,12 @@ def test_pages_are_built_when_first_shown_and_goal_links_work(open_window):
     workspace.current_page().show_goal.emit(goal.id)
     assert workspace.current_page().spec.key == "goals"
     assert workspace.current_page().current_goal() is goal
+
+
+def test_the_app_has_an_icon(qapp):
+    from PySide6.QtGui import QIcon
+
+    from recoveryplan.paths import resource
+
+    icon = QIcon(str(resource("icons", "recoveryplan.svg")))
+    assert not icon.isNull() and not icon.pixmap(64, 64).isNull()

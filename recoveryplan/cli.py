@@ -113,11 +113,8 @@ def cmd_import_json(args, secrets: Secrets, out: TextIO) -> int:
     # Validate the file completely before asking for the passphrase or
     # touching the plan.
     plan = exchange.load_document(Path(args.file))
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         db.replace_plan(plan)
-    finally:
-        db.close()
     out.write(_("Imported. Your plan now holds what is in that file.") + "\n")
     return EXIT_OK
 
@@ -125,13 +122,10 @@ def cmd_import_json(args, secrets: Secrets, out: TextIO) -> int:
 def cmd_export_json(args, secrets: Secrets, out: TextIO) -> int:
     from .plans import exchange
 
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         plan = db.load_plan()
         for review in plan.reviews:
             review.snapshot = db.load_snapshot(review.id)
-    finally:
-        db.close()
     doc = exchange.to_document(plan, include_private=not args.leave_out_private)
     exchange.write_document(Path(args.file), doc)
     out.write(_("Saved a copy of your plan to {path}.").format(path=args.file) + "\n")
@@ -144,14 +138,11 @@ def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
 
     layout = Layout(args.layout)
     since = args.since_last_review and layout is Layout.PLAN
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         plan = db.load_plan()
         last = latest_review(plan, include_private=args.include_private) if since else None
         if last is not None:
             review_snapshot(last, db.load_snapshot)
-    finally:
-        db.close()
     options = PdfOptions(
         layout=layout,
         language=args.locale or plan.info.language or "en",
@@ -169,22 +160,16 @@ def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_change_passphrase(args, secrets: Secrets, out: TextIO) -> int:
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         new = secrets.new_passphrase()
         db.change_passphrase(new)
-    finally:
-        db.close()
     out.write(_("Your passphrase has been changed. Your recovery key still works.") + "\n")
     return EXIT_OK
 
 
 def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         key = db.regenerate_recovery_key()
-    finally:
-        db.close()
     out.write(_("Your new recovery key (the old one no longer works):") + "\n")
     out.write(f"    {key}\n")
     return EXIT_OK
@@ -197,11 +182,8 @@ def cmd_backup(args, secrets: Secrets, out: TextIO) -> int:
     if target.is_dir():
         raise CliError(_("{path} is a folder. Please give a file name for the backup, for "
                          "example my-plan.rpbackup.").format(path=args.file), EXIT_USAGE)
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         made = backup.save_backup(db, target)
-    finally:
-        db.close()
     out.write(_("Saved an encrypted backup of your plan to {path}. It opens with the passphrase "
                 "or recovery key you use now.").format(path=args.file) + "\n")
     out.write(_("Made on {date}.").format(date=format_date(made.created.astimezone().date())) + "\n")
@@ -236,11 +218,8 @@ def cmd_check(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_reviews(args, secrets: Secrets, out: TextIO) -> int:
-    db = _open(args, secrets)
-    try:
+    with _open(args, secrets) as db:
         plan = db.load_plan()
-    finally:
-        db.close()
     reviews = sorted(plan.reviews, key=lambda r: r.date, reverse=True)
     out.write(ngettext("{count} review", "{count} reviews", len(reviews)).format(
         count=len(reviews)) + "\n")

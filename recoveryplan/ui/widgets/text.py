@@ -27,7 +27,26 @@ def _is_plan_undo_key(event) -> bool:
     return any(event.matches(key) for key in _PLAN_KEYS)
 
 
-class GrowingTextEdit(QPlainTextEdit):
+class _PlanUndoKeys:
+    """Undo and Redo keys in a text box go to the plan-wide undo history (the
+    window's actions), so there is one history; ``plan_undo_key`` tells the
+    owner that such a key was pressed here."""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_plan_undo_key(event):
+            self.plan_undo_key.emit()
+            event.ignore()  # let the window's Undo/Redo action have it
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if _is_plan_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class GrowingTextEdit(_PlanUndoKeys, QPlainTextEdit):
     """A multi-line text box that grows from ``min_lines`` to ``max_lines``."""
 
     edited = Signal()
@@ -80,18 +99,6 @@ class GrowingTextEdit(QPlainTextEdit):
         if source.hasText():
             self.insertPlainText(clean_text(source.text()))
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_plan_undo_key(event):
-            self.plan_undo_key.emit()
-            event.ignore()  # let the window's Undo/Redo action have it
-            return False
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:
-        if _is_plan_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -122,23 +129,11 @@ class GrowingTextEdit(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.End)
 
 
-class CleanLineEdit(QLineEdit):
+class CleanLineEdit(_PlanUndoKeys, QLineEdit):
     """A one-line box that cleans pasted text and leaves Undo/Redo to the plan."""
 
     plan_undo_key = Signal()
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_plan_undo_key(event):
-            self.plan_undo_key.emit()
-            event.ignore()
-            return False
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:
-        if _is_plan_undo_key(event):
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
     def set_text_quietly(self, text: str) -> None:
         if text != self.text():

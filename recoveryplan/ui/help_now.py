@@ -38,11 +38,19 @@ def _phone_label(number: str) -> QLabel:
     return label
 
 
-def _card() -> tuple[QFrame, QVBoxLayout]:
+def _card(object_name: str, title: str) -> tuple[QFrame, QVBoxLayout]:
+    """A framed card headed by ``title`` (a name, in bold)."""
     frame = QFrame()
+    frame.setObjectName(object_name)
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     layout = QVBoxLayout(frame)
     layout.setSpacing(4)
+    name = align_with_layout(QLabel(title))
+    font = QFont(name.font())
+    font.setBold(True)
+    name.setFont(font)
+    name.setWordWrap(True)
+    layout.addWidget(name)
     return frame, layout
 
 
@@ -166,14 +174,7 @@ class HelpNowDialog(QDialog):
         self._content.addStretch(1)
 
     def _contact_card(self, contact: Contact) -> QFrame:
-        frame, layout = _card()
-        frame.setObjectName("crisisContactCard")
-        name = align_with_layout(QLabel(contact.name))
-        font = QFont(name.font())
-        font.setBold(True)
-        name.setFont(font)
-        name.setWordWrap(True)
-        layout.addWidget(name)
+        frame, layout = _card("crisisContactCard", contact.name)
         if contact.relationship:
             layout.addWidget(align_with_layout(text_label(contact.relationship)))
         if contact.phone:
@@ -186,14 +187,7 @@ class HelpNowDialog(QDialog):
         return frame
 
     def _service_card(self, service: CrisisService) -> QFrame:
-        frame, layout = _card()
-        frame.setObjectName("crisisServiceCard")
-        name = align_with_layout(QLabel(service.name))
-        font = QFont(name.font())
-        font.setBold(True)
-        name.setFont(font)
-        name.setWordWrap(True)
-        layout.addWidget(name)
+        frame, layout = _card("crisisServiceCard", service.name)
         if service.phone:
             layout.addWidget(_phone_label(service.phone))
         if service.notes:

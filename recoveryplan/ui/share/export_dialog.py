@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         scroll.setWidget(self.choices)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self._choices_scroll = scroll
 
         self.busy = QProgressBar()
         self.busy.setObjectName("previewBusy")
@@ -147,6 +147,14 @@ class ExportDialog(QDialog):
         self._fit_to_screen()
         self._timer.setInterval(0)      # the first pages as soon as the dialog is laid out
         self._schedule()
+
+    def _fit_choices(self) -> None:
+        """The options never clip: their panel is at least as wide as its
+        widest line that cannot wrap (a checkbox, in the chosen language);
+        the preview takes the rest."""
+        scroll = self._choices_scroll
+        widest = self.choices.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(self.fontMetrics().averageCharWidth() * 40, widest + 4))
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -340,6 +348,7 @@ class ExportDialog(QDialog):
         self.busy.setAccessibleName(_("Making the pages"))
         self.status.setAccessibleName(_("About the pages"))
         self.preview.retranslate()
+        self._fit_choices()
         if not self.rendering:
             self._set_busy(False)
 

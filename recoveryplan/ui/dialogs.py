@@ -19,16 +19,21 @@ from ..i18n import _
 
 
 class DialogService:
-    """The real dialogs, using Qt's own (translated) standard buttons."""
+    """The real dialogs. Buttons carry the app's own translated words: Qt
+    ships no catalogue for some languages (Welsh), where its standard
+    buttons would stay in English."""
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = self._box(parent, QMessageBox.Icon.Information, title, text)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        self._tell(QMessageBox.Icon.Information, parent, title, text)
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = self._box(parent, QMessageBox.Icon.Warning, title, text)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._tell(QMessageBox.Icon.Warning, parent, title, text)
+
+    def _tell(self, icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
+        box = self._box(parent, icon, title, text)
+        ok = box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(ok)
+        box.setEscapeButton(ok)
         box.exec()
 
     def question(self, parent: QWidget | None, title: str, text: str,

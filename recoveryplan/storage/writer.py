@@ -135,5 +135,6 @@ class BackgroundStore:
             return
         try:
             callback(*args)
-        except Exception:  # noqa: BLE001 - a broken callback must not stop saving
-            log.exception("storage callback failed")
+        except Exception as exc:  # noqa: BLE001 - a broken callback must not stop saving
+            # The type only: a message or traceback could carry plan text.
+            log.error("a storage callback failed (%s)", type(exc).__name__)

@@ -17,6 +17,7 @@ from ..hardening import harden
 from ..i18n import _
 from ..paths import resource
 from .dialogs import DialogService
+from .errors import UnexpectedErrors
 from .language import LanguageSwitcher
 from .main_window import MainWindow
 from .settings import Settings
@@ -101,6 +102,9 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
                                  _("The demo plan couldn't be prepared, sorry. Nothing on this "
                                    "computer was changed."))
         window.resize(1100, 760)
+        sys.excepthook = UnexpectedErrors(
+            window.dialogs, lambda: window,
+            lambda: window.session.flush() if window.session is not None else None)
         app.aboutToQuit.connect(window.shut_down)
         window.show()
         try:
@@ -110,6 +114,7 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             window.shut_down()
             window.deleteLater()
     finally:
+        sys.excepthook = sys.__excepthook__
         forget_file_dialog_history()
         if demo_plan is not None:
             demo_plan.remove()

@@ -81,6 +81,10 @@ class GrowingTableView(_GrowMixin, QTableView):
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
+        # Headings start where their column's words start (mirrored in a
+        # right-to-left layout); if large text leaves too little room, the
+        # end of a heading is hidden rather than both of its ends.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(self.SAMPLED_ROWS)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -149,6 +149,9 @@ def test_a_file_with_mistakes_lists_them_and_changes_nothing(qtbot, open_window,
     assert len(lines) == 2
     assert any("plan.goals[0].status" in line for line in lines)
     assert any("plan.checkins[0].hope" in line for line in lines)
+    # the place in plain words first, the exact place in the file after it
+    assert any(line.startswith("Goal 1 › “How it is going”: ") for line in lines)
+    assert any(line.startswith("Check-in 1 › “Hope”: ") for line in lines)
     assert "2 problems" in dialog.intro.text() and not dialog.more.isVisibleTo(dialog)
     assert dialog.list.accessibleName()
 

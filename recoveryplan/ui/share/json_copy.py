@@ -32,6 +32,7 @@ from ..session import BackgroundTask, PlanSession, run_in_background
 from ..start.common import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
 from .files import in_documents
+from .places import describe_place
 
 
 class Window(Protocol):
@@ -73,7 +74,7 @@ class ProblemsDialog(QDialog):
         self.list.setObjectName("problemList")
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.addItems([str(p) for p in problems[:self.SHOWN]])
+        self.list.addItems([self.describe(p) for p in problems[:self.SHOWN]])
         self.more = text_label()
         self.hint = text_label()
         self.close_button = QPushButton()
@@ -90,6 +91,16 @@ class ProblemsDialog(QDialog):
         layout.addLayout(buttons)
         self.retranslate()
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.fontMetrics().height() * 26)
+
+    @staticmethod
+    def describe(problem: Problem) -> str:
+        """The problem with its place in plain words; the exact place in the
+        file on a second line, for whoever mends the file."""
+        place = describe_place(problem.path)
+        if not place:
+            return problem.message
+        return _("{place}: {problem}").format(place=place, problem=problem.message) + \
+            "\n" + problem.path
 
     def problem_lines(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]

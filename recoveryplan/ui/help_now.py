@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..i18n import _, isolate
 from ..plans.model import Contact, CrisisService, default_crisis_services
 from .context import PlanContext
-from .start.common import Heading, size_to_text, tall, text_label
+from .start.common import Heading, close_row, size_to_text, tall, text_label
 from .widgets.bidi import align_with_layout
 
 
@@ -106,14 +106,7 @@ class HelpNowDialog(QDialog):
         self._body = QWidget()
         self._content = QVBoxLayout(self._body)
         scroll.setWidget(self._body)
-        self.close_button = tall(QPushButton())
-        self.close_button.setObjectName("helpNowCloseButton")
-        self.close_button.setAutoDefault(True)
-        self.close_button.setDefault(True)
-        self.close_button.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_button)
+        self.close_button, row = close_row(self, "helpNowCloseButton")
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addLayout(row)

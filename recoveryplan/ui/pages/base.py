@@ -102,6 +102,21 @@ class SectionPage(QWidget):
                 widget.setPlaceholderText(_(placeholder))
         self.on_retranslate(apply)
 
+    def wrapped_label(self, parent: QWidget | None = None, source: str = "",
+                      name: str = "") -> QLabel:
+        """A word-wrapped label; ``source`` (N_-marked) is shown translated."""
+        label = QLabel(parent or self.body)
+        label.setWordWrap(True)
+        if name:
+            label.setObjectName(name)
+        if source:
+            self.tr_text(label, source)
+        return label
+
+    def hidden_count_label(self, parent: QWidget | None = None) -> QLabel:
+        """Where "2 entries just for me are hidden" shows while planning together."""
+        return self.wrapped_label(parent, name="hiddenCount")
+
     def label_for(self, widget: QWidget, source: str, parent: QWidget | None = None) -> QLabel:
         """A visible label that is the buddy of ``widget`` and names it for screen readers."""
         label = QLabel(parent or self.body)

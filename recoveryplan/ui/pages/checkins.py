@@ -103,11 +103,8 @@ class CheckInsPage(SectionPage):
         # would otherwise all be measured each time the page is laid out
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
         self.tr_name(self.view, N_("My past check-ins"))
-        self.empty = QLabel(past)
-        self.empty.setWordWrap(True)
-        self.tr_text(self.empty, N_("No check-ins yet. They will show here, newest first."))
-        self.hidden = QLabel(past)
-        self.hidden.setObjectName("hiddenCount")
+        self.empty = self.wrapped_label(past, N_("No check-ins yet. They will show here, newest first."))
+        self.hidden = self.hidden_count_label(past)
         self.buttons = ListButtons(self.view, N_("Change this check-in"), N_("Delete this check-in"),
                                    past, movable=False, name="Checkin")
         past_box.addWidget(self.empty)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QSizePolicy, QVBoxLayout, QWidget
 
 from ...i18n import N_
 from ...plans.model import Contact
@@ -42,13 +42,10 @@ class ContactsPage(SectionPage):
                        ContactTableModel.COL_AGREED):
             self.view.setColumnHidden(column, True)  # all of them are in the form below
         self.tr_name(self.view, N_("My people"))
-        self.empty = QLabel(self.body)
-        self.empty.setWordWrap(True)
-        self.tr_text(self.empty, N_("No one here yet. I can add the people and services I can "
-                                    "turn to, one at a time, whenever I like."))
-        self.hidden = QLabel(self.body)
-        self.hidden.setWordWrap(True)
-        self.hidden.setObjectName("hiddenCount")
+        self.empty = self.wrapped_label(source=N_(
+            "No one here yet. I can add the people and services I can turn to, one at a time, "
+            "whenever I like."))
+        self.hidden = self.hidden_count_label()
         self.buttons = ListButtons(self.view, N_("Add a person"), N_("Remove this person"),
                                    self.body, name="Contact")
         for widget in (self.empty, self.view, self.hidden, self.buttons):

@@ -40,9 +40,7 @@ class _FieldBox(QGroupBox):
         page.tr_name(self.text_edit, field.label, field.prompt)
         self.just_for_me = JustForMeCheck(self)
         self.together = TogetherNote(self)
-        self.hidden = QLabel(self)
-        self.hidden.setWordWrap(True)
-        self.hidden.setObjectName("hiddenCount")
+        self.hidden = page.hidden_count_label(self)
         self.hidden.hide()
         self.just_for_me.clicked.connect(self._on_private_clicked)
         self.bindings: list[TextBinding] = []

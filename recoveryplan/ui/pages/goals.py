@@ -61,9 +61,7 @@ class GoalsPage(SectionPage):
         self.tr_text(self.empty, N_("No goals yet, and that is fine. A goal can be small, like "
                                     "\u201cwalk to the park on Sundays\u201d. When I am ready, "
                                     "I can add one here."))
-        self.hidden = QLabel(group)
-        self.hidden.setWordWrap(True)
-        self.hidden.setObjectName("hiddenCount")
+        self.hidden = self.hidden_count_label(group)
         self.buttons = ListButtons(self.view, N_("Add a goal"), N_("Remove this goal"), group, name="Goal")
         box.addWidget(self.empty)
         box.addWidget(self.view)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ...i18n import N_, _
 from ...plans.model import Review
@@ -40,17 +40,12 @@ class ReviewsPage(SectionPage):
         self.view.setObjectName("reviewsView")
         self.view.setModel(self.model)
         self.tr_name(self.view, N_("My reviews"))
-        self.empty = QLabel(self.body)
-        self.empty.setWordWrap(True)
-        self.tr_text(self.empty, N_("No reviews yet. A review is a chance to look back at how far "
-                                    "I have come."))
-        self.note = QLabel(self.body)
-        self.note.setWordWrap(True)
-        self.note.setObjectName("reviewsNote")
-        self.tr_text(self.note, N_("Each review keeps a copy of my plan as it was that day. "
-                                   "I can record one at the end of a planning together session, "
-                                   "or at any time."))
-        self.hidden = QLabel(self.body)
+        self.empty = self.wrapped_label(source=N_(
+            "No reviews yet. A review is a chance to look back at how far I have come."))
+        self.note = self.wrapped_label(name="reviewsNote", source=N_(
+            "Each review keeps a copy of my plan as it was that day. I can record one at the end "
+            "of a planning together session, or at any time."))
+        self.hidden = self.hidden_count_label()
         self.hidden.setObjectName("hiddenCount")
         self.record_button = make_button(N_("Record a review…"), self.body, "recordReviewButton")
         self.since_button = make_button(N_("What changed since my last review"), self.body,

@@ -12,14 +12,14 @@ import html
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from ...i18n import _, format_date, format_number
 from ...plans.model import COLLECTIONS, Plan, PlanInfo, Record, Review
 from ...plans.sections import SECTIONS, SectionKind, SectionSpec
 from ..context import PlanContext
 from ..models.labels import FIELD_LABELS
-from ..start.common import size_to_text, tall
+from ..start.common import close_row, size_to_text
 
 #: How many of the latest check-ins a snapshot shows.
 CHECKINS_SHOWN = 5
@@ -151,13 +151,7 @@ class ReadOnlyDialog(QDialog):
         self.text = QTextBrowser(self)
         self.text.setObjectName("readOnlyText")
         self.text.setOpenLinks(False)
-        self.close_button = tall(QPushButton(self))
-        self.close_button.setObjectName("readOnlyCloseButton")
-        self.close_button.setDefault(True)
-        self.close_button.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_button)
+        self.close_button, row = close_row(self, "readOnlyCloseButton")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addLayout(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QLabel, QLineEdit, QProgressBar, QScrollArea, QSizePolicy, QVBoxLayout,
+    QApplication, QCheckBox, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
     QWidget,
 )
 
@@ -212,6 +212,19 @@ class CapsLockHint(QLabel):
         self.setText(_("Caps Lock seems to be on."))
         self.setAccessibleName(self.text())
 
+
+
+def close_row(dialog: QDialog, object_name: str) -> tuple[QPushButton, QHBoxLayout]:
+    """A "Close" button (the default) at the trailing end of a row."""
+    button = tall(QPushButton(dialog))
+    button.setObjectName(object_name)
+    button.setAutoDefault(True)
+    button.setDefault(True)
+    button.clicked.connect(dialog.accept)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return button, row
 
 
 def size_to_text(dialog: QWidget, chars: int, lines: int, parent: QWidget | None) -> None:

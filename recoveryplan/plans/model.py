@@ -356,11 +356,11 @@ DEFAULT_CRISIS_SERVICES: tuple[tuple[str, str, str], ...] = (
     (N_("Emergency services"), "999",
      # Translators: when to call 999, a note in the person's own plan.
      N_("If my life or someone else's is in danger right now")),
-    # Translators: the NHS's urgent helpline. Keep it as it is, unless the NHS uses another name in your language (in Welsh: GIG 111 Cymru).
+    # Translators: the NHS's urgent helpline. Keep the name, unless the NHS uses another in your language (in Welsh: GIG 111 Cymru); where people may not know it, add what it is in brackets, as in Polish: NHS 111 (pilna pomoc medyczna).
     (N_("NHS 111"), "111",
      # Translators: when to call NHS 111, a note in the person's own plan.
      N_("Urgent help for my mental health, any time (option 2)")),
-    # Translators: the name of a charity. Keep it as it is, unless the charity uses another name in your language (in Welsh: Samariaid).
+    # Translators: the name of a charity. Keep the name, unless the charity uses another in your language (in Welsh: Samariaid); where people may not know it, add what it is in brackets, as in Polish: Samaritans (telefon zaufania).
     (N_("Samaritans"), "116 123",
      # Translators: when to call Samaritans, a note in the person's own plan.
      N_("Someone to talk to, day or night, free")),

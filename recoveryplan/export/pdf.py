@@ -27,6 +27,7 @@ _STORIES = {
     Layout.CRISIS: layouts.crisis_story,
     Layout.APPOINTMENT: layouts.appointment_story,
     Layout.CARD: layouts.card_story,
+    Layout.WISHES: layouts.wishes_story,
 }
 #: The crisis plan is denser so it fits on one or two pages.
 _DENSE_BODY = {False: 9.0, True: 13.0}
@@ -39,10 +40,11 @@ def render_pdf(plan: Plan, options: PdfOptions, today: dt.date | None = None) ->
     ctx = Context(plan, options, today=today or dt.date.today(),
                   body_size=_DENSE_BODY[options.large_print] if dense else None)
     story = _STORIES[options.layout](ctx)
+    head = layouts.crisis_head(ctx) if dense else None
     if not story:
         story = [ctx.p(ctx.tr._("There is nothing to print here yet."))]
     title = ctx.tr._(options.layout.title)
-    return build_pdf(ctx, story, title, columns=2 if dense else 1)
+    return build_pdf(ctx, story, title, columns=2 if dense else 1, head=head)
 
 
 def export_pdf(plan: Plan, path: str | os.PathLike, options: PdfOptions) -> None:

@@ -74,7 +74,8 @@ class ContentsSlot(Flowable):
 
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = min(ah, (self.count + 1.6) * self.line)
+        head = self.ctx.styles.h3.leading + self.ctx.styles.small.leading * 0.4
+        self.height = min(ah, self.count * self.line + head + 2)
         return self.width, self.height
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's name

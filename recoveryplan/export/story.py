@@ -179,7 +179,7 @@ class PlanTable(Table):
             if row < len(rest._cellvalues) and _empty(rest._cellvalues[row][self.label_col]):
                 label = _label_of(first._cellvalues[-1][self.label_col])
                 if label:
-                    rest._cellvalues[row][self.label_col] = self.continued(label)
+                    rest._cellvalues[row][self.label_col] = (self.continued(label),)
         return parts
 
 
@@ -343,11 +343,14 @@ class Context:
                 label_col = ncols - 1 - label_col
         # Rows may split across pages, so a very long entry in a cell never
         # makes a row taller than the page.
+        # Splitting inside a row comes first: split between rows first, the
+        # rest of the table (its header repeated) would start again lower on
+        # the same page.
         table = PlanTable(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="CENTER",
-                          splitInRow=self.styles.body_size * 3)
+                          splitByRow=0, splitInRow=self.styles.body_size * 3)
         table.label_col = label_col
         table.continued = lambda label: self.cell(("b", self.tr._("{label}, continued").format(
-            label=label)))
+            label=label)), label=label)
         commands = [
             ("FONT", (0, 0), (-1, -1), SANS),  # else ReportLab selects Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -132,6 +132,8 @@ def contacts_table(ctx: Context, contacts: list[Contact], width: float) -> list[
                   + [stringWidth(phone_text(c.phone), SANS_BOLD, st.cell.fontSize) for c in contacts])
     reach_w = min(max(width * 0.26, longest + 2 * CELL_PAD + 2), width * 0.4)
     rest = (width - reach_w) / 0.74
+    if ctx.options.large_print:
+        return _contacts_large(ctx, contacts, width)
     rows = [[ctx.cell(tr._("Who"), head=True), ctx.cell(tr._("Phone and email"), head=True),
              ctx.cell(tr._("Best times"), head=True), ctx.cell(tr._("Can help with"), head=True)]]
     for contact in contacts:
@@ -139,6 +141,33 @@ def contacts_table(ctx: Context, contacts: list[Contact], width: float) -> list[
                      ctx.cell(*_reach(ctx, contact, reach_w)),
                      ctx.cell(contact.best_times), ctx.cell(contact.can_help_with)])
     return [ctx.table(rows, [rest * 0.26, reach_w, rest * 0.2, rest * 0.28])]
+
+
+def _contacts_large(ctx: Context, contacts: list[Contact], width: float) -> list[Flowable]:
+    """Large print has room for two columns, not four: who and how to reach
+    them, then when and what with."""
+    tr = ctx.tr
+    size = ctx.styles.cell.fontSize
+    longest = max([stringWidth(c.email.strip(), SANS, size) for c in contacts]
+                  + [stringWidth(phone_text(c.phone), SANS_BOLD, size) for c in contacts])
+    left_w = min(max(width * 0.5, longest + 2 * CELL_PAD + 2), width * 0.6)
+    rows = [[ctx.cell(tr._("Who"), "\n", tr._("Phone and email"), head=True),
+             ctx.cell(tr._("Best times"), "\n",
+                                                        tr._("Can help with"), head=True)]]
+    for contact in contacts:
+        who = _contact_name(ctx, contact)
+        reach = _reach(ctx, contact, left_w)
+        if reach:
+            reach[0] = ("b", "\n" + reach[0][1]) if isinstance(reach[0], tuple) else "\n" + reach[0]
+        more: list = []
+        if contact.best_times.strip():
+            more += [("b", tr._("{label}:").format(label=tr._("Best times")) + " "), contact.best_times]
+        if contact.can_help_with.strip():
+            more += [("\n" if more else "")]
+            more += [("b", tr._("{label}:").format(label=tr._("Can help with")) + " "),
+                     contact.can_help_with]
+        rows.append([ctx.cell(*who, *reach, label=contact.name), ctx.cell(*more)])
+    return [ctx.table(rows, [left_w, width - left_w])]
 
 
 def services_table(ctx: Context, services: list[CrisisService], width: float) -> list[Flowable]:
@@ -170,7 +199,7 @@ def person(ctx: Context, name: str, relationship: str, phone: str, note: str = "
         lines.append(ctx.p(email_lines(email, width, SANS, st.small.fontSize), style=st.tight))
     if note.strip():
         lines.append(ctx.p(note, style=st.tight))
-    return lines + [Spacer(1, st.body_size * 0.55)]
+    return lines + [Spacer(1, st.body_size * 0.5)]
 
 
 def phone_list(ctx: Context, people: list[Contact], services: list[CrisisService],

@@ -150,29 +150,36 @@ def crisis_card(ctx: Context, people: list[Contact], services: list[CrisisServic
 def _fit_front(ctx: Context, sizes, people, services, width, height):
     """The front at the largest size that fits, with as many people as fit
     at the floor size (the rest counted)."""
-    for shown in range(len(people), -1, -1):
-        for size in sizes:
-            st = make_styles(rtl=ctx.rtl, body_size=size)
-            front = _front(ctx, st, people[:shown], services, len(people) - shown)
-            if _fits(front, width, height):
-                return front
-    return front   # not even the services fit: print what fits
+    def build(shown: int, size: float):
+        st = make_styles(rtl=ctx.rtl, body_size=size)
+        return _front(ctx, st, people[:shown], services, len(people) - shown)
+
+    floor = sizes[-1]
+    shown = len(people)
+    front = build(shown, floor)
+    while shown and not _fits(front, width, height):
+        shown -= 1
+        front = build(shown, floor)
+    for size in sizes[:-1]:
+        bigger = build(shown, size)
+        if _fits(bigger, width, height):
+            return bigger
+    return front   # at the floor (if not even the services fit, what fits prints)
 
 
 def _fit_back(ctx: Context, sizes, helps: list[str], width, height):
     """The back at the largest size that fits; at the floor size the
-    longest text is shortened, a word at a time, until it fits."""
+    longest text is shortened, a few words at a time, until it fits."""
     for size in sizes:
         st = make_styles(rtl=ctx.rtl, body_size=size)
         back = _back(ctx, st, helps)
         if _fits(back, width, height):
             return back
-    texts = list(helps)
     more = " " + ctx.tr._("\u2026more in my crisis plan")
-    words = [t.split() for t in texts]
+    words = [t.split() for t in helps]
     while any(len(w) > 3 for w in words):
         longest = max(range(len(words)), key=lambda i: len(" ".join(words[i])))
-        words[longest] = words[longest][:-1]
+        words[longest] = words[longest][:max(3, len(words[longest]) * 7 // 8)]
         texts = [" ".join(w) + (more if w != h.split() else "") for w, h in zip(words, helps)]
         back = _back(ctx, st, texts)
         if _fits(back, width, height):

@@ -99,7 +99,7 @@ def _footer(ctx: Context) -> Callable[[Canvas, int, int], None]:
         canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
         page = tr._("Page {number} of {total}").format(number=ctx.number(number),
                                                        total=ctx.number(total))
-        start_w, end_w = inner * 0.74, inner * 0.26
+        start_w, end_w = inner * 0.8, inner * 0.2
         spans = ([("b", name), "  \u00b7  " + rest] if name else [rest])
         start = ctx.p(*spans, style=styles.footer)
         end = ctx.p(page, style=styles.footer_end)

@@ -371,7 +371,7 @@ def crisis_head(ctx: Context) -> list[Flowable]:
     out += ctx.scope_note()
     box = _summary(ctx)
     if box:
-        out += [Spacer(1, st.body_size * 0.4), box, Spacer(1, st.body_size * 0.6)]
+        out += [Spacer(1, st.body_size * 0.3), box, Spacer(1, st.body_size * 0.4)]
     return out
 
 
@@ -475,7 +475,8 @@ def crisis_story(ctx: Context) -> list[Flowable]:
         story += ctx.heading(tr._("Keeping safe"), st.h2, level=None) + safe
     wishes = [f for field in _CRISIS_WISHES for f in _field_block(ctx, "hard_times", field)]
     if wishes:
-        heading = ctx.heading(tr._("My wishes about care"), st.h2, level=None)
+        heading = ctx.heading(tr._("My wishes about care"), st.h2, level=None,
+                              keep=st.body.leading * 4)
         # Kept together: on one page when they fit on one.
         story += [heading[0], KeepOnPage([heading[1], *wishes])]
     return story

@@ -38,7 +38,7 @@ _STORIES = {
     Layout.WISHES: layouts.wishes_story,
 }
 #: The crisis plan is denser so it fits on one or two pages.
-_DENSE_BODY = {False: 9.0, True: 13.0}
+_DENSE_BODY = {False: 9.0, True: 12.5}
 
 
 @dataclass

@@ -90,8 +90,8 @@ class WithAttribution(Flowable):
         return [parts[0], WithAttribution(parts[1], self.note), *parts[2:]]
 
     def draw(self):
-        self.note.drawOn(self.canv, 0, 0)
         self.main.drawOn(self.canv, 0, self._h2 + self._gap)
+        self.note.drawOn(self.canv, 0, 0)
 
     @property
     def outline(self):

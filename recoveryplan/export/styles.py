@@ -130,8 +130,8 @@ def make_styles(large_print: bool = False, rtl: bool = False, body_size: float |
         tight=style("tight", fontSize=size * 0.85, textColor=MUTED, spaceAfter=0),
         bullet_tight=style("bullet_tight", spaceAfter=size * 0.05, bulletFontName=SANS,
                            bulletFontSize=size, **hanging),
-        next_step=style("next_step", fontSize=size * 0.9, textColor=MUTED, spaceBefore=size * 0.2,
-                        spaceAfter=size * 0.2),
+        next_step=style("next_step", fontSize=size * 0.9, textColor=MUTED, spaceBefore=size * 0.1,
+                        spaceAfter=size * 0.1),
         h1_first=style("h1_first", fontName=SANS_BOLD, fontSize=size * 2, spaceAfter=size * 0.3,
                        splitLongWords=0),
         subtitle_start=style("subtitle_start", fontSize=size * 1.1, textColor=MUTED,
@@ -143,6 +143,6 @@ def make_styles(large_print: bool = False, rtl: bool = False, body_size: float |
         small_centre=style("small_centre", fontSize=size * 0.85, textColor=MUTED,
                            alignment=TA_CENTER),
         h2_box=style("h2_box", fontName=SANS_BOLD, fontSize=size * 1.25, spaceAfter=size * 0.1),
-        box_head=style("box_head", fontName=SANS_BOLD, fontSize=size * 1.05, spaceBefore=size * 0.3,
+        box_head=style("box_head", fontName=SANS_BOLD, fontSize=size * 1.05, spaceBefore=size * 0.2,
                        spaceAfter=size * 0.1, keepWithNext=1),
     )

@@ -65,17 +65,36 @@ class NoteLines(Flowable):
 
 class ContentsSlot(Flowable):
     """Room on the cover for a contents list, filled in at the end (when
-    the page of every section is known), and only when the plan is long."""
+    the page of every section is known), and only when the plan is long.
+    More than eight sections are listed in two columns."""
 
     def __init__(self, ctx: Context, titles: list[str]) -> None:
         super().__init__()
-        self.ctx, self.count = ctx, len(titles)
-        self.line = ctx.styles.small.leading
+        self.ctx, self.titles = ctx, titles
+        self.columns = 2 if len(titles) > 8 else 1
+        self.gap = 8 * mm if self.columns == 2 else 0
+        self.number_w = ctx.styles.small.fontSize * 3
+
+    def _col_w(self) -> float:
+        return (self.width - self.gap) / self.columns
 
     def wrap(self, aw, ah):
         self.width = aw
-        head = self.ctx.styles.h3.leading + self.ctx.styles.small.leading * 0.4
-        self.height = min(ah, self.count * self.line + head + 2)
+        st = self.ctx.styles
+        self._head = st.h3.leading + st.small.leading * 0.4
+        # each title's height (a long one takes two lines), column by column
+        rows = -(-len(self.titles) // self.columns)
+        self._places = []
+        tallest = 0.0
+        for column in range(self.columns):
+            y = 0.0
+            for title in self.titles[column * rows:(column + 1) * rows]:
+                para = self.ctx.p(title, style=st.small)
+                _w, h = para.wrap(self._col_w() - self.number_w, ah)
+                y += h + st.small.fontSize * 0.25
+                self._places.append((column, y, para))
+            tallest = max(tallest, y)
+        self.height = min(ah, tallest + self._head + 2)
         return self.width, self.height
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's name
@@ -85,26 +104,28 @@ class ContentsSlot(Flowable):
     def _fill(self, canvas, total: int, x: float, y: float) -> None:
         ctx = self.ctx
         marks = [(t, p) for t, level, p in getattr(ctx.document, "marks", []) if level == 0]
-        if total <= CONTENTS_AFTER or not marks:
+        if total <= CONTENTS_AFTER or len(marks) != len(self._places):
             return
         top = y + self.height
         head = ctx.p(ctx.tr._("In this plan"), style=ctx.styles.h3)
         _w, h = head.wrap(self.width, self.height)
         head.drawOn(canvas, x, top - h)
-        top -= h + ctx.styles.small.leading * 0.4
-        number_w = self.width * 0.12
-        for title, page in marks:
-            if top - self.line < y:
-                break
-            name = ctx.p(title, style=ctx.styles.small)
-            num = ctx.p(ctx.number(page), style=ctx.styles.footer_end if not ctx.rtl
-                        else ctx.styles.footer)
-            name_x, num_x = ((x + number_w, x) if ctx.rtl else (x, x + self.width - number_w))
-            _w, h = name.wrap(self.width - number_w, self.line)
-            name.drawOn(canvas, name_x, top - self.line)
-            num.wrap(number_w, self.line)
-            num.drawOn(canvas, num_x, top - self.line)
-            top -= self.line
+        top -= self._head
+        col_w = self._col_w()
+        for (column, bottom, para), (_title, page) in zip(self._places, marks):
+            if ctx.rtl:
+                column = self.columns - 1 - column
+            left = x + column * (col_w + self.gap)
+            line_y = top - bottom
+            if line_y < y - 1:
+                continue
+            num = ctx.p(ctx.number(page), style=ctx.styles.footer if ctx.rtl else ctx.styles.footer_end)
+            _w, para_h = para.wrap(col_w - self.number_w, self.height)
+            name_x, num_x = ((left + self.number_w, left) if ctx.rtl
+                             else (left, left + col_w - self.number_w))
+            para.drawOn(canvas, name_x, line_y)
+            _w, num_h = num.wrap(self.number_w, self.height)
+            num.drawOn(canvas, num_x, line_y + para_h - num_h)
 
 
 def _box(ctx: Context, content: list[Flowable], width: float) -> Table:

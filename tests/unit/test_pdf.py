@@ -177,7 +177,7 @@ def test_hard_snippets_in_every_script_print_and_nothing_vanishes(hard):
             # a character no shipped font has shows as a visible placeholder
             assert ch in text or "\u25a1" in text, ch
         latin = "".join(ch for ch in snippet if ord(ch) < 0x2000)
-        assert squash(latin) in text.replace("\u25a1", ""), snippet
+        assert squash(latin) in "".join(ch for ch in text if ord(ch) < 0x2000), snippet
     assert "07700900456" in text and "SamEllis" in text
     assert squash("أشعر بالأمل اليوم") in text
 

@@ -11,7 +11,7 @@ from ..plans.progress import SCORE_LABELS, SCORES, checkins_in_period, summary
 from ..plans.sections import SectionSpec
 from .chart import checkin_chart, legend
 from .fonts import SANS, SANS_BOLD
-from .story import BOX, BOX_TICKED, CELL_PAD, Context, Stack, email_lines, phone_text
+from .story import BOX, BOX_TICKED, CELL_PAD, Context, Stack, email_lines, lead, phone_text
 from .text import left_to_right
 
 def _checkin_label(ctx: Context, key: str) -> str:
@@ -28,13 +28,14 @@ def fields(ctx: Context, spec: SectionSpec, only_crisis: bool = False,
         entries = ctx.entries(spec.key, field.key)
         if not entries:
             continue
-        out += ctx.heading(ctx.tr._(field.label), ctx.styles.h2, level=None,
-                           keep=ctx.styles.body.leading * 3)
+        body: list[Flowable] = []
         for entry in entries:
             if field.multi or entry.detail.strip():
-                out.extend(ctx.entry_flowables(entry, field.detail_label))
+                body.extend(ctx.entry_flowables(entry, field.detail_label))
             else:
-                out.extend(ctx.attributed([ctx.p(entry.text)], entry))
+                body.extend(ctx.attributed([ctx.p(entry.text)], entry))
+        out += lead(ctx.heading(ctx.tr._(field.label), ctx.styles.h2, level=None,
+                                keep=ctx.styles.body.leading * 3), body)
     return out
 
 

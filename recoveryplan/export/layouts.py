@@ -15,7 +15,7 @@ from . import blocks
 from .card import crisis_card
 from .document import MARGIN
 from .fonts import SANS
-from .story import Context, KeepOnPage, WithAttribution
+from .story import Context, KeepOnPage, WithAttribution, lead
 from .styles import BOX_SHADE, INK, RULE
 
 #: Width of the text on a one-column A4 page.
@@ -364,11 +364,13 @@ def _field_block(ctx: Context, section: str, field: str, skip: int = 0,
     entries = ctx.entries(section, field)[skip:]
     if not entries:
         return []
-    out: list[Flowable] = ctx.heading(ctx.tr._(fspec.label), style or ctx.styles.h3, level=None,
-                                      keep=ctx.styles.body.leading * 3) if heading else []
+    body: list[Flowable] = []
     for entry in entries:
-        out.extend(ctx.entry_flowables(entry, fspec.detail_label, inline=inline))
-    return out
+        body.extend(ctx.entry_flowables(entry, fspec.detail_label, inline=inline))
+    if not heading:
+        return body
+    return lead(ctx.heading(ctx.tr._(fspec.label), style or ctx.styles.h3, level=None,
+                            keep=ctx.styles.body.leading * 3), body)
 
 
 def _crisis_people(ctx: Context) -> tuple[list[Contact], list[Contact], list]:
@@ -481,19 +483,19 @@ def crisis_story(ctx: Context) -> list[Flowable]:
         steps.append([tr._("Professionals and services I can contact"), body])
     story: list[Flowable] = []
     for number, (title, body) in enumerate(steps, start=1):
-        heading = tr._("Step {number}: {title}").format(number=ctx.number(number), title=title)
-        story += ctx.heading(heading, st.h2, level=None, keep=st.body_size * 4)
+        heading = ctx.heading(tr._("Step {number}: {title}").format(
+            number=ctx.number(number), title=title), st.h2, level=None, keep=st.body_size * 4)
         if number < len(steps):
             # the pointer to the next step stays with the step's last line
             body[-1] = WithAttribution(body[-1], ctx.p(("i", tr._(
                 "If this doesn't help, go on to step {number}.").format(
                 number=ctx.number(number + 1))), style=st.next_step))
-        story += body
+        story += lead(heading, body)
     for field in ("helps_unwell", "not_helps_unwell"):
         story += _field_block(ctx, "hard_times", field, skip=_BOX_ITEMS)
     safe = [f for section, field in _KEEPING_SAFE for f in _field_block(ctx, section, field)]
     if safe:
-        story += ctx.heading(tr._("Keeping safe"), st.h2, level=None) + safe
+        story += lead(ctx.heading(tr._("Keeping safe"), st.h2, level=None), safe)
     wishes = [f for field in _CRISIS_WISHES for f in _field_block(ctx, "hard_times", field)]
     if wishes:
         heading = ctx.heading(tr._("My wishes about care"), st.h2, level=None,

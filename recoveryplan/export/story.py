@@ -98,6 +98,54 @@ class WithAttribution(Flowable):
         return getattr(self.main, "outline", None)
 
 
+class Lead(Flowable):
+    """A heading and the first thing under it, never parted: when they do
+    not fit, the thing under it splits (if it can) so that at least its
+    start stays with the heading, or both move on."""
+
+    def __init__(self, head: Flowable, follower: Flowable) -> None:
+        super().__init__()
+        self.head, self.follower = head, follower
+
+    def wrap(self, aw, ah):
+        _w, self._h1 = self.head.wrap(aw, ah)
+        _w, self._h2 = self.follower.wrap(aw, ah)
+        self._gap = self.head.getSpaceAfter() + self.follower.getSpaceBefore()
+        self.width, self.height = aw, self._h1 + self._gap + self._h2
+        return self.width, self.height
+
+    def getSpaceBefore(self):  # noqa: N802 - ReportLab's name
+        return self.head.getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802 - ReportLab's name
+        return self.follower.getSpaceAfter()
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        if self.height <= ah:
+            return [self]
+        room = ah - self._h1 - self._gap
+        parts = self.follower.split(aw, room) if room > 0 else []
+        if len(parts) < 2:
+            return []
+        return [Lead(self.head, parts[0]), *parts[1:]]
+
+    def draw(self):
+        self.head.drawOn(self.canv, 0, self._h2 + self._gap)
+        self.follower.drawOn(self.canv, 0, 0)
+
+    @property
+    def outline(self):
+        return getattr(self.head, "outline", None)
+
+
+def lead(heading: list[Flowable], body: list[Flowable]) -> list[Flowable]:
+    """``heading`` (from ``Context.heading``) joined to the start of ``body``."""
+    if not body:
+        return list(heading)
+    return [*heading[:-1], Lead(heading[-1], body[0]), *body[1:]]
+
+
 class Stack(Flowable):
     """A few short flowables that always stay together (a person's name,
     number and best times); unlike ``KeepTogether`` it can sit in a table

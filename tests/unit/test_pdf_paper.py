@@ -468,3 +468,35 @@ def test_wishes_layout_is_an_advance_statement(language, large):
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         # lines to sign on
         assert sum(len(page.lines) for page in pdf.pages) >= 6
+
+
+@pytest.mark.parametrize("plan", list(PLANS))
+@pytest.mark.parametrize("large", SIZES)
+def test_no_heading_sits_alone_at_the_foot_of_a_crisis_plan_column(plan, large):
+    data = made(plan, Layout.CRISIS, "en", large)
+    body = 12.5 if large else 9
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            chars = [c for c in page.chars if c["top"] < page.height - 20 * 2.83465]
+            for left in (True, False):
+                column = [c for c in chars if (c["x0"] < page.width / 2) == left]
+                if not column:
+                    continue
+                last_top = max(c["top"] for c in column)
+                last = [c for c in column if abs(c["top"] - last_top) < 2]
+                heading = all("Bold" in c["fontname"] and c["size"] > body * 1.02 for c in last)
+                assert not heading, "".join(c["text"] for c in last)
+
+
+def test_the_summary_box_names_my_care_coordinator_and_gp():
+    data = made("sample", Layout.CRISIS)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        rules = [e for e in page.edges if e.get("linewidth", 0) >= 1.5]
+        box = page.crop((min(e["x0"] for e in rules), min(e["top"] for e in rules),
+                         max(e["x1"] for e in rules), max(e["bottom"] for e in rules)))
+        text = squash(box.extract_text())
+    for words in ("In a crisis", "Call first", "My care coordinator", "Priya Anand-Wells",
+                  "01632 960123", "My GP", "Dr Helen Marsh", "01632 960456", "What helps me",
+                  "What does not help me", "Please don't contact"):
+        assert squash(words) in text, words

@@ -17,7 +17,6 @@ placeholder, and is reported.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -148,7 +147,7 @@ def _system_catalogue() -> list[tuple[str, int, list[tuple[int, int]]]]:
             listing = subprocess.run(
                 [program, "--format", "%{file}\t%{index}\t%{fontformat}\t%{style}\t%{charset}\n"],
                 capture_output=True, text=True, timeout=10, check=False,
-                env={"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/")},
+                stdin=subprocess.DEVNULL,
             ).stdout
         except (OSError, subprocess.SubprocessError):
             listing = ""

@@ -317,3 +317,13 @@ def test_a_failed_save_speaks_the_apps_language_not_the_pdfs(qtbot, open_window,
     qtbot.waitUntil(lambda: any(s.kind == "warning" for s in dialogs.shown), timeout=RENDER_TIMEOUT)
     warning = next(s for s in dialogs.shown if s.kind == "warning")
     assert "The folder for the PDF could not be found" in warning.text
+
+
+def test_characters_that_cannot_print_are_named_under_the_preview(qtbot, open_window):
+    from recoveryplan.plans.model import Entry
+
+    open_window.session.plan.entries.append(
+        Entry(section="keeping_well", field="everyday", text="A sign \ue000 no font has"))
+    dialog = open_dialog(qtbot, open_window)
+    assert "1 character can't be printed" in dialog.status.text()
+    assert "U+E000" in dialog.status.text()

@@ -133,7 +133,7 @@ def cmd_export_json(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
-    from .export.pdf import Layout, PdfOptions, export_pdf
+    from .export.pdf import Layout, PdfOptions, export_pdf, unprintable_message
     from .plans.service import latest_review, review_snapshot
 
     layout = Layout(args.layout)
@@ -151,7 +151,9 @@ def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
         include_private=args.include_private,
         since_last_review=since,
     )
-    export_pdf(plan, Path(args.out), options)
+    unprintable = export_pdf(plan, Path(args.out), options)
+    if unprintable:
+        out.write(unprintable_message(unprintable) + "\n")
     if since and last is None:
         out.write(_("There is no review yet, so the PDF has no part about what changed "
                     "since the last one.") + "\n")
@@ -281,7 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("export-pdf", cmd_export_pdf, _("save the plan as a PDF"))
     p.add_argument("out", metavar="OUT.pdf")
-    p.add_argument("--layout", choices=["plan", "crisis", "appointment", "card"], default="plan")
+    p.add_argument("--layout", choices=["plan", "crisis", "appointment", "card", "wishes"],
+                   default="plan",
+                   help=_("wishes: my wishes about care, as a statement to give my team"))
     p.add_argument("--large-print", action="store_true")
     p.add_argument("--include-private", action="store_true",
                    help=_('include entries marked "just for me"'))

@@ -6,8 +6,10 @@ set -eu
 app="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
  libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core"
+# fonts-wqy-microhei (Chinese, Japanese, Korean) and fonts-symbola (monochrome emoji): the
+# PDF tests check that characters the bundled fonts lack come from fonts on the system.
 test="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
- poppler-utils"
+ poppler-utils fonts-wqy-microhei fonts-symbola"
 case "${1:-app}" in
   app) pkgs=$app ;;
   test) pkgs=$test ;;

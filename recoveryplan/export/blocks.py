@@ -3,13 +3,15 @@ contacts, services, appointment topics and check-ins."""
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..plans.model import CheckIn, Contact, CrisisService, Goal, GoalStatus
 from ..plans.progress import SCORE_LABELS, SCORES, checkins_in_period, summary
 from ..plans.sections import SectionSpec
 from .chart import checkin_chart, legend
-from .story import BOX, BOX_TICKED, Context
+from .fonts import SANS, SANS_BOLD
+from .story import BOX, BOX_TICKED, CELL_PAD, Context, Stack, email_lines, lead, phone_text
 from .text import left_to_right
 
 def _checkin_label(ctx: Context, key: str) -> str:
@@ -26,13 +28,14 @@ def fields(ctx: Context, spec: SectionSpec, only_crisis: bool = False,
         entries = ctx.entries(spec.key, field.key)
         if not entries:
             continue
-        out.append(ctx.p(ctx.tr._(field.label), style=ctx.styles.h2))
+        body: list[Flowable] = []
         for entry in entries:
             if field.multi or entry.detail.strip():
-                out.extend(ctx.entry_flowables(entry, field.detail_label))
+                body.extend(ctx.entry_flowables(entry, field.detail_label))
             else:
-                out.append(ctx.p(entry.text))
-                out.extend(ctx.attribution(entry))
+                body.extend(ctx.attributed([ctx.p(entry.text)], entry))
+        out += lead(ctx.heading(ctx.tr._(field.label), ctx.styles.h2, level=None,
+                                keep=ctx.styles.body.leading * 3), body)
     return out
 
 
@@ -48,7 +51,8 @@ def status_text(ctx: Context, goal: Goal) -> str:
 def goal(ctx: Context, item: Goal) -> list[Flowable]:
     """One goal in full: what, status, why, steps as a checklist, notes."""
     tr, st = ctx.tr, ctx.styles
-    out: list[Flowable] = [ctx.p(item.what or tr._("A goal"), style=st.h2)]
+    out: list[Flowable] = ctx.heading(item.what or tr._("A goal"), st.h2, level=None,
+                                      keep=st.body.leading * 4)
     facts = [tr._("Status: {status}").format(status=status_text(ctx, item))]
     if item.life_area is not None:
         facts.append(tr._("Life area: {area}").format(area=tr._(item.life_area.label)))
@@ -74,9 +78,9 @@ def goal(ctx: Context, item: Goal) -> list[Flowable]:
     if notes:
         out.append(ctx.p(tr._("How it is going"), style=st.h3))
         for note in sorted(notes, key=lambda n: n.date):
-            out.append(ctx.item(("b", ctx.date(note.date, "medium") + ": "), note.text))
-            out.extend(ctx.attribution(note))
-    return out + ctx.attribution(item)
+            out.extend(ctx.attributed(
+                [ctx.item(("b", ctx.date(note.date, "medium") + ": "), note.text)], note))
+    return ctx.attributed(out, item)
 
 
 def goals_table(ctx: Context, width: float) -> list[Flowable]:
@@ -95,7 +99,8 @@ def goals_table(ctx: Context, width: float) -> list[Flowable]:
         what = [item.what or tr._("A goal")]
         if item.target_date:
             what.append("\n" + tr._("Target date: {date}").format(date=ctx.date(item.target_date)))
-        rows.append([ctx.cell(*what), ctx.cell(status_text(ctx, item)), ctx.cell(progress)])
+        rows.append([ctx.cell(*what, label=item.what or tr._("A goal")),
+                     ctx.cell(status_text(ctx, item)), ctx.cell(progress)])
     return [ctx.table(rows, [width * 0.56, width * 0.26, width * 0.18])]
 
 
@@ -108,19 +113,62 @@ def _contact_name(ctx: Context, contact: Contact) -> list:
     return spans
 
 
+def _reach(ctx: Context, contact: Contact, width: float) -> list:
+    """Phone (bold, never broken) and email (broken only after @ or .)."""
+    reach: list = [("b", left_to_right(phone_text(contact.phone)))] if contact.phone.strip() else []
+    if contact.email.strip():
+        size = ctx.styles.cell.fontSize
+        reach.append(("\n" if reach else "") + email_lines(contact.email, width - 2 * CELL_PAD - 1,
+                                                          SANS, size))
+    return reach
+
+
 def contacts_table(ctx: Context, contacts: list[Contact], width: float) -> list[Flowable]:
     tr = ctx.tr
     if not contacts:
         return []
+    st = ctx.styles
+    # The phone and email column is as wide as its longest phone number or email.
+    longest = max([stringWidth(c.email.strip(), SANS, st.cell.fontSize) for c in contacts]
+                  + [stringWidth(phone_text(c.phone), SANS_BOLD, st.cell.fontSize) for c in contacts])
+    reach_w = min(max(width * 0.26, longest + 2 * CELL_PAD + 2), width * 0.4)
+    rest = (width - reach_w) / 0.74
+    if ctx.options.large_print:
+        return _contacts_large(ctx, contacts, width)
     rows = [[ctx.cell(tr._("Who"), head=True), ctx.cell(tr._("Phone and email"), head=True),
              ctx.cell(tr._("Best times"), head=True), ctx.cell(tr._("Can help with"), head=True)]]
     for contact in contacts:
-        reach: list = [("b", left_to_right(contact.phone))] if contact.phone.strip() else []
-        if contact.email.strip():
-            reach.append(("\n" if reach else "") + contact.email)
-        rows.append([ctx.cell(*_contact_name(ctx, contact)), ctx.cell(*reach),
+        rows.append([ctx.cell(*_contact_name(ctx, contact), label=contact.name),
+                     ctx.cell(*_reach(ctx, contact, reach_w)),
                      ctx.cell(contact.best_times), ctx.cell(contact.can_help_with)])
-    return [ctx.table(rows, [width * 0.26, width * 0.26, width * 0.2, width * 0.28])]
+    return [ctx.table(rows, [rest * 0.26, reach_w, rest * 0.2, rest * 0.28])]
+
+
+def _contacts_large(ctx: Context, contacts: list[Contact], width: float) -> list[Flowable]:
+    """Large print has room for two columns, not four: who and how to reach
+    them, then when and what with."""
+    tr = ctx.tr
+    size = ctx.styles.cell.fontSize
+    longest = max([stringWidth(c.email.strip(), SANS, size) for c in contacts]
+                  + [stringWidth(phone_text(c.phone), SANS_BOLD, size) for c in contacts])
+    left_w = min(max(width * 0.5, longest + 2 * CELL_PAD + 2), width * 0.6)
+    rows = [[ctx.cell(tr._("Who"), "\n", tr._("Phone and email"), head=True),
+             ctx.cell(tr._("Best times"), "\n",
+                                                        tr._("Can help with"), head=True)]]
+    for contact in contacts:
+        who = _contact_name(ctx, contact)
+        reach = _reach(ctx, contact, left_w)
+        if reach:
+            reach[0] = ("b", "\n" + reach[0][1]) if isinstance(reach[0], tuple) else "\n" + reach[0]
+        more: list = []
+        if contact.best_times.strip():
+            more += [("b", tr._("{label}:").format(label=tr._("Best times")) + " "), contact.best_times]
+        if contact.can_help_with.strip():
+            more += [("\n" if more else "")]
+            more += [("b", tr._("{label}:").format(label=tr._("Can help with")) + " "),
+                     contact.can_help_with]
+        rows.append([ctx.cell(*who, *reach, label=contact.name), ctx.cell(*more)])
+    return [ctx.table(rows, [left_w, width - left_w])]
 
 
 def services_table(ctx: Context, services: list[CrisisService], width: float) -> list[Flowable]:
@@ -130,39 +178,50 @@ def services_table(ctx: Context, services: list[CrisisService], width: float) ->
     rows = [[ctx.cell(tr._("Service"), head=True), ctx.cell(tr._("Phone"), head=True),
              ctx.cell(tr._("When to call"), head=True)]]
     for service in services:
-        rows.append([ctx.cell(("b", service.name)), ctx.cell(("b", left_to_right(service.phone))),
+        rows.append([ctx.cell(("b", service.name), label=service.name),
+                     ctx.cell(("b", left_to_right(phone_text(service.phone)))),
                      ctx.cell(service.notes)])
     return [ctx.table(rows, [width * 0.3, width * 0.22, width * 0.48])]
 
 
-def phone_list(ctx: Context, people: list[Contact], services: list[CrisisService]) -> list[Flowable]:
-    """Names with their phone numbers large and bold, for hard moments."""
+def person(ctx: Context, name: str, relationship: str, phone: str, note: str = "",
+           email: str = "", width: float = 0) -> list[Flowable]:
+    """One person or service laid out for a hard moment: the name (and who
+    they are), then the number large and bold on its own line, then when
+    to call. Kept together; more space after it than inside it."""
     st = ctx.styles
+    spans: list = [("b", name)]
+    if relationship.strip():
+        spans.append(" \u2013 " + relationship)
+    lines = [ctx.p(*spans, style=st.person)]
+    if phone.strip():
+        lines.append(ctx.p(("b", left_to_right(phone_text(phone))), style=st.number))
+    if email.strip() and width:
+        lines.append(ctx.p(email_lines(email, width, SANS, st.small.fontSize), style=st.tight))
+    if note.strip():
+        lines.append(ctx.p(note, style=st.tight))
+    return lines + [Spacer(1, st.body_size * 0.5)]
+
+
+def phone_list(ctx: Context, people: list[Contact], services: list[CrisisService],
+               services_heading: bool = True) -> list[Flowable]:
+    """People, then services, each laid out the same way."""
     out: list[Flowable] = []
     for contact in people:
-        spans = [("b", contact.name or ctx.tr._("Someone"))]
-        if contact.relationship.strip():
-            spans.append(" (" + contact.relationship + ")")
-        lines = [ctx.p(*spans, style=st.body)]
-        if contact.phone.strip():
-            lines.append(ctx.p(("b", left_to_right(contact.phone)), style=st.h3))
-        if contact.best_times.strip():
-            lines.append(ctx.p(contact.best_times, style=st.small))
-        out.append(KeepTogether(lines))
-    if services:
-        out.append(ctx.p(ctx.tr._("Crisis services"), style=st.h2))
-        for service in services:
-            lines = [ctx.p(("b", service.name), "  ", ("b", left_to_right(service.phone)), style=st.body)]
-            if service.notes.strip():
-                lines.append(ctx.p(service.notes, style=st.small))
-            out.append(KeepTogether(lines))
+        out.append(Stack(person(ctx, contact.name or ctx.tr._("Someone"),
+                                contact.relationship, contact.phone, contact.best_times)))
+    if services and services_heading:
+        out += ctx.heading(ctx.tr._("Crisis services"), ctx.styles.h2, level=None)
+    for service in services:
+        out.append(Stack(person(ctx, service.name, "", service.phone, service.notes)))
     return out
 
 
 # -- appointments --------------------------------------------------------------
 
-def topics(ctx: Context) -> list[Flowable]:
-    """Things I want to talk about: not yet talked about first."""
+def topics(ctx: Context, open_only: bool = False) -> list[Flowable]:
+    """Things I want to talk about: not yet talked about first (with
+    ``open_only``, only those)."""
     if not ctx.wants("appointments"):
         return []
     items = ctx.visible(t for t in ctx.plan.topics if t.text.strip())
@@ -170,11 +229,13 @@ def topics(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = []
     for topic in items:
         if topic.done_on:
-            out.append(ctx.item(topic.text, ("i", "  " + ctx.tr._("talked about on {date}").format(
-                date=ctx.date(topic.done_on))), mark=BOX_TICKED, style=ctx.styles.check))
+            if open_only:
+                continue
+            line = ctx.item(topic.text, ("i", "  " + ctx.tr._("talked about on {date}").format(
+                date=ctx.date(topic.done_on))), mark=BOX_TICKED, style=ctx.styles.check)
         else:
-            out.append(ctx.item(topic.text, mark=BOX, style=ctx.styles.check))
-        out.extend(ctx.attribution(topic))
+            line = ctx.item(topic.text, mark=BOX, style=ctx.styles.check)
+        out.extend(ctx.attributed([line], topic))
     return out
 
 
@@ -220,7 +281,7 @@ def checkin_table(ctx: Context, checkins: list[CheckIn], width: float, most: int
             + [ctx.cell(_checkin_label(ctx, key), head=True) for key in SCORES]
             + [ctx.cell(tr._("Note"), head=True)]]
     for c in recent:
-        rows.append([ctx.cell(ctx.date(c.at, "medium"))]
+        rows.append([ctx.cell(ctx.date(c.at, "medium"), label=ctx.date(c.at, "medium"))]
                     + [ctx.cell(ctx.number(getattr(c, key))) for key in SCORES]
                     + [ctx.cell(c.note)])
     return [ctx.table(rows, [width * 0.2, width * 0.12, width * 0.14, width * 0.16, width * 0.38])]

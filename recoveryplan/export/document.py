@@ -1,24 +1,32 @@
-"""The PDF file around a layout: pages, footer, and deliberate metadata.
+"""The PDF file around a layout: pages, footer, outline and deliberate metadata.
 
 Metadata says only what the person would expect: a neutral, translated
 title (the layout's name), the language, and the day of export (a date
-without time or time zone; ReportLab's ``invariant`` mode also makes the
-file identifier a fixed value instead of one derived from the clock). No
-author, subject, keywords, creator or producer; the library's name is left
-out of the file's header comments too.
+without time or time zone). No author, subject, keywords, creator or
+producer; the library's name is left out of the file's header comments too.
+Every file gets a fresh random document ID (ReportLab's ``invariant`` mode
+would give every file the same one; the clock would tell when it was made).
+
+Every page's footer carries the person's name, the day it was printed and
+"Page X of Y". Headings that carry an ``outline`` attribute (title, level)
+become the PDF's bookmarks; a ``ContentsSlot`` on the first page is filled in
+at the end, when the page of every section is known.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from collections.abc import Callable
 from functools import partial
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfdoc import DummyDoc, PDFText
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak, NextPageTemplate
 
 from .fonts import SANS
 from .story import Context
@@ -36,33 +44,51 @@ _LIBRARY_COMMENTS = (
 
 
 class FooterCanvas(Canvas):
-    """Keeps every page until the end so the footer can say "Page X of Y"."""
+    """Keeps every page until the end so the footer can say "Page X of Y",
+    and bookmarks land on the page they were made on."""
 
-    def __init__(self, *args, footer: Callable[[Canvas, int, int], None], day: dt.date, **kwargs):
+    def __init__(self, *args, footer: Callable[[Canvas, int, int], None], day: dt.date,
+                 late: list | None = None, **kwargs):
         kwargs["invariant"] = 1
         # Not Helvetica: every font in the file is one of the embedded ones.
         kwargs["initialFontName"] = SANS
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._late = late if late is not None else []
         self._pages: list[dict] = []
+        self._marks: list[tuple[str, dict]] = []
         self.setDateFormatter(lambda *_parts: "D:" + day.strftime("%Y%m%d"))
+
+    def bookmarkPage(self, key, **kwargs):  # noqa: N802 - ReportLab's name
+        self._marks.append((key, kwargs))
 
     def showPage(self):  # noqa: N802 - ReportLab's name
         self._pages.append(dict(self.__dict__))
+        self._marks = []
         self._startPage()
 
     def save(self):
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
+            for key, kwargs in state["_marks"]:
+                Canvas.bookmarkPage(self, key, **kwargs)
             self._footer(self, number, total)
+            for page, draw in self._late:
+                if page == number:
+                    draw(self, total)
             super().showPage()
+        # A fresh identifier for every file, from no clock and no content.
+        ids = PDFText(os.urandom(16), enc="raw").format(DummyDoc())
+        self._doc._ID = b"\n[" + ids + ids + b"]\n"
         super().save()
 
 
 def _footer(ctx: Context) -> Callable[[Canvas, int, int], None]:
     styles, tr = ctx.styles, ctx.tr
-    confidential = tr._("Private and confidential")
+    name = ctx.plan.info.owner_name.strip()
+    printed = tr._("Printed {date}").format(date=ctx.date(ctx.today))
+    rest = "  \u00b7  ".join((printed, tr._("Private and confidential")))
 
     def draw(canvas: Canvas, number: int, total: int) -> None:
         width, _height = canvas._pagesize
@@ -73,40 +99,91 @@ def _footer(ctx: Context) -> Callable[[Canvas, int, int], None]:
         canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
         page = tr._("Page {number} of {total}").format(number=ctx.number(number),
                                                        total=ctx.number(total))
-        for text, style in ((confidential, styles.footer), (page, styles.footer_end)):
-            para = ctx.p(text, style=style)
-            _w, h = para.wrap(inner, FOOTER_GAP)
-            para.drawOn(canvas, MARGIN, MARGIN - 3 * mm - h)
+        start_w, end_w = inner * 0.8, inner * 0.2
+        spans = ([("b", name), "  \u00b7  " + rest] if name else [rest])
+        start = ctx.p(*spans, style=styles.footer)
+        end = ctx.p(page, style=styles.footer_end)
+        start_x, end_x = (MARGIN + end_w, MARGIN) if ctx.rtl else (MARGIN, MARGIN + start_w)
+        for para, x, w in ((start, start_x, start_w), (end, end_x, end_w)):
+            _w, h = para.wrap(w, FOOTER_GAP * 2)
+            para.drawOn(canvas, x, MARGIN - 3 * mm - min(h, styles.footer.leading * 2))
         canvas.restoreState()
 
     return draw
 
 
-def frames(columns: int = 1, rtl: bool = False, gap: float = 7 * mm) -> list[Frame]:
+def frames(columns: int = 1, rtl: bool = False, gap: float = 7 * mm,
+           top: float = 0.0) -> list[Frame]:
     """Frames filling an A4 page inside the margins; in a right-to-left
-    document the first column is the right-hand one."""
+    document the first column is the right-hand one. With ``top``, a
+    full-width frame of that height comes first and the columns fill the
+    rest of the page below it."""
     width, height = A4
     inner = width - 2 * MARGIN
     col = (inner - gap * (columns - 1)) / columns
     xs = [MARGIN + i * (col + gap) for i in range(columns)]
     if rtl:
         xs.reverse()
-    return [Frame(x, MARGIN + 2 * mm, col, height - 2 * MARGIN - 2 * mm, id=f"col{i}",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-            for i, x in enumerate(xs)]
+    bottom = MARGIN + 2 * mm
+    full = height - 2 * MARGIN - 2 * mm
+    out = []
+    if top:
+        out.append(Frame(MARGIN, bottom + full - top, inner, top, id="top",
+                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0))
+    return out + [Frame(x, bottom, col, full - top, id=f"col{i}",
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                  for i, x in enumerate(xs)]
 
 
-def build_pdf(ctx: Context, story: list[Flowable], title: str, columns: int = 1) -> bytes:
-    """Lay ``story`` out on A4 pages and return the finished file."""
+class _Document(BaseDocTemplate):
+    """Collects the outline as the headings are laid out."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.marks: list[tuple[str, int, int]] = []   # (title, level, page)
+
+    def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
+        mark = getattr(flowable, "outline", None)
+        if not mark:
+            return
+        title, level = mark
+        key = f"section{len(self.marks)}"
+        if not self.marks:
+            self.canv.showOutline()
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        self.marks.append((title, level, self.page))
+
+
+def block_height(flowables: list[Flowable], width: float) -> float:
+    """The height ``flowables`` take stacked in a frame ``width`` wide."""
+    total = 0.0
+    for i, f in enumerate(flowables):
+        total += f.wrap(width, A4[1])[1] + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+    return total
+
+
+def build_pdf(ctx: Context, story: list[Flowable], title: str, columns: int = 1,
+              head: list[Flowable] | None = None) -> bytes:
+    """Lay ``story`` out on A4 pages and return the finished file. With
+    ``head``, the first page opens with it across the whole width and
+    ``story`` flows in ``columns`` below it."""
     out = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = _Document(
         out, pagesize=A4,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title=title, author="", subject="", creator="", producer="", keywords="",
         lang=ctx.options.language, invariant=1,
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=frames(columns, ctx.rtl))])
-    maker = partial(FooterCanvas, footer=_footer(ctx), day=ctx.today)
+    templates = [PageTemplate(id="page", frames=frames(columns, ctx.rtl))]
+    if head:
+        inner = A4[0] - 2 * MARGIN
+        top = min(block_height(head, inner) + 2 * mm, (A4[1] - 2 * MARGIN) * 0.8)
+        templates.insert(0, PageTemplate(id="first", frames=frames(columns, ctx.rtl, top=top)))
+        story = [NextPageTemplate("page"), *head, FrameBreak(), *story]
+    doc.addPageTemplates(templates)
+    ctx.document = doc
+    maker = partial(FooterCanvas, footer=_footer(ctx), day=ctx.today, late=ctx.late)
     doc.build(story, canvasmaker=maker)
     return _without_library_comments(out.getvalue())
 

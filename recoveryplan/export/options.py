@@ -15,6 +15,7 @@ class Layout(str, Enum):
     CRISIS = "crisis"
     APPOINTMENT = "appointment"
     CARD = "card"
+    WISHES = "wishes"
 
     @property
     def title(self) -> str:
@@ -27,6 +28,7 @@ LAYOUT_TITLES = {
     Layout.CRISIS: N_("My crisis and safety plan"),
     Layout.APPOINTMENT: N_("For my appointment"),
     Layout.CARD: N_("My crisis card"),
+    Layout.WISHES: N_("My wishes about care"),
 }
 
 

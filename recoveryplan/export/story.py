@@ -8,17 +8,243 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from .. import i18n
 from ..plans.model import Entry, Plan, Record
 from ..plans.sections import SECTIONS_BY_KEY, SectionSpec
-from .fonts import SANS
+from .fonts import SANS, SANS_BOLD
 from .options import PdfOptions
 from .styles import RULE, SHADE, Styles, make_styles
 from .text import Span, first_strong_rtl, paragraph
 
 BULLET = "\u2022"
+NBSP = "\u00a0"
+#: Characters a phone number is written with; its spaces and hyphens become
+#: non-breaking ones, so a number never breaks across lines.
+_NO_BREAK = str.maketrans({" ": NBSP, "-": "\u2011"})
+
+
+def phone_text(phone: str) -> str:
+    """A phone number that never breaks across lines."""
+    return " ".join(phone.split()).translate(_NO_BREAK)
+
+
+def email_lines(email: str, width: float, font: str, size: float) -> str:
+    """``email`` in lines no wider than ``width``, broken only after an
+    "@" or a "." (never with a hyphen), so a reader can still copy it."""
+    email = email.strip()
+    if stringWidth(email, font, size) <= width:
+        return email
+    pieces, piece = [], ""
+    for ch in email:
+        piece += ch
+        if ch in "@.":
+            pieces.append(piece)
+            piece = ""
+    if piece:
+        pieces.append(piece)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and stringWidth(line + piece, font, size) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line += piece
+    lines.append(line)
+    return "\n".join(lines)
+
+
+class WithAttribution(Flowable):
+    """An entry and its "Added together with ..." line, which always goes
+    with the entry's last line: when the entry runs on to the next page,
+    the attribution follows it there."""
+
+    def __init__(self, main: Flowable, note: Flowable) -> None:
+        super().__init__()
+        self.main, self.note = main, note
+
+    def wrap(self, aw, ah):
+        w1, h1 = self.main.wrap(aw, ah)
+        w2, h2 = self.note.wrap(aw, ah)
+        self._gap = self.main.getSpaceAfter()
+        self._h1, self._h2 = h1, h2
+        self.width, self.height = max(w1, w2), h1 + self._gap + h2
+        return self.width, self.height
+
+    def getSpaceBefore(self):  # noqa: N802 - ReportLab's name
+        return self.main.getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802 - ReportLab's name
+        return self.note.getSpaceAfter()
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        if self.height <= ah:
+            return [self]
+        room = ah - self._gap - self._h2 if self._h1 <= ah else ah
+        parts = self.main.split(aw, room) if room > 0 else []
+        if len(parts) < 2:
+            return []
+        return [parts[0], WithAttribution(parts[1], self.note), *parts[2:]]
+
+    def draw(self):
+        self.main.drawOn(self.canv, 0, self._h2 + self._gap)
+        self.note.drawOn(self.canv, 0, 0)
+
+    @property
+    def outline(self):
+        return getattr(self.main, "outline", None)
+
+
+class Lead(Flowable):
+    """A heading and the first thing under it, never parted: when they do
+    not fit, the thing under it splits (if it can) so that at least its
+    start stays with the heading, or both move on."""
+
+    def __init__(self, head: Flowable, follower: Flowable) -> None:
+        super().__init__()
+        self.head, self.follower = head, follower
+
+    def wrap(self, aw, ah):
+        _w, self._h1 = self.head.wrap(aw, ah)
+        _w, self._h2 = self.follower.wrap(aw, ah)
+        self._gap = self.head.getSpaceAfter() + self.follower.getSpaceBefore()
+        self.width, self.height = aw, self._h1 + self._gap + self._h2
+        return self.width, self.height
+
+    def getSpaceBefore(self):  # noqa: N802 - ReportLab's name
+        return self.head.getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802 - ReportLab's name
+        return self.follower.getSpaceAfter()
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        if self.height <= ah:
+            return [self]
+        room = ah - self._h1 - self._gap
+        parts = self.follower.split(aw, room) if room > 0 else []
+        if len(parts) < 2:
+            return []
+        return [Lead(self.head, parts[0]), *parts[1:]]
+
+    def draw(self):
+        self.head.drawOn(self.canv, 0, self._h2 + self._gap)
+        self.follower.drawOn(self.canv, 0, 0)
+
+    @property
+    def outline(self):
+        return getattr(self.head, "outline", None)
+
+
+def lead(heading: list[Flowable], body: list[Flowable]) -> list[Flowable]:
+    """``heading`` (from ``Context.heading``) joined to the start of ``body``."""
+    if not body:
+        return list(heading)
+    return [*heading[:-1], Lead(heading[-1], body[0]), *body[1:]]
+
+
+class Stack(Flowable):
+    """A few short flowables that always stay together (a person's name,
+    number and best times); unlike ``KeepTogether`` it can sit in a table
+    cell or be joined to what follows."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__()
+        self.flowables = flowables
+
+    def wrap(self, aw, ah):
+        self._sizes = [f.wrap(aw, ah) for f in self.flowables]
+        total = 0.0
+        for i, (f, (_w, h)) in enumerate(zip(self.flowables, self._sizes)):
+            total += h + (f.getSpaceBefore() if i else 0) + (
+                f.getSpaceAfter() if i < len(self.flowables) - 1 else 0)
+        self.width, self.height = aw, total
+        return aw, total
+
+    def getSpaceBefore(self):  # noqa: N802 - ReportLab's name
+        return self.flowables[0].getSpaceBefore() if self.flowables else 0
+
+    def getSpaceAfter(self):  # noqa: N802 - ReportLab's name
+        return self.flowables[-1].getSpaceAfter() if self.flowables else 0
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        y = self.height
+        for i, (f, (_w, h)) in enumerate(zip(self.flowables, self._sizes)):
+            y -= h + (f.getSpaceBefore() if i else 0)
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
+class KeepOnPage(Flowable):
+    """Flowables that stay on one page: in a two-column page they may run
+    from the first column into the second, but they start on the next page
+    when what is left of this one cannot hold them all (and they fit on one)."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__()
+        self.flowables = flowables
+
+    def wrap(self, aw, ah):
+        return aw, 0xFFFFFF     # always asked to split, with the room there is
+
+    def split(self, aw, ah):
+        from reportlab.platypus import PageBreak
+
+        need = 0.0
+        for i, f in enumerate(self.flowables):
+            need += f.wrap(aw, 0xFFFFFF)[1] + f.getSpaceAfter() + (f.getSpaceBefore() if i else 0)
+        frame = self._doctemplateAttr("frame")
+        room = ah
+        if frame is not None and frame.id == "col0":
+            room += frame._height    # the second column is as tall as the first
+        page = (frame._height * 2 if frame is not None and frame.id.startswith("col")
+                else frame._height if frame is not None else ah)
+        if need <= room or need > page:
+            return list(self.flowables)
+        return [PageBreak(), *self.flowables]
+
+
+class PlanTable(Table):
+    """A table whose rows split across pages keep their label: the part of
+    a row on the next page starts with "Money, continued"."""
+
+    label_col: int | None = None
+    continued = None
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.label_col, part.continued = self.label_col, self.continued
+        if len(parts) == 2 and self.label_col is not None and self.continued is not None:
+            first, rest = parts
+            row = rest.repeatRows
+            if row < len(rest._cellvalues) and _empty(rest._cellvalues[row][self.label_col]):
+                label = _label_of(first._cellvalues[-1][self.label_col])
+                if label:
+                    rest._cellvalues[row][self.label_col] = (self.continued(label),)
+        return parts
+
+
+def _empty(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return all(_empty(v) for v in value)
+    return value is None or value == ""
+
+
+def _label_of(value) -> str:
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            found = _label_of(v)
+            if found:
+                return found
+        return ""
+    return getattr(value, "row_label", "") or ""
 BOX = "\u2610"          # ☐ BALLOT BOX
 BOX_TICKED = "\u2611"   # ☑ BALLOT BOX WITH CHECK
 
@@ -37,6 +263,10 @@ class Context:
     body_size: float | None = None
 
     def __post_init__(self) -> None:
+        #: Drawings filled in once the whole document is laid out:
+        #: (page number, draw(canvas, total pages)).
+        self.late: list = []
+        self.document = None
         self.tr = Tr(self.options.language)
         self.rtl = i18n.is_rtl(self.options.language)
         self.styles: Styles = make_styles(self.options.large_print, self.rtl, self.body_size)
@@ -91,8 +321,50 @@ class Context:
         return [self.p(self.tr._("Added together with {name}").format(name=record.together_with),
                        style=self.styles.small)]
 
-    def entry_flowables(self, entry: Entry, detail_label: str = "") -> list[Flowable]:
-        """One entry in the person's words, with its paired detail if any."""
+    def attributed(self, flowables: list[Flowable], record: Record) -> list[Flowable]:
+        """``flowables`` with the record's attribution joined to the last one."""
+        note = self.attribution(record)
+        if not note:
+            return flowables
+        if not flowables:
+            return note
+        return [*flowables[:-1], WithAttribution(flowables[-1], note[0])]
+
+    def scope_note(self) -> list[Flowable]:
+        """What the reader should know about what this copy holds."""
+        notes = []
+        if self.options.include_private:
+            notes.append(self.tr._("Includes entries marked \u201cjust for me\u201d"))
+        if self.options.sections is not None:
+            notes.append(self.tr._("Selected sections only"))
+        if not notes:
+            return []
+        return [self.p(("b", "  \u00b7  ".join(notes)), style=self.styles.scope)]
+
+    def heading(self, text: str, style: ParagraphStyle | None = None, level: int | None = 0,
+                keep: float | None = None) -> list[Flowable]:
+        """A heading that starts a page only when ``keep`` points of what
+        follows fit under it too (no heading alone at a page foot), and that
+        is a bookmark at ``level`` (None: none)."""
+        style = style or self.styles.h1
+        # The page break below keeps it with what follows; keepWithNext
+        # would move a heading and a whole long table to the next page.
+        para = self.p(text, style=ParagraphStyle(style.name + "-free", parent=style, keepWithNext=0))
+        if level is not None:
+            para.outline = (text, level)
+        # By default room for a few lines under it (under a section heading,
+        # more than a subheading asks for, so the two never part).
+        lines = 12 if style is self.styles.h1 else 6
+        room = style.fontSize * 1.3 + style.spaceBefore + (keep if keep is not None
+                                                            else self.styles.body.leading * lines)
+        return [CondPageBreak(room), para]
+
+    def entry_flowables(self, entry: Entry, detail_label: str = "",
+                        inline: bool = False) -> list[Flowable]:
+        """One entry in the person's words, with its paired detail if any
+        (``inline``: in the same paragraph, after a dash)."""
+        if inline and entry.text.strip() and entry.detail.strip():
+            return self.attributed([self.item(entry.text, " \u2013 " + entry.detail)], entry)
         out: list[Flowable] = [self.item(entry.text)] if entry.text.strip() else []
         if entry.detail.strip():
             spans: list[Span] = [entry.detail]
@@ -101,18 +373,32 @@ class Context:
                 spans.insert(0, ("b", label + " "))
             # Under its bullet, or with the bullet when the entry has no text.
             out.append(self.item(*spans, mark="" if out else BULLET))
-        return out + self.attribution(entry)
+        return self.attributed(out, entry)
 
-    def table(self, rows: list[list[Flowable]], widths: list[float], header: bool = True) -> Table:
-        """A ruled table whose header row repeats on every page; columns run
-        right to left in a right-to-left document."""
+    def table(self, rows: list[list[Flowable]], widths: list[float], header: bool = True,
+              label_col: int | None = 0) -> Table:
+        """A ruled table whose header row repeats at the top of every page;
+        columns run right to left in a right-to-left document. Each column
+        is at least as wide as its longest word, so no word breaks inside
+        (the other columns give way); a row that runs on to the next page
+        keeps its label there ("Money, continued")."""
+        widths = fit_widths(rows, widths)
+        ncols = len(widths)
         if self.rtl:
             rows = [list(reversed(r)) for r in rows]
             widths = list(reversed(widths))
+            if label_col is not None:
+                label_col = ncols - 1 - label_col
         # Rows may split across pages, so a very long entry in a cell never
         # makes a row taller than the page.
-        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="CENTER",
-                      splitInRow=self.styles.body_size * 3)
+        # Splitting inside a row comes first: split between rows first, the
+        # rest of the table (its header repeated) would start again lower on
+        # the same page.
+        table = PlanTable(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="CENTER",
+                          splitByRow=0, splitInRow=self.styles.body_size * 3)
+        table.label_col = label_col
+        table.continued = lambda label: self.cell(("b", self.tr._("{label}, continued").format(
+            label=label)), label=label)
         commands = [
             ("FONT", (0, 0), (-1, -1), SANS),  # else ReportLab selects Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -128,5 +414,44 @@ class Context:
         table.setStyle(TableStyle(commands))
         return table
 
-    def cell(self, *spans: Span, head: bool = False) -> Paragraph:
-        return self.p(*spans, style=self.styles.cell_head if head else self.styles.cell)
+    def cell(self, *spans: Span, head: bool = False, label: str = "") -> Paragraph:
+        para = self.p(*spans, style=self.styles.cell_head if head else self.styles.cell)
+        if label:
+            para.row_label = label
+        return para
+
+
+#: Cell padding on each side (see ``Context.table``).
+CELL_PAD = 4
+
+
+def fit_widths(rows: list[list[Flowable]], widths: list[float]) -> list[float]:
+    """Column widths near ``widths`` (same total), each at least as wide as
+    the longest word in the column, but no column more than half the
+    table: a longer word (a web address) still wraps."""
+    total = sum(widths)
+    need = [0.0] * len(widths)
+    for row in rows:
+        for i, cell in enumerate(row):
+            try:
+                need[i] = max(need[i], cell.minWidth() + 2 * CELL_PAD + 1)
+            except (AttributeError, TypeError):
+                pass
+    need = [min(n, total * 0.5) for n in need]
+    out = list(widths)
+    for _round in range(len(out)):
+        short = [i for i, w in enumerate(out) if w < need[i] - 0.01]
+        if not short:
+            break
+        extra = sum(need[i] - out[i] for i in short)
+        for i in short:
+            out[i] = need[i]
+        spare = [i for i in range(len(out)) if i not in short and out[i] > need[i]]
+        room = sum(out[i] - need[i] for i in spare)
+        if room <= 0:
+            break
+        take = min(extra, room)
+        for i in spare:
+            out[i] -= take * (out[i] - need[i]) / room
+    scale = total / sum(out)
+    return [w * scale for w in out]

@@ -22,6 +22,8 @@ the library's.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 import threading
 import unicodedata
@@ -38,7 +40,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
 from . import compat
-from .fonts import ARABIC, PLACEHOLDER, fonts, is_arabic_script, is_invisible
+from .fonts import ARABIC, PLACEHOLDER, fallback_family, fonts, is_arabic_script, is_invisible
 
 compat.apply()
 
@@ -72,8 +74,15 @@ def first_strong_rtl(text: str) -> bool | None:
 def left_to_right(text: str) -> str:
     """``text`` as a left-to-right island (an isolate, UAX #9) for data such
     as a phone number, whose groups would otherwise run right to left in a
-    right-to-left line."""
-    return f"\u2066{text}\u2069" if text.strip() else text
+    right-to-left line (written in Arabic-Indic digits, also an override)."""
+    if not text.strip():
+        return text
+    # Arabic-Indic digits are "Arabic numbers" to the bidi algorithm: even
+    # in an isolate, groups of them separated by spaces run right to left
+    # ("٩٠٠١٢٣ ٠٧٧٠٠"). An override inside the isolate keeps dialling order.
+    if any("\u0660" <= ch <= "\u0669" or "\u06f0" <= ch <= "\u06f9" for ch in text):
+        return f"\u2066\u202d{text}\u202c\u2069"
+    return f"\u2066{text}\u2069"
 
 
 #: A span's words without the white space around them (which stays in the
@@ -120,6 +129,30 @@ def _clean(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+#: Characters left out of the document being made because no font has
+#: them (see ``collecting_unprintable``).
+_UNPRINTABLE: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "unprintable", default=None)
+
+
+@contextlib.contextmanager
+def collecting_unprintable():
+    """Collect, in order and once each, every character that could not be
+    printed (and shows as the placeholder) while the block runs."""
+    found: list[str] = []
+    token = _UNPRINTABLE.set(found)
+    try:
+        yield found
+    finally:
+        _UNPRINTABLE.reset(token)
+
+
+def _unprintable(ch: str) -> None:
+    found = _UNPRINTABLE.get()
+    if found is not None and ch not in found:
+        found.append(ch)
+
+
 def markup(text: str, bidi: bool = True) -> str:
     """Paragraph markup for the person's ``text``; see the module docstring.
     Direction controls are kept for a ``BidiParagraph`` (``bidi``), which
@@ -135,8 +168,13 @@ def markup(text: str, bidi: bool = True) -> str:
                     kept.append(ch)
             elif ch in _JOINERS or ch == "\n" or ord(ch) in covered:
                 kept.append(ch)
-            elif unicodedata.category(ch) != "Cf" and not is_invisible(ch):
+            elif unicodedata.category(ch) == "Cf" or is_invisible(ch):
+                continue    # draws nothing of its own (a skin tone on a monochrome emoji)
+            elif fallback_family(ch) is not None:
+                kept.append(ch)
+            else:
                 kept.append(PLACEHOLDER)
+                _unprintable(ch)
         text = "".join(kept)
     return escape(text).replace("\n", "<br/>")
 
@@ -202,6 +240,8 @@ def _font_runs(text: str) -> list[str | None]:
             raw.append(raw[-1] if raw and raw[-1] is not None else "")
         elif ord(ch) in arabic and (is_arabic_script(ch) or ord(ch) not in sans):
             raw.append(ARABIC)
+        elif ord(ch) not in sans and ch != "\n" and not ch.isspace():
+            raw.append(fallback_family(ch) or "")
         else:
             raw.append("")
     out = list(raw)
@@ -347,13 +387,13 @@ def _shape_word(word):
         return word   # already shaped: a paragraph split across pages
     runs = [list(run) for _, run in groupby(word[1:], key=_run_key)]
     if len(runs) == 1 and getattr(word[1][0], "bidiLevel", None) is None:
-        return _RL_SHAPE(word)
+        return _RL_SHAPE(word, features=_features(word[1][0]))
     width, pieces, shaped = 0.0, [], False
     for run in runs:
         level = getattr(run[0][0], "bidiLevel", None)
         _HARFBUZZ.direction.value = None if level is None else ("rtl" if level % 2 else "ltr")
         try:
-            done = _RL_SHAPE([_width(run), *run])
+            done = _RL_SHAPE([_width(run), *run], features=_features(run[0][0]))
         finally:
             _HARFBUZZ.direction.value = None
         shaped = shaped or isinstance(done, ttfonts.ShapedFragWord)
@@ -362,6 +402,20 @@ def _shape_word(word):
     if not shaped:
         return word
     return ttfonts.makeShapedFragWord(word)([width, *pieces])
+
+
+#: Shaping features outside Arabic script: no ligatures, so "fi" in
+#: "Cardiff" stays two letters in the text a reader copies.
+_NO_LIGATURES = {"kern": True, "liga": False, "clig": False, "dlig": False}
+
+
+def _features(frag) -> dict | None:
+    """HarfBuzz features for a run: Arabic keeps the font's own (its joining
+    forms and ligatures are required); every other script has none."""
+    name = getattr(frag, "fontName", "") or ""
+    if name.startswith(ARABIC):
+        return _RL_SHAPE.__defaults__[0] if _RL_SHAPE.__defaults__ else None
+    return _NO_LIGATURES
 
 
 def _run_key(piece) -> tuple:

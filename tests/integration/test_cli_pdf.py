@@ -55,3 +55,38 @@ def test_other_layouts_ignore_it(plan_dir, tmp_path):  # noqa: F811
     result = export(plan_dir, out, "--layout", "crisis", "--since-last-review")
     assert "no review yet" not in result.stdout
     assert "Since my last review" not in text_of(out)
+
+
+def _import(plan_dir, tmp_path, extra: str = "") -> None:
+    from recoveryplan.plans import exchange
+    from recoveryplan.plans.model import Entry
+    from recoveryplan.plans.samples import load_sample_plan
+
+    plan = load_sample_plan()
+    if extra:
+        plan.entries.append(Entry(section="keeping_well", field="everyday", text=extra))
+    source = tmp_path / "plan.json"
+    exchange.write_document(source, exchange.to_document(plan))
+    run("import-json", str(plan_dir), str(source), "--passphrase-stdin", stdin=PASS + "\n",
+        check=True)
+
+
+def test_wishes_layout_from_the_command_line(plan_dir, tmp_path):  # noqa: F811
+    _import(plan_dir, tmp_path)
+    out = tmp_path / "wishes.pdf"
+    result = export(plan_dir, out, "--layout", "wishes")
+    no_traceback(result)
+    text = text_of(out)
+    assert "My wishes about care" in text and "It is not a legal document by itself." in text
+    assert "My signature" in text and "Talking therapy a couple of years ago." in text
+
+
+def test_characters_that_cannot_print_are_reported(plan_dir, tmp_path):  # noqa: F811
+    _import(plan_dir, tmp_path, extra="A sign \ue000 and \ue001 no font has")
+    out = tmp_path / "plan.pdf"
+    result = export(plan_dir, out)
+    assert "2 characters can't be printed:" in result.stdout
+    assert "U+E000" in result.stdout and "U+E001" in result.stdout
+    assert out.exists()
+    clean = tmp_path / "crisis.pdf"
+    assert "can't be printed" not in export(plan_dir, clean, "--layout", "crisis").stdout

@@ -62,16 +62,25 @@ def test_a_layout_failure_is_a_plain_message_and_writes_nothing(tmp_path, plan, 
     def broken(*_args, **_kwargs):
         raise ValueError(plan.entries[0].text)
 
-    monkeypatch.setattr(pdf_module, "render_pdf", broken)
+    monkeypatch.setattr(pdf_module, "render", broken)
     with pytest.raises(ExportError) as caught:
         export_pdf(plan, tmp_path / "plan.pdf", PdfOptions())
     assert plan.entries[0].text not in str(caught.value)
     assert os.listdir(tmp_path) == []
 
 
-def test_messages_follow_the_chosen_language(tmp_path, plan):
+def test_messages_follow_the_apps_language_not_the_pdfs(tmp_path, plan):
+    from recoveryplan import i18n
+
     with pytest.raises(ExportError) as english:
         export_pdf(plan, tmp_path / "gone" / "plan.pdf", PdfOptions())
-    with pytest.raises(ExportError) as pseudo:
-        export_pdf(plan, tmp_path / "gone" / "plan.pdf", PdfOptions(language="qps-ploc"))
+    with pytest.raises(ExportError) as welsh_pdf:
+        export_pdf(plan, tmp_path / "gone" / "plan.pdf", PdfOptions(language="cy"))
+    assert str(welsh_pdf.value) == str(english.value)
+    i18n.set_language("qps-ploc")
+    try:
+        with pytest.raises(ExportError) as pseudo:
+            export_pdf(plan, tmp_path / "gone" / "plan.pdf", PdfOptions(language="en"))
+    finally:
+        i18n.set_language("en")
     assert str(pseudo.value) != str(english.value)

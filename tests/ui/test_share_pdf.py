@@ -279,3 +279,51 @@ def test_the_dialog_fits_at_twice_the_text_size(qtbot, open_window):
                 button.text().replace("&", ""))
     finally:
         app.setFont(font)
+
+
+def test_save_writes_the_very_pages_shown(qtbot, open_window, dialogs, tmp_path):
+    dialog = open_dialog(qtbot, open_window)
+    shown = dialog._pdf
+    # the plan moves on after the pages were drawn (the worker had its own copy)
+    open_window.session.plan.info.owner_name = "Someone else"
+    dialogs.paths.append(tmp_path / "shown.pdf")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(s.kind == "information" for s in dialogs.shown),
+                    timeout=RENDER_TIMEOUT)
+    # every file has its own document ID, so only the previewed bytes are equal
+    assert (tmp_path / "shown.pdf").read_bytes() == shown
+
+
+def test_my_wishes_about_care_is_a_layout_in_the_dialog(qtbot, open_window):
+    window = open_window
+    dialog = open_dialog(qtbot, window)
+    button = dialog.choices.layout_buttons[Layout.WISHES]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    wait_rendered(qtbot, dialog)
+    options = dialog.choices.options()
+    assert options.layout is Layout.WISHES
+    assert dialog.preview.page_count() == expected_pages(window, options)
+    assert squash("It is not a legal document by itself.") in pdf_text(dialog._pdf)
+
+
+def test_a_failed_save_speaks_the_apps_language_not_the_pdfs(qtbot, open_window, dialogs, tmp_path):
+    dialog = open_dialog(qtbot, open_window)
+    box = dialog.choices.language_box
+    box.setCurrentIndex(box.findData("cy"))
+    wait_rendered(qtbot, dialog)
+    assert dialog.choices.options().language == "cy"
+    dialogs.paths.append(tmp_path / "no such folder" / "plan.pdf")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(s.kind == "warning" for s in dialogs.shown), timeout=RENDER_TIMEOUT)
+    warning = next(s for s in dialogs.shown if s.kind == "warning")
+    assert "The folder for the PDF could not be found" in warning.text
+
+
+def test_characters_that_cannot_print_are_named_under_the_preview(qtbot, open_window):
+    from recoveryplan.plans.model import Entry
+
+    open_window.session.plan.entries.append(
+        Entry(section="keeping_well", field="everyday", text="A sign \ue000 no font has"))
+    dialog = open_dialog(qtbot, open_window)
+    assert "1 character can't be printed" in dialog.status.text()
+    assert "U+E000" in dialog.status.text()

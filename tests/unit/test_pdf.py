@@ -48,7 +48,8 @@ def pdf_text(data: bytes, footer: bool = True) -> str:
     entry that runs on to the next page reads as one."""
     texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
     if not footer:
-        texts = [re.sub(r"Private and confidential\s*Page \d+ of \d+\s*$", "", t) for t in texts]
+        texts = [re.sub(r"[^\n]*Private and confidential\s*Page \d+ of \d+\s*$", "", t)
+                 for t in texts]
     return "\n".join(texts)
 
 
@@ -105,7 +106,8 @@ def assert_clean_metadata(reader: PdfReader, data: bytes, plan: Plan) -> None:
     # A date and nothing more: no time of day, no time zone.
     assert re.fullmatch(r"D:\d{8}", meta["/CreationDate"])
     assert b"ReportLab" not in data and b"reportlab" not in data.lower()
-    for leak in filter(None, (os.uname().nodename, tempfile.gettempdir())):
+    # (a name of two or three letters turns up in compressed data by chance)
+    for leak in filter(lambda x: len(x) > 3, (os.uname().nodename, tempfile.gettempdir())):
         assert leak.encode() not in data
 
 
@@ -175,7 +177,7 @@ def test_hard_snippets_in_every_script_print_and_nothing_vanishes(hard):
             # a character no shipped font has shows as a visible placeholder
             assert ch in text or "\u25a1" in text, ch
         latin = "".join(ch for ch in snippet if ord(ch) < 0x2000)
-        assert squash(latin) in text.replace("\u25a1", ""), snippet
+        assert squash(latin) in "".join(ch for ch in text if ord(ch) < 0x2000), snippet
     assert "07700900456" in text and "SamEllis" in text
     assert squash("أشعر بالأمل اليوم") in text
 
@@ -228,7 +230,8 @@ def test_crisis_plan_fits_two_pages_and_puts_phone_numbers_in(sample):
     for contact in sample.crisis_contacts():
         assert squash(contact.phone) in text
     for contact in sample.contacts:
-        if not contact.on_crisis_card:
+        # the summary box names my GP and care coordinator even when not on the card
+        if not contact.on_crisis_card and "GP" not in contact.relationship:
             assert squash(contact.phone) not in text
     for service in sample.services:
         assert squash(service.phone) in text
@@ -241,19 +244,23 @@ def test_pocket_card_is_one_page_with_key_contacts(sample, hard, large_print):
         assert pages(data) == 1
     text = squash(pdf_text(render(sample, layout=Layout.CARD, large_print=large_print)))
     assert squash("Three things that help me most") in text
-    for contact in sample.crisis_contacts()[:4]:
+    for contact in sample.crisis_contacts()[:2]:
         assert squash(contact.phone) in text
     helps = [e.text for e in sample.entries_for("hard_times", "on_my_own") if not e.private]
     for line in helps[:3]:
         assert squash(line) in text
 
 
-def test_card_shows_at_most_four_contacts():
+@pytest.mark.parametrize("large_print", [False, True])
+def test_card_counts_the_contacts_it_leaves_out(large_print):
     plan = Plan.new("Kit")
-    plan.contacts = [Contact(name=f"Person {i}", phone=f"07700 90000{i}", on_crisis_card=True)
-                     for i in range(6)]
-    text = pdf_text(render(plan, layout=Layout.CARD))
-    assert "Person 3" in text and "Person 4" not in text
+    plan.contacts = [Contact(name=f"Person {i}", phone=f"07700 90000{i}", on_crisis_card=True,
+                             best_times="Evenings and weekends")
+                     for i in range(9)]
+    text = pdf_text(render(plan, layout=Layout.CARD, large_print=large_print))
+    shown = [i for i in range(9) if f"Person {i}" in text]
+    assert shown == list(range(len(shown))) and 2 <= len(shown) < 9
+    assert f"+{9 - len(shown)} more in my crisis plan" in text
 
 
 def test_appointment_has_goals_chart_summary_and_unticked_topics_first(sample):
@@ -273,8 +280,11 @@ def test_appointment_has_goals_chart_summary_and_unticked_topics_first(sample):
     open_topics = [t for t in topics if not t.done_on]
     done_topics = [t for t in topics if t.done_on]
     assert open_topics and done_topics
-    positions = [flat.index(squash(t.text)) for t in open_topics + done_topics]
-    assert max(positions[:len(open_topics)]) < min(positions[len(open_topics):])
+    # only what is still to talk about, and before the goals
+    positions = [flat.index(squash(t.text)) for t in open_topics]
+    assert max(positions) < flat.index(squash("My goals and how they are going"))
+    for topic in done_topics:
+        assert squash(topic.text) not in flat
 
 
 def test_checkin_summary_counts_with_plural_forms():

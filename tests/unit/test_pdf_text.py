@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from reportlab.platypus import SimpleDocTemplate
 
-from recoveryplan.export.fonts import PLACEHOLDER, fonts
+from recoveryplan.export.fonts import PLACEHOLDER, fallback_family, fonts
 from recoveryplan.export.styles import make_styles
 from recoveryplan.export.text import embedding_levels, markup, paragraph
 
@@ -40,11 +40,19 @@ def test_a_word_may_mix_fonts_without_an_added_space():
 
 
 def test_characters_no_font_has_become_a_visible_placeholder():
+    private = "\ue000"     # a private-use character: no font on any system means it
+    assert fallback_family(private) is None
+    assert markup(f"a{private}b") == f"a{PLACEHOLDER}b"
+
+
+def test_characters_the_shipped_fonts_lack_come_from_the_system():
     unicorn = "\U0001f984"
-    assert unicorn and ord(unicorn) not in fonts().sans | fonts().arabic
-    assert markup(f"a{unicorn}b") == f"a{PLACEHOLDER}b"
-    # a skin-tone modifier belongs to the emoji before it: one placeholder
-    assert markup("\U0001f44d\U0001f3fd") == PLACEHOLDER
+    assert ord(unicorn) not in fonts().sans | fonts().arabic
+    assert fallback_family(unicorn) is not None      # Symbola (fonts-symbola)
+    assert fallback_family("中") is not None          # a CJK font (fonts-wqy-microhei)
+    assert markup(f"a{unicorn}b") == f"a{unicorn}b"
+    # a skin-tone modifier draws nothing on a monochrome emoji: left out
+    assert markup("\U0001f44d\U0001f3fd") == "\U0001f44d"
 
 
 def test_direction_marks_steer_the_order_and_are_not_printed():

@@ -34,14 +34,18 @@ LAYOUTS: tuple[tuple[Layout, str, str], ...] = (
      N_("My goals, my recent check-ins, my warning signs and what I want to talk about.")),
     (Layout.CARD, N_("Pocket card"),
      N_("A small card to cut out and fold, with my key contacts and three things that help.")),
+    (Layout.WISHES, N_("My wishes about care"),
+     N_("My wishes about care and treatment, as a statement to give my team, with space "
+        "to sign.")),
 )
 
 #: The sections each layout can print (the others have fixed parts).
 LAYOUT_SECTIONS: dict[Layout, tuple[str, ...]] = {
     Layout.PLAN: tuple(spec.key for spec in SECTIONS),
-    Layout.CRISIS: ("warning_signs", "hard_times", "my_people"),
+    Layout.CRISIS: ("hard_times", "my_people"),
     Layout.APPOINTMENT: ("goals", "checkins", "warning_signs", "appointments"),
     Layout.CARD: ("my_people", "hard_times", "keeping_well"),
+    Layout.WISHES: ("hard_times", "warning_signs"),
 }
 
 #: Check-in periods the appointment layout offers.

@@ -1,9 +1,11 @@
 """Share my plan on paper: choose, see the real pages, save or print them.
 
-The preview is the PDF itself: ``render_pdf`` runs on a worker thread with
+The preview is the PDF itself: ``render`` runs on a worker thread with
 a private copy of the plan, PDFium draws each page, and the pages appear
 beside the choices. Changing a choice waits ``DEBOUNCE_MS`` for the next
-one before drawing again. Printing prints those same pages.
+one before drawing again. Saving and printing use those same bytes (saving
+makes them again only if the choices changed since). Characters no font
+can print are named under the preview.
 
 Nothing of the plan goes into the window title, the suggested file name or
 any setting.
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...export.options import ExportError, Layout, PdfOptions
-from ...export.pdf import export_pdf, render_pdf
+from ...export.pdf import export_pdf, render, save_pdf, unprintable_message
 from ...i18n import N_, _, ngettext
 from ...plans.model import Plan
 from ...plans.service import latest_review, review_snapshot
@@ -47,6 +49,7 @@ FILE_NAMES = {
     Layout.CRISIS: N_("my-crisis-plan.pdf"),
     Layout.APPOINTMENT: N_("for-my-appointment.pdf"),
     Layout.CARD: N_("my-pocket-card.pdf"),
+    Layout.WISHES: N_("my-wishes-about-care.pdf"),
 }
 
 SnapshotLoader = Callable[[str], dict[str, Any] | None]
@@ -81,8 +84,9 @@ class ExportDialog(QDialog):
         self._save_task: BackgroundTask | None = None
         self._print_job: PrintJob | None = None
         self._stale = False                 # a change came while the pages were being drawn
-        self._pdf: bytes | None = None      # the pages shown, for printing
+        self._pdf: bytes | None = None      # the pages shown, for saving and printing
         self._pdf_options: PdfOptions | None = None
+        self._unprintable: list[str] = []
 
         self.choices = ExportChoices(self._confirm_private, has_review=bool(ctx.plan.reviews),
                                      parent=self)
@@ -193,8 +197,8 @@ class ExportDialog(QDialog):
         width = round(self._preview_width() * ratio)
 
         def work():
-            pdf = render_pdf(prepare(plan, options, load), options)
-            return options, pdf, page_images(pdf, width), ratio
+            made = render(prepare(plan, options, load), options)
+            return options, made, page_images(made.data, width), ratio
 
         self._stale = False
         self._render_task = run_in_background(work, self._rendered, self._render_failed)
@@ -204,8 +208,9 @@ class ExportDialog(QDialog):
         if self._stale:
             self._render()
             return
-        options, pdf, images, ratio = result
-        self._pdf, self._pdf_options = pdf, options
+        options, made, images, ratio = result
+        self._pdf, self._pdf_options = made.data, options
+        self._unprintable = made.unprintable
         self.preview.show_pages(images, ratio)
         self._set_busy(self._timer.isActive())
 
@@ -228,7 +233,10 @@ class ExportDialog(QDialog):
             self.status.setText(_("Making the pages\u2026"))
         elif self._pdf is not None and not printing:
             count = self.preview.page_count()
-            self.status.setText(ngettext("{count} page.", "{count} pages.", count).format(count=count))
+            text = ngettext("{count} page.", "{count} pages.", count).format(count=count)
+            if self._unprintable:
+                text += " " + unprintable_message(self._unprintable)
+            self.status.setText(text)
 
     # -- "just for me" ---------------------------------------------------------------------
     def _confirm_private(self) -> bool:
@@ -263,9 +271,14 @@ class ExportDialog(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        self.save_button.setEnabled(False)
+        if self._pdf is not None and not self.rendering and self._pdf_options == options:
+            data = self._pdf     # the very pages shown
+            self._save_task = run_in_background(lambda: save_pdf(data, path),
+                                                lambda _none: self._saved(path), self._save_failed)
+            return
         plan = copy.deepcopy(self.ctx.plan)
         load = self._load_snapshot
-        self.save_button.setEnabled(False)
         self._save_task = run_in_background(
             lambda: export_pdf(prepare(plan, options, load), path, options),
             lambda _none: self._saved(path), self._save_failed)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from recoveryplan import i18n
+from recoveryplan.ui.language import LanguageSwitcher
 from recoveryplan.ui.main_window import MainWindow
 
 
@@ -32,8 +33,12 @@ def _run_and_read_the_message(qtbot, tmp_path, ui_settings, **kwargs):
         QTimer.singleShot(20, drive)
 
     QTimer.singleShot(0, drive)
-    assert run_app(["recoveryplan"], plan_path=tmp_path / "plan", settings=ui_settings,
-                   **kwargs) == 0
+    try:
+        assert run_app(["recoveryplan"], plan_path=tmp_path / "plan", settings=ui_settings,
+                       **kwargs) == 0
+    finally:
+        # English, left to right and the English locale again for the next tests
+        LanguageSwitcher(QApplication.instance()).apply("en")
     return seen
 
 
@@ -60,4 +65,3 @@ def test_no_message_when_the_words_are_there(qtbot, tmp_path, ui_settings, capsy
     seen = _run_and_read_the_message(qtbot, tmp_path, ui_settings, language="ar")
     assert "text" not in seen
     assert "installed" not in capsys.readouterr().err
-    i18n.set_language("en")

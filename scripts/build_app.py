@@ -134,12 +134,16 @@ def run_pyinstaller() -> None:
 
 
 def strip_debug_info(bundle: Path) -> None:
-    """Drop debugging sections (never code or symbols programs look up):
-    some wheels and self-built Pythons ship them, doubling their size."""
+    """Strip the shared libraries as Debian does (dh_strip: debugging
+    sections and symbols no other library looks up); some wheels and
+    self-built Pythons ship them, doubling their size. The launcher itself,
+    which carries the app's archive, is left as it is."""
     if platform.system() != "Linux" or not shutil.which("strip"):
         return
     for elf in _elf_files(bundle):
-        subprocess.run(["strip", "--strip-debug", str(elf)], capture_output=True)
+        if ".so" in elf.name:
+            subprocess.run(["strip", "--strip-unneeded", "--remove-section=.comment",
+                            "--remove-section=.note", str(elf)], capture_output=True)
 
 
 def tree_size(folder: Path) -> int:

@@ -151,6 +151,10 @@ def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
         include_private=args.include_private,
         since_last_review=since,
     )
+    from . import i18n
+
+    if not i18n.catalogue_installed(options.language):
+        args.warn(i18n.missing_catalogue_message(options.language, pdf=True))
     unprintable = export_pdf(plan, Path(args.out), options)
     if unprintable:
         out.write(unprintable_message(unprintable) + "\n")
@@ -339,6 +343,7 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
     if not getattr(args, "func", None):
         parser.print_usage(stderr)
         return EXIT_USAGE
+    args.warn = lambda message: stderr.write(message + "\n")
     try:
         return args.func(args, Secrets(args, stdin), stdout)
     except Exception as exc:  # noqa: BLE001 - one kind message, never a traceback

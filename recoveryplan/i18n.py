@@ -165,14 +165,34 @@ class _PseudoTranslations(NullTranslations):
         return self._pseudo(singular if n == 1 else plural)
 
 
+def catalogue_installed(language: str) -> bool:
+    """True if ``language`` needs no catalogue (English, the pseudo-locale)
+    or its compiled catalogue is installed."""
+    if language in (DEFAULT_LANGUAGE, PSEUDO):
+        return True
+    return (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+
+
+def missing_catalogue_message(language: str, pdf: bool = False) -> str:
+    """What to tell the person when ``language``'s words are not installed
+    (instead of silently showing English)."""
+    name = LANGUAGES.get(language, language)
+    if pdf:
+        return _("The words in {language} aren't installed on this computer, so the PDF's "
+                 "words are in English. Reinstalling Recovery Plan should bring them "
+                 "back.").format(language=name)
+    return _("The words in {language} aren't installed on this computer, so Recovery Plan "
+             "is in English for now. Reinstalling Recovery Plan should bring them "
+             "back.").format(language=name)
+
+
 def load_translations(language: str) -> _gettext.NullTranslations:
     """Return the catalogue for ``language``; English needs none."""
     if language == DEFAULT_LANGUAGE:
         return NullTranslations()
     if language == PSEUDO:
         return _PseudoTranslations()
-    mo = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not mo.is_file():
+    if not catalogue_installed(language):
         raise CatalogueMissing(language)
     return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
 

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -64,6 +64,15 @@ def forget_file_dialog_history() -> None:
     qt_settings.sync()
 
 
+def tell_missing_catalogue(window: MainWindow, language: str) -> None:
+    """Say so, on the terminal and in the window, when the words of the
+    person's language are missing, rather than silently showing English."""
+    message = i18n.missing_catalogue_message(language)
+    if sys.stderr is not None:  # none in a windowed build on Windows
+        sys.stderr.write(message + "\n")
+    QTimer.singleShot(0, lambda: window.dialogs.warning(window, _("Language"), message))
+
+
 def _application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
@@ -95,6 +104,8 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             languages.apply(language or languages.initial_language(settings.language))
         except i18n.CatalogueMissing:
             languages.apply(languages.initial_language(settings.language))
+        wanted = languages.wanted_language(language or settings.language)
+        missing = None if i18n.catalogue_installed(wanted) else wanted
         window = MainWindow(plan_path or default_plan_path(), settings, DialogService(),
                             languages, demo_passphrase=DEMO_PASSPHRASE if demo else "")
         if demo_plan is not None:
@@ -107,6 +118,8 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             lambda: window.session.flush() if window.session is not None else None)
         app.aboutToQuit.connect(window.shut_down)
         window.show()
+        if missing is not None:
+            tell_missing_catalogue(window, missing)
         try:
             return app.exec()
         finally:

@@ -33,6 +33,15 @@ class LanguageSwitcher:
         if not isinstance(app.style(), ShortcutDirectionStyle):
             app.setStyle(ShortcutDirectionStyle(app.style().name()))
 
+    def wanted_language(self, chosen: str) -> str:
+        """The language the person would see if every catalogue were
+        installed: the chosen one if offered, else the computer's, else English."""
+        system = QLocale.system().name().split("_")[0]
+        for code in (chosen, system):
+            if code in i18n.LANGUAGES or (code == i18n.PSEUDO and code == chosen):
+                return code
+        return i18n.DEFAULT_LANGUAGE
+
     def initial_language(self, chosen: str) -> str:
         """The chosen language if its catalogue loads, else the computer's
         language if offered, else English."""

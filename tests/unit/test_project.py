@@ -29,3 +29,20 @@ def test_dependencies_have_lower_bounds():
     deps = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["test"]
     for dep in deps:
         assert ">=" in dep, f"{dep} has no lower bound"
+
+
+def test_build_tools_are_an_optional_group_not_run_time_dependencies():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    build = data["project"]["optional-dependencies"]["build"]
+    assert any(dep.lower().startswith("pyinstaller>=") for dep in build)
+    assert all(">=" in dep for dep in build)
+    assert not any("pyinstaller" in dep.lower() for dep in data["project"]["dependencies"])
+
+
+def test_ci_builds_and_smoke_tests_the_package_as_the_readme_says():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "scripts/build_app.py" in ci and "scripts/smoke_test_package.py" in ci
+    assert "python scripts/build_app.py" in readme
+    # the people's section comes before the developers' Quick start
+    assert readme.index("no terminal needed") < readme.index("## Quick start")

@@ -39,12 +39,12 @@ import os
 import re
 import secrets
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..i18n import _, format_date
 from . import operations, schema
-from .connection import connect, export_database, reading
+from .connection import connect, export_database, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
 from .errors import (BackupDamaged, PlanDamaged, StorageError, WrongSecret, from_os_error,
                      made_by_newer_version, not_a_folder)
@@ -212,6 +212,46 @@ def save_backup(db: PlanDatabase, target: str | os.PathLike) -> Backup:
     backup = snapshot(db)
     write_atomic(Path(target), backup.to_bytes())
     return backup
+
+
+def save_copy(db: PlanDatabase, target: str | os.PathLike,
+              as_on_screen: operations.ReplacePlan | None = None) -> Backup:
+    """"Save a copy of my plan as it is now": one backup file at ``target``
+    that works even when the plan's own folder can't be written (a full
+    disk, read-only media): the scratch copy is made beside ``target``.
+
+    ``as_on_screen`` (``ReplacePlan.of(editor.plan)``, taken on the caller's
+    thread) replaces the copy's content, so writes that could not reach the
+    plan's file are in it. Text that can't be stored is kept with the broken
+    character shown as \ufffd rather than lost."""
+    target = Path(target)
+    keys = db.key_file_bytes()
+
+    def export(scratch: Path) -> None:
+        db.export_copy(scratch)
+        if as_on_screen is None:
+            return
+        conn = connect(scratch, db.data_key)
+        try:
+            with transaction(conn):
+                _storable(as_on_screen).apply(conn)
+        finally:
+            conn.close()
+
+    made = _snapshot(export, db.data_key, keys, db.plan_id, target.parent)
+    write_atomic(target, made.to_bytes())
+    return made
+
+
+def _storable(op: operations.ReplacePlan) -> operations.ReplacePlan:
+    def fix(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+    info = operations.SaveInfo(tuple((k, fix(v)) for k, v in op.info.items))
+    records = tuple(replace(r, data=fix(r.data), snapshot=fix(r.snapshot)) for r in op.records)
+    return operations.ReplacePlan(info, records)
 
 
 def backup_before_migration(conn, data_key: bytes, folder: Path, version: int) -> Path:

@@ -13,6 +13,12 @@ from .errors import DiskFull, PlanDamaged, StorageError
 
 DatabaseError = sqlcipher3.DatabaseError
 
+
+def is_refused_row(error: BaseException) -> bool:
+    """Did SQLite refuse the rows themselves (a constraint), so that trying
+    the same write again can never succeed?"""
+    return isinstance(error.__cause__, sqlcipher3.IntegrityError)
+
 # Settings for every connection, after the key has been checked.
 _SETTINGS = ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON",
              "journal_mode = WAL", "synchronous = FULL", "busy_timeout = 10000")

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.session: PlanSession | None = None
         self.workspace: Workspace | None = None
         self._save_error_shown = False
+        self._copy_before_close = False
         self._key_task: BackgroundTask | None = None
         self._backup_task: BackgroundTask | None = None
         app = QApplication.instance()
@@ -226,9 +227,36 @@ class MainWindow(QMainWindow):
         self._set_save_state(_("Not saved yet"))
         if not self._save_error_shown:
             self._save_error_shown = True
-            self.dialogs.warning(self, _("Not saved yet"), _(
-                "{reason}\n\nYour writing is still on the screen. Please don't close the app "
-                "until this says Saved.").format(reason=message))
+            if self.dialogs.question(self, _("Not saved yet"), _(
+                    "{reason}\n\nYour writing is still on the screen, and I'll keep trying to "
+                    "save it. To be safe, you can save a copy of your plan as it is now "
+                    "somewhere else, such as a USB stick.").format(reason=message),
+                    yes=_("Save a copy of my plan as it is now"), no=_("Not now")):
+                self.save_copy_now()
+
+    def save_copy_now(self, then: Callable[[], object] | None = None) -> bool:
+        """"Save a copy of my plan as it is now": an encrypted backup file,
+        in a place the person chooses, of exactly what is on screen (also
+        when the plan's own file can't be written). ``then`` runs once it is
+        saved. False if no saving was started."""
+        if self.session is None or self._backup_task is not None:
+            return False
+        path = self._ask_backup_path(_("Save a copy of my plan as it is now"))
+        if path is None:
+            return False
+        self.statusBar().showMessage(_("Saving a copy of your plan…"))
+        self._backup_task = self.session.save_copy(
+            path, lambda _made: self._backup_saved(path, then), self._backup_failed)
+        return True
+
+    def _ask_backup_path(self, title: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = _("my-recovery-plan-{date}.rpbackup").format(date=today().isoformat())
+        path = self.dialogs.get_save_path(self, title, Path(folder) / name if folder else name,
+                                          _("Recovery Plan backups (*.rpbackup)"))
+        if path is not None and path.suffix.lower() != backup.SUFFIX:
+            path = path.with_name(path.name + backup.SUFFIX)
+        return path
 
     # -- locking ---------------------------------------------------------------------
     def lock(self) -> bool:
@@ -366,15 +394,9 @@ class MainWindow(QMainWindow):
         runs once it is saved. Returns False if no saving was started."""
         if self.session is None or self._backup_task is not None:
             return False
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = _("my-recovery-plan-{date}.rpbackup").format(date=today().isoformat())
-        path = self.dialogs.get_save_path(self, _("Save a backup copy of my plan"),
-                                          Path(folder) / name if folder else name,
-                                          _("Recovery Plan backups (*.rpbackup)"))
+        path = self._ask_backup_path(_("Save a backup copy of my plan"))
         if path is None:
             return False
-        if path.suffix.lower() != backup.SUFFIX:
-            path = path.with_name(path.name + backup.SUFFIX)
         db = self.session.db
         self.statusBar().showMessage(_("Saving a backup copy of your plan…"))
         self._backup_task = run_in_background(lambda: backup.save_backup(db, path),
@@ -426,17 +448,33 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.session is not None:
+        if self.session is not None and not self._copy_before_close:
             self._close_dialogs()
-            if not self.session.flush() and not self.dialogs.question(
-                    self, _("Not saved yet"),
-                    _("Some of your latest writing couldn't be saved yet. If you close now, it "
-                      "will be lost. Close anyway?"),
-                    yes=_("Close anyway"), no=_("Keep it open")):
-                event.ignore()
-                return
+            saved = self.session.flush() and self.session.all_saved()
+            if not saved:
+                if self.dialogs.question(
+                        self, _("Not saved yet"),
+                        _("Some of your latest writing couldn't be saved into your plan yet. "
+                          "Save a copy of your plan as it is now before closing, so nothing "
+                          "is lost?"),
+                        yes=_("Save a copy of my plan as it is now"), no=_("Don't save a copy")):
+                    self.save_copy_now(then=self._close_after_copy)
+                    event.ignore()
+                    return
+                if not self.dialogs.question(
+                        self, _("Not saved yet"),
+                        _("If you close now without a copy, your latest writing will be lost. "
+                          "Close anyway?"),
+                        yes=_("Close anyway"), no=_("Keep it open")):
+                    event.ignore()
+                    return
         self.shut_down()
         event.accept()
+
+    def _close_after_copy(self) -> None:
+        """The copy asked for when closing is saved: now close."""
+        self._copy_before_close = True
+        self.close()
 
     def shut_down(self) -> None:
         """Last call (also when the app quits without closing the window,

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..plans.service import PlanEditor
-from ..storage import StorageError, backup
+from ..storage import StorageError, backup, operations
 from ..storage.writer import BackgroundStore
 from .context import PlanContext
 from .dialogs import DialogService
@@ -171,6 +171,22 @@ class PlanSession(QObject):
     def retry(self) -> None:
         """Try a failed write again (after the person freed some space)."""
         self.store.retry()
+
+    def all_saved(self) -> bool:
+        """Is every word on screen in the plan's file (nothing queued,
+        nothing skipped)?"""
+        return self.store.pending() == 0 and self.store.skipped == 0
+
+    def save_copy(self, path, on_done: Callable[[Any], None],
+                  on_failed: Callable[[BaseException], None]) -> BackgroundTask:
+        """"Save a copy of my plan as it is now": an encrypted backup file
+        at ``path`` holding exactly what is on screen, made even when the
+        plan's own file can't be written."""
+        self.ctx.flush_pending()
+        as_on_screen = operations.ReplacePlan.of(self.editor.plan)  # rows taken now
+        db = self.db
+        return run_in_background(lambda: backup.save_copy(db, path, as_on_screen),
+                                 on_done, on_failed)
 
     def close(self) -> None:
         """Put the plan away: nothing of it stays in memory we control.

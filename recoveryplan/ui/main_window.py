@@ -476,6 +476,16 @@ class MainWindow(QMainWindow):
         self._copy_before_close = True
         self.close()
 
+    @Slot(object)
+    def save_for_logout(self, _manager=None) -> None:
+        """The desktop session is ending: save everything and close the
+        plan (nothing to ask; the app may be ended next)."""
+        if self.session is not None:
+            self._close_dialogs()
+            self.session.flush()
+            self._end_session()
+            self.start.show_unlock()
+
     def shut_down(self) -> None:
         """Last call (also when the app quits without closing the window,
         as at log-out): save what can be saved and close everything."""

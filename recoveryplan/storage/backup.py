@@ -39,6 +39,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -187,7 +188,19 @@ def _verify_database(db_path: Path, data_key: bytes, plan_id: str) -> int:
 
 def _snapshot(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:
     """A verified ``Backup`` of a database; ``export(target)`` writes the
-    encrypted copy. The scratch copy lives in the plan's own folder."""
+    encrypted copy. The scratch copy lives in the plan's own folder; where
+    a copy written there doesn't read back whole (FAT through ``fusefat``
+    garbles files SQLite writes page by page), it is made once more in a
+    private temporary folder on this computer (still encrypted, and removed
+    at once)."""
+    try:
+        return _snapshot_in(export, data_key, keys, plan_id, scratch_dir)
+    except PlanDamaged:
+        with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
+            return _snapshot_in(export, data_key, keys, plan_id, Path(private))
+
+
+def _snapshot_in(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:
     scratch = _scratch_file(scratch_dir)
     try:
         export(scratch)

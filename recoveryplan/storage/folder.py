@@ -140,14 +140,53 @@ def create_plan(path: str | os.PathLike, passphrase: str,
 
 def _move_into_place(staging: Path, folder: Path) -> None:
     """Rename the finished plan folder to ``folder`` (which is missing or an
-    empty folder) and make the rename durable."""
+    empty folder) and make the rename durable.
+
+    Where renaming a folder loses what is in it (FAT through ``fusefat``),
+    the two files are moved one by one instead, the key file last."""
     try:
+        if not folder_rename_works(folder.parent):
+            make_private_dir(folder)
+            for name in (DB_NAME, KEYS_NAME):
+                os.rename(staging / name, folder / name)
+            fsync_dir(folder)
+            os.rmdir(staging)
+            fsync_dir(folder.parent)
+            return
         if folder.is_dir():
             os.rmdir(folder)          # empty, checked above
         os.rename(staging, folder)
         fsync_dir(folder.parent)
     except OSError as exc:
         raise from_os_error(exc) from exc
+
+
+#: Devices, and whether a folder renamed there keeps what is in it.
+_RENAME_WORKS: dict[int, bool] = {}
+
+
+def folder_rename_works(parent: Path) -> bool:
+    """Does renaming a folder in ``parent`` keep its files? Tried once per
+    device with an empty hidden folder holding one empty file."""
+    try:
+        device = os.stat(parent).st_dev
+    except OSError:
+        return True
+    if device not in _RENAME_WORKS:
+        probe = parent / f".rename-probe-{secrets.token_hex(4)}"
+        moved = probe.with_name(probe.name + "-moved")
+        try:
+            probe.mkdir()
+            (probe / "file").write_bytes(b"x")
+            os.rename(probe, moved)
+            # The listing, not a lookup: fusefat still finds the name it lost.
+            _RENAME_WORKS[device] = os.listdir(moved) == ["file"]
+        except OSError:
+            return True         # can't tell; the real rename reports its own error
+        finally:
+            for leftover in (probe, moved):
+                shutil.rmtree(leftover, ignore_errors=True)
+    return _RENAME_WORKS[device]
 
 
 def _remove_unfinished_creations(folder: Path) -> None:

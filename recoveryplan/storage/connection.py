@@ -38,12 +38,14 @@ def storage_error(exc: BaseException) -> StorageError:
     return StorageError()
 
 
-def connect(db_path: Path, data_key: bytes, read_only: bool = False) -> "sqlcipher3.Connection":
+def connect(db_path: Path, data_key: bytes, read_only: bool = False,
+            immutable: bool = True) -> "sqlcipher3.Connection":
     """Open an existing database file with the raw ``data_key`` and prove the
     key by reading the schema. Writes nothing: settings come in ``configure``.
 
-    ``read_only`` opens the file as immutable: nothing is created beside it
-    (no journal, no -wal or -shm), so it works on read-only media.
+    ``read_only`` opens the file for reading only, and (``immutable``) as a
+    file nobody changes: nothing is created beside it (no journal, no -wal or
+    -shm), so it works on read-only media.
 
     A plan in WAL mode on a file system that can't share memory maps (FAT
     and exFAT through FUSE) is opened in exclusive locking mode, which keeps
@@ -55,7 +57,7 @@ def connect(db_path: Path, data_key: bytes, read_only: bool = False) -> "sqlciph
     if len(data_key) != 32:
         raise ValueError("the data key is 32 bytes")
     # mode=rw: never create a missing file.
-    query = "?mode=ro&immutable=1" if read_only else "?mode=rw"
+    query = ("?mode=ro&immutable=1" if immutable else "?mode=ro") if read_only else "?mode=rw"
     uri = db_path.resolve().as_uri() + query
     try:
         return _keyed(uri, data_key, exclusive=False)

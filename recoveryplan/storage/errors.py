@@ -92,14 +92,14 @@ class NotStored(StorageError):
 
 
 class PlanReadOnly(StorageError):
-    """The plan is on a disk or in a folder that can't be written to; it is
-    open for reading only."""
+    """The plan is on a disk or in a folder that can't be written to (or a
+    write was asked of a plan opened for reading only)."""
 
     @staticmethod
     def default_message() -> str:
         return _("This plan is on a disk or in a folder that can't be changed (a locked USB "
-                 "stick, a CD, or a full disk), so it is open for reading only. You can read, "
-                 "print and share it, and copy it to this computer to carry on writing.")
+                 "stick, a CD, or a full disk), so changes can't be saved there. You can still "
+                 "read, print and share it, and copy it to this computer to carry on writing.")
 
 
 class BackupDamaged(StorageError):

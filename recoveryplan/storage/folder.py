@@ -24,8 +24,8 @@ from ..plans.model import Plan
 from . import operations, schema
 from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
-from .errors import (PlanDamaged, PlanExists, PlanMissing, folder_not_empty, from_os_error,
-                     not_a_folder)
+from .errors import (PlanDamaged, PlanExists, PlanMissing, PlanReadOnly, folder_not_empty,
+                     from_os_error, not_a_folder)
 from .fsutil import create_private_file, fsync_dir, make_private_dir
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
                        passphrase_bytes, read_key_file, write_key_file)
@@ -196,11 +196,52 @@ def _remove_unfinished_creations(folder: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
-    """Unlock the plan in ``path`` with its passphrase or recovery key."""
+#: Less room than this on the plan's disk and it opens for reading only:
+#: saving needs room for a journal and a backup.
+MIN_FREE_BYTES = 1 << 20
+
+
+def plan_is_writable(path: str | os.PathLike) -> bool:
+    """Can changes to the plan in ``path`` be saved there? False on
+    read-only media or mounts, in folders this user may not write, and on a
+    disk with (almost) no room left. Creates nothing."""
+    folder = Path(path)
+    try:
+        if hasattr(os, "statvfs"):
+            info = os.statvfs(folder)
+            if info.f_flag & getattr(os, "ST_RDONLY", 1):
+                return False
+            # f_blocks 0: the file system doesn't say (fusefat); try anyway.
+            if info.f_blocks and info.f_bavail * info.f_frsize < MIN_FREE_BYTES:
+                return False
+        elif shutil.disk_usage(folder).free < MIN_FREE_BYTES:
+            return False
+    except OSError:
+        return False
+    return all(os.access(p, os.W_OK) for p in (folder, folder / DB_NAME, folder / KEYS_NAME)
+               if p.exists())
+
+
+def open_plan(path: str | os.PathLike, secret: str,
+              read_only: bool | None = False) -> PlanDatabase:
+    """Unlock the plan in ``path`` with its passphrase or recovery key.
+
+    ``read_only=True`` opens it for reading only, creating and changing
+    nothing in its folder (no journal, no lock file, no migration): for
+    read-only media and full disks. ``read_only=None`` does that only when
+    the plan can't be written where it is (see ``plan_is_writable``), and
+    the app passes it; ``db.read_only`` then says which it got. A plan that
+    can't be written, opened with ``read_only=False``, is ``PlanReadOnly``."""
     folder = existing_plan(path)
+    writable = plan_is_writable(folder)
+    if read_only is None:
+        read_only = not writable
+    elif not read_only and not writable:
+        raise PlanReadOnly()
     key_file = read_key_file(folder / KEYS_NAME)
     data_key = key_file.unlock(secret)
+    if read_only:
+        return _open_read_only(folder, data_key, key_file.plan_id)
     conn = connect(folder / DB_NAME, data_key)
     try:
         version = verify_whole(conn)
@@ -215,6 +256,26 @@ def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
         conn.close()
         raise
     return PlanDatabase(folder, conn, data_key, key_file.plan_id)
+
+
+def _open_read_only(folder: Path, data_key: bytes, plan_id: str) -> PlanDatabase:
+    # Immutable unless a -wal file holds writes not yet copied into the
+    # database (a crash on the stick before it was locked): then plain
+    # read-only, which reads them.
+    wal = folder / (DB_NAME + "-wal")
+    immutable = not (wal.is_file() and wal.stat().st_size > 0)
+    conn = connect(folder / DB_NAME, data_key, read_only=True, immutable=immutable)
+    try:
+        version = verify_whole(conn)
+        schema.check_readable(version)
+        if version < schema.SCHEMA_VERSION:
+            raise PlanReadOnly()        # it would need updating, which writes
+        with reading():
+            conn.execute("PRAGMA temp_store = MEMORY").fetchall()
+    except BaseException:
+        conn.close()
+        raise
+    return PlanDatabase(folder, conn, data_key, plan_id, read_only=True)
 
 
 def verify_whole(conn) -> int:

@@ -11,12 +11,12 @@ from .check import CheckReport, check_plan
 from .database import PlanDatabase
 from .errors import (BackupDamaged, DiskFull, PlanDamaged, PlanExists, PlanMissing, PlanReadOnly,
                      StorageError, WrongSecret)
-from .folder import create_plan, open_plan, plan_exists, plan_is_writable
+from .folder import copy_plan, create_plan, open_plan, plan_exists, plan_is_writable
 from .keyslots import DEFAULT_KDF, TEST_KDF, KdfParams, kdf_for_new_slots
 from .recoverykey import format_recovery_key, normalise_recovery_key
 
 __all__ = [
-    "BackupDamaged", "CheckReport", "DEFAULT_KDF", "DiskFull", "KdfParams", "PlanDamaged", "PlanDatabase",
+    "BackupDamaged", "CheckReport", "copy_plan", "DEFAULT_KDF", "DiskFull", "KdfParams", "PlanDamaged", "PlanDatabase",
     "PlanExists", "PlanMissing", "PlanReadOnly", "StorageError", "TEST_KDF", "WrongSecret", "check_plan",
     "create_plan", "format_recovery_key", "kdf_for_new_slots", "normalise_recovery_key",
     "open_plan", "plan_exists", "plan_is_writable",

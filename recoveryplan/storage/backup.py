@@ -342,6 +342,46 @@ def prune(folder: Path, today: dt.date) -> list[Path]:
     return removed
 
 
+# -- a second place ---------------------------------------------------------------
+
+#: A backup in the second place older than this earns a kind reminder.
+SECOND_PLACE_REMIND_DAYS = 30
+
+
+def second_place_file(folder: str | os.PathLike, plan_id: str) -> Path:
+    """The one backup file of this plan kept in a second place (a USB stick,
+    a folder a cloud service syncs), replaced each time a new one is made."""
+    return Path(folder) / f"recovery-plan-{plan_id[:8]}{SUFFIX}"
+
+
+def second_place_backup(db: PlanDatabase, folder: str | os.PathLike,
+                        today: dt.date | None = None, force: bool = False) -> Path | None:
+    """Keep an encrypted backup in ``folder`` too: at most one a day (unless
+    ``force``), written atomically over the last one. Returns the file, or
+    None if today's was already there. A missing folder (the stick is not
+    plugged in) is a ``StorageError`` with a plain message."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise StorageError(_("The place you chose for a second backup isn't there just now. "
+                             "If it is a USB stick, plug it in."))
+    path = second_place_file(folder, db.plan_id)
+    today = today or dt.date.today()
+    made = last_second_place_backup(folder, db.plan_id)
+    if not force and made is not None and made.astimezone().date() >= today:
+        return None
+    save_copy(db, path)
+    return path
+
+
+def last_second_place_backup(folder: str | os.PathLike, plan_id: str) -> dt.datetime | None:
+    """When the backup in the second place was made (from its own header),
+    or None if there is none there (or the folder can't be reached)."""
+    try:
+        return read_backup(second_place_file(folder, plan_id)).created
+    except StorageError:
+        return None
+
+
 # -- finding backups --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -514,6 +554,8 @@ def describe_backups(plan_path: str | os.PathLike) -> tuple[int, dt.datetime | N
     return len(good), (good[0].created if good else None), len(infos) - len(good)
 
 
-__all__ = ["Backup", "BackupInfo", "Restored", "backup_before_migration", "backups_to_keep",
+__all__ = ["Backup", "BackupInfo", "Restored", "SECOND_PLACE_REMIND_DAYS", "backup_before_migration",
+           "backups_to_keep", "last_second_place_backup", "save_copy", "second_place_backup",
+           "second_place_file",
            "daily_backup", "describe_backups", "has_backups", "list_backups", "prune", "read_backup", "restore",
            "restore_newest", "save_backup", "snapshot"]

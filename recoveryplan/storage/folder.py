@@ -26,7 +26,7 @@ from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
 from .errors import (PlanDamaged, PlanExists, PlanMissing, PlanReadOnly, folder_not_empty,
                      from_os_error, not_a_folder)
-from .fsutil import create_private_file, fsync_dir, make_private_dir
+from .fsutil import create_private_file, fsync_dir, make_private_dir, write_atomic
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
                        passphrase_bytes, read_key_file, write_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
@@ -138,6 +138,47 @@ def create_plan(path: str | os.PathLike, passphrase: str,
     return PlanDatabase(folder, conn, data_key, plan_id), format_recovery_key(recovery)
 
 
+def copy_plan(db: PlanDatabase, path: str | os.PathLike) -> PlanDatabase:
+    """"Copy my plan to this computer": the open plan (read-only media, a
+    full disk) copied whole into ``path`` (a new or empty folder), with its
+    key file and automatic backups, so the same passphrase and recovery key
+    open it. Returns the copy, open for writing. Made in a hidden folder
+    beside ``path`` and moved into place only when verified."""
+    from .backup import BACKUPS_DIR, _verify_database
+
+    folder = _folder(path)
+    if plan_exists(folder):
+        raise PlanExists()
+    if folder.is_dir() and any(folder.iterdir()):
+        raise folder_not_empty()
+    staging = folder.with_name(f"{creating_prefix(folder)}{secrets.token_hex(4)}")
+    make_private_dir(staging)
+    try:
+        create_private_file(staging / DB_NAME)
+        db.export_copy(staging / DB_NAME)
+        _verify_database(staging / DB_NAME, db.data_key, db.plan_id)
+        write_atomic(staging / KEYS_NAME, db.key_file_bytes())
+        backups = db.path / BACKUPS_DIR
+        if backups.is_dir():
+            make_private_dir(staging / BACKUPS_DIR)
+            for item in backups.glob("*.rpbackup"):
+                write_atomic(staging / BACKUPS_DIR / item.name, item.read_bytes())
+        _move_into_place(staging, folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise from_os_error(exc) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    conn = connect(folder / DB_NAME, db.data_key)
+    try:
+        configure(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return PlanDatabase(folder, conn, db.data_key, db.plan_id)
+
+
 def _move_into_place(staging: Path, folder: Path) -> None:
     """Rename the finished plan folder to ``folder`` (which is missing or an
     empty folder) and make the rename durable.
@@ -147,8 +188,15 @@ def _move_into_place(staging: Path, folder: Path) -> None:
     try:
         if not folder_rename_works(folder.parent):
             make_private_dir(folder)
-            for name in (DB_NAME, KEYS_NAME):
-                os.rename(staging / name, folder / name)
+            names = sorted(os.listdir(staging), key=lambda name: name == KEYS_NAME)  # keys last
+            for name in names:
+                if (staging / name).is_dir():
+                    make_private_dir(folder / name)
+                    for inner in os.listdir(staging / name):
+                        os.rename(staging / name / inner, folder / name / inner)
+                    os.rmdir(staging / name)
+                else:
+                    os.rename(staging / name, folder / name)
             fsync_dir(folder)
             os.rmdir(staging)
             fsync_dir(folder.parent)

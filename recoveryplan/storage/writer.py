@@ -32,7 +32,7 @@ from ..plans.model import Plan, PlanInfo, Record
 from . import operations
 from .connection import is_refused_row
 from .database import PlanDatabase, locked_error
-from .errors import NotStored, StorageError
+from .errors import NotStored, PlanReadOnly, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -183,3 +183,40 @@ class BackgroundStore:
         except Exception as exc:  # noqa: BLE001 - a broken callback must not stop saving
             # The type only: a message or traceback could carry plan text.
             log.error("a storage callback failed (%s)", type(exc).__name__)
+
+
+class ReadOnlyStore:
+    """The store of a plan opened for reading only (read-only media, a full
+    disk). The app keeps its boxes read-only; should a change still be
+    asked for, it is refused (``on_error`` gets ``PlanReadOnly``) and
+    counted in ``skipped``, so closing offers to save a copy of the plan
+    as it is on screen."""
+
+    def __init__(self, db: PlanDatabase) -> None:
+        self.on_saved: Callable[[], None] | None = None
+        self.on_error: Callable[[StorageError], None] | None = None
+        self._db = db
+        self.skipped = 0
+
+    def _refuse(self, *_args) -> None:
+        self.skipped += 1
+        if self.on_error is not None:
+            self.on_error(PlanReadOnly())
+
+    save_info = save_record = delete_record = save_positions = replace_plan = _refuse
+
+    @property
+    def failing(self) -> bool:
+        return False
+
+    def pending(self) -> int:
+        return 0
+
+    def flush(self, timeout: float | None = None) -> bool:
+        return True
+
+    def retry(self) -> None:
+        pass
+
+    def close(self) -> bool:
+        return self.skipped == 0

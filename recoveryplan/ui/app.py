@@ -203,6 +203,8 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             languages.apply(language or languages.initial_language(settings.language))
         except i18n.CatalogueMissing:
             languages.apply(languages.initial_language(settings.language))
+        if plan_path is None and settings.last_plan and storage.plan_exists(settings.last_plan):
+            plan_path = Path(settings.last_plan)      # the plan opened last time
         window = MainWindow(plan_path or default_plan_path(), settings, DialogService(),
                             languages, demo_passphrase=DEMO_PASSPHRASE if demo else "")
         if demo_plan is not None:

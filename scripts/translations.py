@@ -28,13 +28,14 @@ def pybabel(*args: str) -> None:
 def extract() -> None:
     pybabel("extract", "-F", str(ROOT / "pyproject.toml"), *KEYWORDS, "--no-default-keywords",
             "--add-comments", "Translators:", "--sort-by-file", "--project", "Recovery Plan",
-            "--msgid-bugs-address", "translations@recoveryplan.invalid",
+            "--msgid-bugs-address", "translations@recoveryplan.invalid", "-w", "100",
             "-o", str(POT), "recoveryplan")
 
 
 def update() -> None:
     for po in sorted((ROOT / "translations").glob("*.po")):
-        pybabel("update", "-i", str(POT), "-o", str(po), "-l", po.stem, "--no-fuzzy-matching")
+        pybabel("update", "-i", str(POT), "-o", str(po), "-l", po.stem, "--no-fuzzy-matching",
+                "-w", "100")
 
 
 def init(lang: str) -> None:

@@ -54,6 +54,8 @@ def clean_text(text: str) -> str:
 
 def unstorable_message(text: str) -> str | None:
     """Why ``text`` can't be stored (a lone surrogate), or None when it can."""
+    if text.isascii():          # the common case, answered without a scan
+        return None
     found = _SURROGATE.search(text)
     if found is None:
         return None
@@ -65,6 +67,8 @@ def unstorable_problems(value: object, path: str = "", limit: int = 20) -> list[
     """Every text (names of fields included) anywhere inside ``value`` (a
     JSON-like tree of dicts and lists) that can't be stored, with its place.
     Walks without recursion; stops after ``limit`` problems."""
+    if not _has_unstorable(value):
+        return []               # the usual case: one quick pass, no places built
     problems: list[Problem] = []
     stack: list[tuple[object, str]] = [(value, path)]
     while stack and len(problems) < limit:
@@ -86,6 +90,23 @@ def unstorable_problems(value: object, path: str = "", limit: int = 20) -> list[
             for i in reversed(range(len(item))):
                 stack.append((item[i], f"{where}[{i}]"))
     return problems
+
+
+def _has_unstorable(value: object) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            for key in item:
+                if isinstance(key, str) and not key.isascii() and _SURROGATE.search(key):
+                    return True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return False
 
 
 def _text_problems(path: str, name: str, value: object) -> list[Problem]:

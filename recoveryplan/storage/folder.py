@@ -209,32 +209,23 @@ def _move_into_place(staging: Path, folder: Path) -> None:
         raise from_os_error(exc) from exc
 
 
-#: Devices, and whether a folder renamed there keeps what is in it.
-_RENAME_WORKS: dict[int, bool] = {}
-
-
 def folder_rename_works(parent: Path) -> bool:
-    """Does renaming a folder in ``parent`` keep its files? Tried once per
-    device with an empty hidden folder holding one empty file."""
+    """Does renaming a folder in ``parent`` keep its files? Tried each time
+    (only creating and copying a plan ask) with a hidden folder holding one
+    small file."""
+    probe = parent / f".rename-probe-{secrets.token_hex(4)}"
+    moved = probe.with_name(probe.name + "-moved")
     try:
-        device = os.stat(parent).st_dev
+        probe.mkdir()
+        (probe / "file").write_bytes(b"x")
+        os.rename(probe, moved)
+        # The listing, not a lookup: fusefat still finds the name it lost.
+        return os.listdir(moved) == ["file"]
     except OSError:
-        return True
-    if device not in _RENAME_WORKS:
-        probe = parent / f".rename-probe-{secrets.token_hex(4)}"
-        moved = probe.with_name(probe.name + "-moved")
-        try:
-            probe.mkdir()
-            (probe / "file").write_bytes(b"x")
-            os.rename(probe, moved)
-            # The listing, not a lookup: fusefat still finds the name it lost.
-            _RENAME_WORKS[device] = os.listdir(moved) == ["file"]
-        except OSError:
-            return True         # can't tell; the real rename reports its own error
-        finally:
-            for leftover in (probe, moved):
-                shutil.rmtree(leftover, ignore_errors=True)
-    return _RENAME_WORKS[device]
+        return True         # can't tell; the real rename reports its own error
+    finally:
+        for leftover in (probe, moved):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _remove_unfinished_creations(folder: Path) -> None:

@@ -438,7 +438,9 @@ class MainWindow(QMainWindow):
             return False
         db = self.session.db
         self.statusBar().showMessage(_("Saving a backup copy of your plan…"))
-        self._backup_task = run_in_background(lambda: backup.save_backup(db, path),
+        # The scratch copy is made beside the target, so this works for a
+        # plan on read-only media too.
+        self._backup_task = run_in_background(lambda: backup.save_copy(db, path),
                                               lambda _made: self._backup_saved(path, then),
                                               self._backup_failed)
         return True

@@ -95,6 +95,9 @@ def test_the_command_line_exports_a_read_only_plan_and_refuses_to_change_it(read
     exported = run("export-json", str(read_only_plan), str(out), stdin=PASSPHRASE + "\n")
     assert exported.returncode == 0, exported.stderr
     assert "To walk by the sea" in out.read_text(encoding="utf-8")
+    checked = run("check", str(read_only_plan), stdin=PASSPHRASE + "\n")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Every part of the encrypted database is whole" in checked.stdout
     changed = run("change-passphrase", str(read_only_plan),
                   stdin=f"{PASSPHRASE}\nsomething new and long enough\n")
     assert changed.returncode == 1

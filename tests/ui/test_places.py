@@ -120,6 +120,12 @@ def test_a_plan_on_read_only_media_can_be_read_and_copied_to_the_computer(
     assert name_box(window).text() == "Sam"               # read only: nothing typed in
     assert window.session.plan.info.owner_name == "Sam"
 
+    # A backup file can still be saved elsewhere (its scratch copy goes there too).
+    dialogs.paths.append(tmp_path / "spare.rpbackup")
+    window.actions_["save_backup"].trigger()
+    qtbot.waitUntil(lambda: any(s.title == "Backup saved" for s in dialogs.shown), timeout=30_000)
+    assert backup.read_backup(tmp_path / "spare.rpbackup").plan_id == window.session.db.plan_id
+
     computer = tmp_path / "Documents"
     computer.mkdir()
     dialogs.paths.append(computer)

@@ -238,6 +238,8 @@ def save_copy(db: PlanDatabase, target: str | os.PathLike,
     plan's file are in it. Text that can't be stored is kept with the broken
     character shown as \ufffd rather than lost."""
     target = Path(target)
+    if not target.parent.is_dir():
+        raise StorageError()        # no folder is made that nobody asked for
     keys = db.key_file_bytes()
 
     def export(scratch: Path) -> None:

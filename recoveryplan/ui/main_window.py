@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
             self.settings.last_plan = str(Path(db.path).absolute())
         if session.read_only:
             self._set_plan_open(True)       # after planning together set its actions
+            self.together.button.setEnabled(False)
             self.read_only_banner.show_for(str(db.path))
             make_read_only(self.workspace)
             self._set_save_state(_("Read only"))
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         self.actions_["copy_to_computer"].setVisible(read_only)
         if not read_only:
             self.read_only_banner.hide()
+            self.together.button.setEnabled(True)
 
     def _install_undo(self, session: PlanSession) -> None:
         # "Undo typing in …" as one translatable sentence, standard shortcuts.

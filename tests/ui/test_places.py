@@ -116,6 +116,7 @@ def test_a_plan_on_read_only_media_can_be_read_and_copied_to_the_computer(
     for key in ("bring_in_json", "change_passphrase", "new_recovery_key", "record_review"):
         assert not window.actions_[key].isEnabled()
     assert window.actions_["share_paper"].isEnabled() and window.actions_["save_json"].isEnabled()
+    assert not window.together.button.isEnabled()
     type_name(qtbot, window, " Jones")
     assert name_box(window).text() == "Sam"               # read only: nothing typed in
     assert window.session.plan.info.owner_name == "Sam"
@@ -134,7 +135,7 @@ def test_a_plan_on_read_only_media_can_be_read_and_copied_to_the_computer(
                     timeout=30_000)
     copy = computer / "Recovery Plan"
     assert window.session is not None and not window.session.read_only
-    assert not banner.isVisible()
+    assert not banner.isVisible() and window.together.button.isEnabled()
     assert Path(window.session.db.path) == copy and ui_settings.last_plan == str(copy)
     type_name(qtbot, window, " Jones")
     window.close()

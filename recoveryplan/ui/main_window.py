@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self._set_save_state("")
         self.idle.start()
         self.workspace.focus_nav()
+        if Path(db.path) != self.start.plan_path:     # a copy made on this computer
+            self.start.set_plan_path(Path(db.path))
         self.plan_path = Path(db.path)
         if self._remember_plan:
             self.settings.last_plan = str(Path(db.path).absolute())

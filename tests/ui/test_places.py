@@ -138,6 +138,10 @@ def test_a_plan_on_read_only_media_can_be_read_and_copied_to_the_computer(
     assert not banner.isVisible() and window.together.button.isEnabled()
     assert Path(window.session.db.path) == copy and ui_settings.last_plan == str(copy)
     type_name(qtbot, window, " Jones")
+    assert window.lock()
+    assert window.start.plan_path == copy                 # unlocking opens the copy now
+    unlock(window)
+    assert Path(window.session.db.path) == copy and not window.session.read_only
     window.close()
     again = storage.open_plan(copy, PASSPHRASE)
     try:

@@ -85,7 +85,9 @@ class Secrets:
 def _open(args, secrets: Secrets):
     from . import storage
 
-    return storage.open_plan(Path(args.plan), secrets.existing())
+    # Read-only media or a full disk: reading and exporting still work;
+    # a command that writes says plainly that it can't.
+    return storage.open_plan(Path(args.plan), secrets.existing(), read_only=None)
 
 
 def cmd_create(args, secrets: Secrets, out: TextIO) -> int:

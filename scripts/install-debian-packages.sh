@@ -13,7 +13,10 @@ app="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0
 # fonts-wqy-microhei (Chinese, Japanese, Korean) and fonts-symbola (monochrome emoji): the
 # PDF tests check that characters the bundled fonts lack come from fonts on the system.
 test="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
- poppler-utils fonts-wqy-microhei fonts-symbola"
+ poppler-utils fonts-wqy-microhei fonts-symbola
+ xvfb xdotool libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+ libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
+ fusefat exfat-fuse dosfstools exfatprogs"
 # Everything the bundle links to must be on the build machine (the build
 # checks), plus PyInstaller's binutils, the metainfo and launcher checkers,
 # and poppler-utils for the package's smoke test.

@@ -33,7 +33,7 @@ from ..paths import schema_path
 from .model import (COLLECTIONS, Entry, LifeAreaNote, Plan, PlanInfo, Record, Review, now,
                     parse_date, parse_datetime)
 from .sections import ENTRY_FIELDS, SECTIONS_BY_KEY
-from .validation import Problem, ValidationError, record_problems
+from .validation import Problem, ValidationError, record_problems, unstorable_problems
 
 FORMAT = "recoveryplan"
 VERSION = 1
@@ -193,6 +193,11 @@ def _build(doc: Any, share: bool) -> Plan:
         raise ImportProblems([header])
     if _depth(doc) > MAX_DEPTH:
         raise _fail(_("This file is nested too deeply to be a plan."))
+    # Text no file or database can hold, anywhere (review snapshots and
+    # names included): refused here, or it would jam saving later.
+    broken = unstorable_problems(doc, limit=MAX_PROBLEMS)
+    if broken:
+        raise ImportProblems(broken)
     schema_found = _schema_problems(doc)
     dirty = {p[:i] for p, _msg in schema_found for i in range(len(p) + 1)}
     checker = _RuleChecker(dirty, copy_snapshots=not share)

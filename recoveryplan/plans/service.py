@@ -16,11 +16,11 @@ models can refresh only what changed.
 from __future__ import annotations
 
 import copy
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any, Callable, Iterable, Protocol
 
 from .model import COLLECTIONS, Plan, PlanInfo, Record, Review, now
-from .validation import ValidationError, check_record
+from .validation import ValidationError, check_info, check_record
 
 Listener = Callable[[str, Any], None]
 
@@ -120,6 +120,7 @@ class PlanEditor:
         if unknown:
             raise AttributeError(", ".join(sorted(unknown)))
         old = {k: getattr(info, k) for k in changes}
+        check_info(replace(info, **changes))
         for key, value in changes.items():
             setattr(info, key, value)
         self.store.save_info(info)

@@ -9,14 +9,15 @@ a kind message that is safe to show.
 
 from .check import CheckReport, check_plan
 from .database import PlanDatabase
-from .errors import BackupDamaged, DiskFull, PlanDamaged, PlanExists, PlanMissing, StorageError, WrongSecret
-from .folder import create_plan, open_plan, plan_exists
+from .errors import (BackupDamaged, DiskFull, PlanDamaged, PlanExists, PlanMissing, PlanReadOnly,
+                     StorageError, WrongSecret)
+from .folder import copy_plan, create_plan, open_plan, plan_exists, plan_is_writable
 from .keyslots import DEFAULT_KDF, TEST_KDF, KdfParams, kdf_for_new_slots
 from .recoverykey import format_recovery_key, normalise_recovery_key
 
 __all__ = [
-    "BackupDamaged", "CheckReport", "DEFAULT_KDF", "DiskFull", "KdfParams", "PlanDamaged", "PlanDatabase",
-    "PlanExists", "PlanMissing", "StorageError", "TEST_KDF", "WrongSecret", "check_plan",
+    "BackupDamaged", "CheckReport", "copy_plan", "DEFAULT_KDF", "DiskFull", "KdfParams", "PlanDamaged", "PlanDatabase",
+    "PlanExists", "PlanMissing", "PlanReadOnly", "StorageError", "TEST_KDF", "WrongSecret", "check_plan",
     "create_plan", "format_recovery_key", "kdf_for_new_slots", "normalise_recovery_key",
-    "open_plan", "plan_exists",
+    "open_plan", "plan_exists", "plan_is_writable",
 ]

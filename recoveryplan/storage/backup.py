@@ -39,12 +39,13 @@ import os
 import re
 import secrets
 import shutil
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..i18n import _, format_date
 from . import operations, schema
-from .connection import connect, export_database, reading
+from .connection import connect, export_database, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
 from .errors import (BackupDamaged, PlanDamaged, StorageError, WrongSecret, from_os_error,
                      made_by_newer_version, not_a_folder)
@@ -187,7 +188,19 @@ def _verify_database(db_path: Path, data_key: bytes, plan_id: str) -> int:
 
 def _snapshot(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:
     """A verified ``Backup`` of a database; ``export(target)`` writes the
-    encrypted copy. The scratch copy lives in the plan's own folder."""
+    encrypted copy. The scratch copy lives in the plan's own folder; where
+    a copy written there doesn't read back whole (FAT through ``fusefat``
+    garbles files SQLite writes page by page), it is made once more in a
+    private temporary folder on this computer (still encrypted, and removed
+    at once)."""
+    try:
+        return _snapshot_in(export, data_key, keys, plan_id, scratch_dir)
+    except PlanDamaged:
+        with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
+            return _snapshot_in(export, data_key, keys, plan_id, Path(private))
+
+
+def _snapshot_in(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:
     scratch = _scratch_file(scratch_dir)
     try:
         export(scratch)
@@ -212,6 +225,48 @@ def save_backup(db: PlanDatabase, target: str | os.PathLike) -> Backup:
     backup = snapshot(db)
     write_atomic(Path(target), backup.to_bytes())
     return backup
+
+
+def save_copy(db: PlanDatabase, target: str | os.PathLike,
+              as_on_screen: operations.ReplacePlan | None = None) -> Backup:
+    """"Save a copy of my plan as it is now": one backup file at ``target``
+    that works even when the plan's own folder can't be written (a full
+    disk, read-only media): the scratch copy is made beside ``target``.
+
+    ``as_on_screen`` (``ReplacePlan.of(editor.plan)``, taken on the caller's
+    thread) replaces the copy's content, so writes that could not reach the
+    plan's file are in it. Text that can't be stored is kept with the broken
+    character shown as \ufffd rather than lost."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise StorageError()        # no folder is made that nobody asked for
+    keys = db.key_file_bytes()
+
+    def export(scratch: Path) -> None:
+        db.export_copy(scratch)
+        if as_on_screen is None:
+            return
+        conn = connect(scratch, db.data_key)
+        try:
+            with transaction(conn):
+                _storable(as_on_screen).apply(conn)
+        finally:
+            conn.close()
+
+    made = _snapshot(export, db.data_key, keys, db.plan_id, target.parent)
+    write_atomic(target, made.to_bytes())
+    return made
+
+
+def _storable(op: operations.ReplacePlan) -> operations.ReplacePlan:
+    def fix(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+    info = operations.SaveInfo(tuple((k, fix(v)) for k, v in op.info.items))
+    records = tuple(replace(r, data=fix(r.data), snapshot=fix(r.snapshot)) for r in op.records)
+    return operations.ReplacePlan(info, records)
 
 
 def backup_before_migration(conn, data_key: bytes, folder: Path, version: int) -> Path:
@@ -287,6 +342,46 @@ def prune(folder: Path, today: dt.date) -> list[Path]:
             except OSError:
                 pass
     return removed
+
+
+# -- a second place ---------------------------------------------------------------
+
+#: A backup in the second place older than this earns a kind reminder.
+SECOND_PLACE_REMIND_DAYS = 30
+
+
+def second_place_file(folder: str | os.PathLike, plan_id: str) -> Path:
+    """The one backup file of this plan kept in a second place (a USB stick,
+    a folder a cloud service syncs), replaced each time a new one is made."""
+    return Path(folder) / f"recovery-plan-{plan_id[:8]}{SUFFIX}"
+
+
+def second_place_backup(db: PlanDatabase, folder: str | os.PathLike,
+                        today: dt.date | None = None, force: bool = False) -> Path | None:
+    """Keep an encrypted backup in ``folder`` too: at most one a day (unless
+    ``force``), written atomically over the last one. Returns the file, or
+    None if today's was already there. A missing folder (the stick is not
+    plugged in) is a ``StorageError`` with a plain message."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise StorageError(_("The place you chose for a second backup isn't there just now. "
+                             "If it is a USB stick, plug it in."))
+    path = second_place_file(folder, db.plan_id)
+    today = today or dt.date.today()
+    made = last_second_place_backup(folder, db.plan_id)
+    if not force and made is not None and made.astimezone().date() >= today:
+        return None
+    save_copy(db, path)
+    return path
+
+
+def last_second_place_backup(folder: str | os.PathLike, plan_id: str) -> dt.datetime | None:
+    """When the backup in the second place was made (from its own header),
+    or None if there is none there (or the folder can't be reached)."""
+    try:
+        return read_backup(second_place_file(folder, plan_id)).created
+    except StorageError:
+        return None
 
 
 # -- finding backups --------------------------------------------------------------
@@ -461,6 +556,8 @@ def describe_backups(plan_path: str | os.PathLike) -> tuple[int, dt.datetime | N
     return len(good), (good[0].created if good else None), len(infos) - len(good)
 
 
-__all__ = ["Backup", "BackupInfo", "Restored", "backup_before_migration", "backups_to_keep",
+__all__ = ["Backup", "BackupInfo", "Restored", "SECOND_PLACE_REMIND_DAYS", "backup_before_migration",
+           "backups_to_keep", "last_second_place_backup", "save_copy", "second_place_backup",
+           "second_place_file",
            "daily_backup", "describe_backups", "has_backups", "list_backups", "prune", "read_backup", "restore",
            "restore_newest", "save_backup", "snapshot"]

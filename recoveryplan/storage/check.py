@@ -10,7 +10,7 @@ from . import schema
 from .connection import connect, reading
 from .database import DB_NAME, KEYS_NAME
 from .errors import PlanDamaged
-from .folder import existing_plan
+from .folder import existing_plan, plan_is_writable
 from .keyslots import PASSPHRASE, RECOVERY, KeyFile, KeySlot, kdf_for_new_slots, read_key_file
 
 
@@ -105,9 +105,16 @@ def _report_slot(report: CheckReport, kind: str, slot: KeySlot | None) -> None:
                            "passphrases. Changing your passphrase will strengthen it."))
 
 
+def _has_wal(db_path) -> bool:
+    wal = db_path.with_name(db_path.name + "-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
 def _check_database(report: CheckReport, db_path, data_key: bytes, key_file: KeyFile) -> None:
     try:
-        conn = connect(db_path, data_key)
+        # On read-only media (or a full disk), checking writes nothing there.
+        conn = connect(db_path, data_key, read_only=not plan_is_writable(db_path.parent),
+                       immutable=not _has_wal(db_path))
     except PlanDamaged:
         report.add(False, _("The plan's database can't be read with this key file: "
                             "its first page is damaged, or it belongs to another plan."))

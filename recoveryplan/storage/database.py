@@ -11,7 +11,7 @@ from ..i18n import _
 from ..plans.model import Plan, PlanInfo, Record
 from . import operations, schema
 from .connection import configure, connect, export_database, reading, transaction
-from .errors import PlanDamaged, StorageError, WrongSecret, from_os_error
+from .errors import PlanDamaged, PlanReadOnly, StorageError, WrongSecret, from_os_error
 from .keyslots import PASSPHRASE, RECOVERY, KeyFile, make_slot, passphrase_bytes, read_key_file, write_key_file
 from .recoverykey import format_recovery_key, new_recovery_key
 
@@ -32,8 +32,12 @@ class PlanDatabase:
     what locking the app does.
     """
 
-    def __init__(self, folder: Path, conn, data_key: bytes, plan_id: str) -> None:
+    def __init__(self, folder: Path, conn, data_key: bytes, plan_id: str,
+                 read_only: bool = False) -> None:
         self.path = folder
+        #: Opened for reading only (read-only media, a full disk): every
+        #: write raises ``PlanReadOnly``; copies and exports still work.
+        self.read_only = read_only
         self._conn = conn
         self._key: bytes | None = data_key
         self._plan_id = plan_id
@@ -81,6 +85,7 @@ class PlanDatabase:
 
     def apply(self, operation: operations.Operation) -> None:
         """Apply one write operation in its own transaction."""
+        self._writable()
         with self._lock:
             conn = self._open_conn()
             with transaction(conn):
@@ -116,7 +121,12 @@ class PlanDatabase:
             raise PlanDamaged("keys")
         return key_file
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise PlanReadOnly()
+
     def _replace_slot(self, kind: str, secret: bytes) -> None:
+        self._writable()
         with self._keys_lock:
             key_file = self._key_file()
             slot = make_slot(kind, secret, self._data_key(), self._plan_id)
@@ -166,6 +176,7 @@ class PlanDatabase:
     def open_writer(self) -> "PlanDatabase":
         """A second connection to the same plan (for the background writer),
         closed when this one is unless closed before."""
+        self._writable()
         conn = connect(self.db_path, self._data_key())
         try:
             configure(conn)

@@ -80,6 +80,28 @@ class DiskFull(StorageError):
                  "saved yet. Please free up some space and try again.")
 
 
+class NotStored(StorageError):
+    """One change could never be written to the plan's file (it was skipped
+    so the changes after it could be saved); it is still on screen."""
+
+    @staticmethod
+    def default_message() -> str:
+        return _("One of your changes couldn't be written into your plan's file. It is still "
+                 "on the screen, and your other changes are being saved. To keep everything, "
+                 "save a copy of your plan as it is now.")
+
+
+class PlanReadOnly(StorageError):
+    """The plan is on a disk or in a folder that can't be written to (or a
+    write was asked of a plan opened for reading only)."""
+
+    @staticmethod
+    def default_message() -> str:
+        return _("This plan is on a disk or in a folder that can't be changed (a locked USB "
+                 "stick, a CD, or a full disk), so changes can't be saved there. You can still "
+                 "read, print and share it, and copy it to this computer to carry on writing.")
+
+
 class BackupDamaged(StorageError):
     """A backup file is damaged, cut short, or not a Recovery Plan backup."""
 

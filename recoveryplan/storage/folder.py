@@ -24,9 +24,9 @@ from ..plans.model import Plan
 from . import operations, schema
 from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
-from .errors import (PlanDamaged, PlanExists, PlanMissing, folder_not_empty, from_os_error,
-                     not_a_folder)
-from .fsutil import create_private_file, fsync_dir, make_private_dir
+from .errors import (PlanDamaged, PlanExists, PlanMissing, PlanReadOnly, folder_not_empty,
+                     from_os_error, not_a_folder)
+from .fsutil import create_private_file, fsync_dir, make_private_dir, write_atomic
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
                        passphrase_bytes, read_key_file, write_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
@@ -138,16 +138,94 @@ def create_plan(path: str | os.PathLike, passphrase: str,
     return PlanDatabase(folder, conn, data_key, plan_id), format_recovery_key(recovery)
 
 
+def copy_plan(db: PlanDatabase, path: str | os.PathLike) -> PlanDatabase:
+    """"Copy my plan to this computer": the open plan (read-only media, a
+    full disk) copied whole into ``path`` (a new or empty folder), with its
+    key file and automatic backups, so the same passphrase and recovery key
+    open it. Returns the copy, open for writing. Made in a hidden folder
+    beside ``path`` and moved into place only when verified."""
+    from .backup import BACKUPS_DIR, _verify_database
+
+    folder = _folder(path)
+    if plan_exists(folder):
+        raise PlanExists()
+    if folder.is_dir() and any(folder.iterdir()):
+        raise folder_not_empty()
+    staging = folder.with_name(f"{creating_prefix(folder)}{secrets.token_hex(4)}")
+    make_private_dir(staging)
+    try:
+        create_private_file(staging / DB_NAME)
+        db.export_copy(staging / DB_NAME)
+        _verify_database(staging / DB_NAME, db.data_key, db.plan_id)
+        write_atomic(staging / KEYS_NAME, db.key_file_bytes())
+        backups = db.path / BACKUPS_DIR
+        if backups.is_dir():
+            make_private_dir(staging / BACKUPS_DIR)
+            for item in backups.glob("*.rpbackup"):
+                write_atomic(staging / BACKUPS_DIR / item.name, item.read_bytes())
+        _move_into_place(staging, folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise from_os_error(exc) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    conn = connect(folder / DB_NAME, db.data_key)
+    try:
+        configure(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return PlanDatabase(folder, conn, db.data_key, db.plan_id)
+
+
 def _move_into_place(staging: Path, folder: Path) -> None:
     """Rename the finished plan folder to ``folder`` (which is missing or an
-    empty folder) and make the rename durable."""
+    empty folder) and make the rename durable.
+
+    Where renaming a folder loses what is in it (FAT through ``fusefat``),
+    the two files are moved one by one instead, the key file last."""
     try:
+        if not folder_rename_works(folder.parent):
+            make_private_dir(folder)
+            names = sorted(os.listdir(staging), key=lambda name: name == KEYS_NAME)  # keys last
+            for name in names:
+                if (staging / name).is_dir():
+                    make_private_dir(folder / name)
+                    for inner in os.listdir(staging / name):
+                        os.rename(staging / name / inner, folder / name / inner)
+                    os.rmdir(staging / name)
+                else:
+                    os.rename(staging / name, folder / name)
+            fsync_dir(folder)
+            os.rmdir(staging)
+            fsync_dir(folder.parent)
+            return
         if folder.is_dir():
             os.rmdir(folder)          # empty, checked above
         os.rename(staging, folder)
         fsync_dir(folder.parent)
     except OSError as exc:
         raise from_os_error(exc) from exc
+
+
+def folder_rename_works(parent: Path) -> bool:
+    """Does renaming a folder in ``parent`` keep its files? Tried each time
+    (only creating and copying a plan ask) with a hidden folder holding one
+    small file."""
+    probe = parent / f".rename-probe-{secrets.token_hex(4)}"
+    moved = probe.with_name(probe.name + "-moved")
+    try:
+        probe.mkdir()
+        (probe / "file").write_bytes(b"x")
+        os.rename(probe, moved)
+        # The listing, not a lookup: fusefat still finds the name it lost.
+        return os.listdir(moved) == ["file"]
+    except OSError:
+        return True         # can't tell; the real rename reports its own error
+    finally:
+        for leftover in (probe, moved):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _remove_unfinished_creations(folder: Path) -> None:
@@ -157,11 +235,52 @@ def _remove_unfinished_creations(folder: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
-    """Unlock the plan in ``path`` with its passphrase or recovery key."""
+#: Less room than this on the plan's disk and it opens for reading only:
+#: saving needs room for a journal and a backup.
+MIN_FREE_BYTES = 1 << 20
+
+
+def plan_is_writable(path: str | os.PathLike) -> bool:
+    """Can changes to the plan in ``path`` be saved there? False on
+    read-only media or mounts, in folders this user may not write, and on a
+    disk with (almost) no room left. Creates nothing."""
+    folder = Path(path)
+    try:
+        if hasattr(os, "statvfs"):
+            info = os.statvfs(folder)
+            if info.f_flag & getattr(os, "ST_RDONLY", 1):
+                return False
+            # f_blocks 0: the file system doesn't say (fusefat); try anyway.
+            if info.f_blocks and info.f_bavail * info.f_frsize < MIN_FREE_BYTES:
+                return False
+        elif shutil.disk_usage(folder).free < MIN_FREE_BYTES:
+            return False
+    except OSError:
+        return False
+    return all(os.access(p, os.W_OK) for p in (folder, folder / DB_NAME, folder / KEYS_NAME)
+               if p.exists())
+
+
+def open_plan(path: str | os.PathLike, secret: str,
+              read_only: bool | None = False) -> PlanDatabase:
+    """Unlock the plan in ``path`` with its passphrase or recovery key.
+
+    ``read_only=True`` opens it for reading only, creating and changing
+    nothing in its folder (no journal, no lock file, no migration): for
+    read-only media and full disks. ``read_only=None`` does that only when
+    the plan can't be written where it is (see ``plan_is_writable``), and
+    the app passes it; ``db.read_only`` then says which it got. A plan that
+    can't be written, opened with ``read_only=False``, is ``PlanReadOnly``."""
     folder = existing_plan(path)
+    writable = plan_is_writable(folder)
+    if read_only is None:
+        read_only = not writable
+    elif not read_only and not writable:
+        raise PlanReadOnly()
     key_file = read_key_file(folder / KEYS_NAME)
     data_key = key_file.unlock(secret)
+    if read_only:
+        return _open_read_only(folder, data_key, key_file.plan_id)
     conn = connect(folder / DB_NAME, data_key)
     try:
         version = verify_whole(conn)
@@ -176,6 +295,26 @@ def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
         conn.close()
         raise
     return PlanDatabase(folder, conn, data_key, key_file.plan_id)
+
+
+def _open_read_only(folder: Path, data_key: bytes, plan_id: str) -> PlanDatabase:
+    # Immutable unless a -wal file holds writes not yet copied into the
+    # database (a crash on the stick before it was locked): then plain
+    # read-only, which reads them.
+    wal = folder / (DB_NAME + "-wal")
+    immutable = not (wal.is_file() and wal.stat().st_size > 0)
+    conn = connect(folder / DB_NAME, data_key, read_only=True, immutable=immutable)
+    try:
+        version = verify_whole(conn)
+        schema.check_readable(version)
+        if version < schema.SCHEMA_VERSION:
+            raise PlanReadOnly()        # it would need updating, which writes
+        with reading():
+            conn.execute("PRAGMA temp_store = MEMORY").fetchall()
+    except BaseException:
+        conn.close()
+        raise
+    return PlanDatabase(folder, conn, data_key, plan_id, read_only=True)
 
 
 def verify_whole(conn) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -16,6 +17,24 @@ FILE_MODE = 0o600
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
+#: What ``chmod`` says on a file system that has no permissions (FAT32 and
+#: exFAT sticks, some FUSE and network mounts).
+_NO_PERMISSIONS = {errno.ENOSYS, errno.EPERM, getattr(errno, "ENOTSUP", errno.ENOSYS),
+                   getattr(errno, "EOPNOTSUPP", errno.ENOSYS)}
+
+
+def restrict(path: Path, mode: int) -> bool:
+    """Make ``path`` owner-only where the file system has permissions; True
+    if it did, False where it has none (a FAT or exFAT stick)."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        if exc.errno in _NO_PERMISSIONS:
+            return False
+        raise
+    return True
+
+
 def make_private_dir(folder: Path) -> bool:
     """Create ``folder`` (and its parents) owner-only; True if it was created."""
     try:
@@ -25,7 +44,14 @@ def make_private_dir(folder: Path) -> bool:
         return False
     except OSError as exc:
         raise from_os_error(exc) from exc
-    os.chmod(folder, FOLDER_MODE)  # mkdir's mode is filtered by the umask
+    try:
+        restrict(folder, FOLDER_MODE)  # mkdir's mode is filtered by the umask
+    except OSError as exc:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
+        raise from_os_error(exc) from exc
     return True
 
 

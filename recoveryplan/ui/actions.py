@@ -48,6 +48,14 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("save_backup", N_("Save a &backup copy…"), needs_plan=True,
                tip=N_("Save an encrypted copy of my plan in one file, to keep somewhere safe "
                       "or move to another computer")),
+    ActionSpec("open_other", N_("&Open another plan…"),
+               tip=N_("Open a plan kept in another place, such as a USB stick")),
+    ActionSpec("copy_to_computer", N_("Copy my plan to this co&mputer…"), needs_plan=True,
+               tip=N_("Make a copy of this plan in a folder on this computer, and carry on "
+                      "writing there")),
+    ActionSpec("second_place", N_("A &second place for backups…"), needs_plan=True,
+               tip=N_("Keep an encrypted backup on a USB stick or in a folder your cloud "
+                      "service syncs, too")),
     ActionSpec("preferences", N_("&Preferences…"), (QKeySequence.StandardKey.Preferences, "Ctrl+,")),
     ActionSpec("quit", N_("&Quit"), (QKeySequence.StandardKey.Quit, "Ctrl+Q")),
     ActionSpec("next_section", N_("&Next section"), ("Ctrl+PgDown",), needs_plan=True),

@@ -341,13 +341,21 @@ class PlanContext(QObject):
         if new != old:
             self.undo_stack.push(MoveCommand(self, record, old, new))
 
-    def set_info(self, **changes: Any) -> None:
+    def set_info(self, **changes: Any) -> bool:
+        """Change plan-wide facts; False (and the person told kindly) when
+        the change can't be kept."""
         info = self.plan.info
         changes = {k: v for k, v in changes.items() if getattr(info, k) != v}
         if not changes:
-            return
-        old = self.editor.set_info(**changes)
+            return True
+        try:
+            old = self.editor.set_info(**changes)
+        except ValidationError as error:
+            self._refused_info(tuple(changes), error)
+            return False
+        self._failed.discard(("info", tuple(changes)))
         self.undo_stack.push(InfoCommand(self, old, changes))
+        return True
 
     # -- undo, redo and pending typing ---------------------------------------------
     def undo_actions(self, parent: QObject) -> tuple[QAction, QAction]:
@@ -410,6 +418,20 @@ class PlanContext(QObject):
         text = _("I could not save this change yet:\n{problems}\n\n"
                  "Your words are still on the screen. You could shorten them, "
                  "or split them into two entries.").format(problems=problems)
+        if self.dialogs is not None:
+            self.dialogs.warning(QApplication.activeWindow(), _("That did not fit"), text)
+        else:
+            self.notify(text.replace("\n\n", " ").replace("\n", " "))
+
+    def _refused_info(self, fields: tuple[str, ...], error: ValidationError) -> None:
+        key = ("info", fields)
+        if key in self._failed:
+            return
+        self._failed.add(key)
+        problems = "\n".join(_("“{field}” {problem}").format(
+            field=_("The name I like to be called"), problem=p.message) for p in error.problems)
+        text = _("I could not save this change yet:\n{problems}\n\n"
+                 "Your words are still on the screen.").format(problems=problems)
         if self.dialogs is not None:
             self.dialogs.warning(QApplication.activeWindow(), _("That did not fit"), text)
         else:

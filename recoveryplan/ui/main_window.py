@@ -7,6 +7,7 @@ module wires them together and owns locking.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Callable
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QEvent, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
-    QToolBar, QToolButton, QWidget,
+    QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
 from .. import i18n, storage
@@ -29,12 +30,14 @@ from .help_now import HelpNowDialog
 from .idle import IdleWatcher
 from .wheel import WheelGuard
 from .language import LanguageSwitcher
+from .places import (WRITING_ACTIONS, ReadOnlyBanner, SecondPlaceDialog, make_read_only,
+                     second_place_reminder)
 from .preferences import PreferencesDialog
 from .session import BackgroundTask, PlanSession, run_in_background
 from .settings import Settings
 from .share import ShareActions
 from .start.common import MIN_TARGET, Heading
-from .start.flow import StartFlow
+from .start.flow import PLAN_FOLDER_NAME, StartFlow, nearest_folder, plan_folder_in
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode
 from .workspace import Workspace
@@ -43,7 +46,8 @@ from .workspace import Workspace
 TEXT_STEPS = (100, 125, 150, 175, 200, 250)
 
 _MENUS = (
-    ("file", N_("&File"), ("share_paper", None, "save_json", "bring_in_json", None, "save_backup")),
+    ("file", N_("&File"), ("open_other", None, "share_paper", None, "save_json", "bring_in_json",
+                           None, "save_backup", "second_place", "copy_to_computer")),
     ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
                            "lock", "change_passphrase", "new_recovery_key", None, "preferences",
                            None, "quit")),
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self.session: PlanSession | None = None
         self.workspace: Workspace | None = None
         self._save_error_shown = False
+        self._copy_before_close = False
         self._key_task: BackgroundTask | None = None
         self._backup_task: BackgroundTask | None = None
         app = QApplication.instance()
@@ -84,20 +89,29 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.screens = QStackedWidget()
+        self._remember_plan = not demo_passphrase     # the demo's plan is thrown away
+        self.read_only_banner = ReadOnlyBanner()
+        self.read_only_banner.copy_requested.connect(self.copy_to_computer)
         self.start = StartFlow(self.plan_path, self.dialogs)
         self.start.welcome.language_chosen.connect(self.choose_language)
         self.start.opened.connect(self._plan_opened)
         if demo_passphrase:
             self.start.unlock.set_demo_passphrase(demo_passphrase)
         self.screens.addWidget(self.start)
-        self.setCentralWidget(self.screens)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
 
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
         self._wheel_guard = WheelGuard(self)
         self._wheel_guard.install(QApplication.instance())
         self.idle.idle.connect(self._idle_lock)
         self._connect_actions()
-        self.actions_.set_plan_open(False)
+        self._set_plan_open(False)
         self._lock_slot.setVisible(False)
         self._apply_text_scale(settings.text_scale)
         self.retranslate()
@@ -153,6 +167,9 @@ class MainWindow(QMainWindow):
         connect("save_json", self.share.save_json_copy)
         connect("bring_in_json", self.share.bring_in_json)
         connect("preferences", self.show_preferences)
+        connect("open_other", self.open_other_plan)
+        connect("copy_to_computer", self.copy_to_computer)
+        connect("second_place", self.show_second_place)
         connect("quit", self.close)
         connect("next_section", lambda: self.workspace and self.workspace.step(1))
         connect("previous_section", lambda: self.workspace and self.workspace.step(-1))
@@ -200,13 +217,40 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(session.ctx, snapshot_loader=session.db.load_snapshot)
         self.screens.addWidget(self.workspace)
         self.screens.setCurrentWidget(self.workspace)
-        self.actions_.set_plan_open(True)
+        self._set_plan_open(True)
         self.together.attach(session.ctx, self.workspace)
         self._lock_slot.setVisible(True)
         self._set_save_state("")
         self.idle.start()
         self.workspace.focus_nav()
-        session.start_daily_backup()
+        if Path(db.path) != self.start.plan_path:     # a copy made on this computer
+            self.start.set_plan_path(Path(db.path))
+        self.plan_path = Path(db.path)
+        if self._remember_plan:
+            self.settings.last_plan = str(Path(db.path).absolute())
+        if session.read_only:
+            self._set_plan_open(True)       # after planning together set its actions
+            self.together.button.setEnabled(False)
+            self.read_only_banner.show_for(str(db.path))
+            make_read_only(self.workspace)
+            self._set_save_state(_("Read only"))
+        else:
+            session.second_place_made.connect(self._second_place_made)
+            session.second_place_failed.connect(self._second_place_failed)
+            session.start_daily_backup(self.settings.second_place)
+
+    def _set_plan_open(self, is_open: bool) -> None:
+        """Plan actions on or off; a plan open for reading only keeps the
+        ones that would change it off, and offers to copy it instead."""
+        self.actions_.set_plan_open(is_open)
+        read_only = is_open and self.session is not None and self.session.read_only
+        for key in WRITING_ACTIONS:
+            self.actions_[key].setEnabled(is_open and not read_only)
+        self.actions_["copy_to_computer"].setEnabled(read_only)
+        self.actions_["copy_to_computer"].setVisible(read_only)
+        if not read_only:
+            self.read_only_banner.hide()
+            self.together.button.setEnabled(True)
 
     def _install_undo(self, session: PlanSession) -> None:
         # "Undo typing in …" as one translatable sentence, standard shortcuts.
@@ -226,9 +270,36 @@ class MainWindow(QMainWindow):
         self._set_save_state(_("Not saved yet"))
         if not self._save_error_shown:
             self._save_error_shown = True
-            self.dialogs.warning(self, _("Not saved yet"), _(
-                "{reason}\n\nYour writing is still on the screen. Please don't close the app "
-                "until this says Saved.").format(reason=message))
+            if self.dialogs.question(self, _("Not saved yet"), _(
+                    "{reason}\n\nYour writing is still on the screen, and I'll keep trying to "
+                    "save it. To be safe, you can save a copy of your plan as it is now "
+                    "somewhere else, such as a USB stick.").format(reason=message),
+                    yes=_("Save a copy of my plan as it is now"), no=_("Not now")):
+                self.save_copy_now()
+
+    def save_copy_now(self, then: Callable[[], object] | None = None) -> bool:
+        """"Save a copy of my plan as it is now": an encrypted backup file,
+        in a place the person chooses, of exactly what is on screen (also
+        when the plan's own file can't be written). ``then`` runs once it is
+        saved. False if no saving was started."""
+        if self.session is None or self._backup_task is not None:
+            return False
+        path = self._ask_backup_path(_("Save a copy of my plan as it is now"))
+        if path is None:
+            return False
+        self.statusBar().showMessage(_("Saving a copy of your plan…"))
+        self._backup_task = self.session.save_copy(
+            path, lambda _made: self._backup_saved(path, then), self._backup_failed)
+        return True
+
+    def _ask_backup_path(self, title: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = _("my-recovery-plan-{date}.rpbackup").format(date=today().isoformat())
+        path = self.dialogs.get_save_path(self, title, Path(folder) / name if folder else name,
+                                          _("Recovery Plan backups (*.rpbackup)"))
+        if path is not None and path.suffix.lower() != backup.SUFFIX:
+            path = path.with_name(path.name + backup.SUFFIX)
+        return path
 
     # -- locking ---------------------------------------------------------------------
     def lock(self) -> bool:
@@ -273,7 +344,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         session.deleteLater()
-        self.actions_.set_plan_open(False)
+        self._set_plan_open(False)
         self._lock_slot.setVisible(False)
         self._set_save_state("")
         self.statusBar().clearMessage()
@@ -366,18 +437,14 @@ class MainWindow(QMainWindow):
         runs once it is saved. Returns False if no saving was started."""
         if self.session is None or self._backup_task is not None:
             return False
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = _("my-recovery-plan-{date}.rpbackup").format(date=today().isoformat())
-        path = self.dialogs.get_save_path(self, _("Save a backup copy of my plan"),
-                                          Path(folder) / name if folder else name,
-                                          _("Recovery Plan backups (*.rpbackup)"))
+        path = self._ask_backup_path(_("Save a backup copy of my plan"))
         if path is None:
             return False
-        if path.suffix.lower() != backup.SUFFIX:
-            path = path.with_name(path.name + backup.SUFFIX)
         db = self.session.db
         self.statusBar().showMessage(_("Saving a backup copy of your plan…"))
-        self._backup_task = run_in_background(lambda: backup.save_backup(db, path),
+        # The scratch copy is made beside the target, so this works for a
+        # plan on read-only media too.
+        self._backup_task = run_in_background(lambda: backup.save_copy(db, path),
                                               lambda _made: self._backup_saved(path, then),
                                               self._backup_failed)
         return True
@@ -399,6 +466,85 @@ class MainWindow(QMainWindow):
             storage.StorageError.default_message()
         self.dialogs.warning(self, _("Backup not saved"), _(
             "{reason} Your plan itself is fine and unchanged.").format(reason=message))
+
+    # -- places ----------------------------------------------------------------------
+    def open_other_plan(self) -> bool:
+        """File > Open another plan…: a plan kept somewhere else (a USB
+        stick). The open plan is saved and locked first. True if the unlock
+        screen for the other plan is showing."""
+        if self.session is not None and not self.lock():
+            return False
+        chosen = self.dialogs.get_folder(self, _("Open another plan"),
+                                         str(nearest_folder(self.plan_path.parent)))
+        if chosen is None:
+            return False
+        folder = chosen
+        if not storage.plan_exists(folder) and storage.plan_exists(folder / PLAN_FOLDER_NAME):
+            folder = folder / PLAN_FOLDER_NAME
+        if not storage.plan_exists(folder):
+            self.dialogs.warning(self, _("No plan there"), _(
+                "There's no plan in that folder. Choose the folder your plan is kept in (it "
+                "holds a file called plan.db). Nothing has been changed."))
+            return False
+        self.plan_path = Path(folder)
+        self.start.set_plan_path(self.plan_path)
+        self.start.show_unlock()
+        return True
+
+    def copy_to_computer(self) -> bool:
+        """A plan open for reading only: copy it into a folder on this
+        computer and carry on there. False if no copying was started."""
+        if self.session is None or self._backup_task is not None:
+            return False
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = self.dialogs.get_folder(self, _("Choose a folder on this computer for my plan"),
+                                         start)
+        if chosen is None:
+            return False
+        target = plan_folder_in(chosen)
+        db = self.session.db
+        self.statusBar().showMessage(_("Copying your plan…"))
+        self._backup_task = run_in_background(lambda: storage.copy_plan(db, target),
+                                              self._copied, self._copy_failed,
+                                              lambda copy: copy.close())
+        return True
+
+    def _copied(self, copy) -> None:
+        self._backup_task = None
+        self.statusBar().clearMessage()
+        old = self.plan_path
+        self._end_session()
+        self._plan_opened(copy)
+        self.dialogs.information(self, _("Your plan is copied"), _(
+            "Your plan is now on this computer, in {path}, and you can carry on writing. It "
+            "opens with the same passphrase and recovery key. The copy in {old} hasn't been "
+            "changed.").format(path=str(copy.path), old=str(old)))
+
+    def _copy_failed(self, error: BaseException) -> None:
+        self._backup_task = None
+        self.statusBar().clearMessage()
+        message = str(error) if isinstance(error, storage.StorageError) else \
+            storage.StorageError.default_message()
+        self.dialogs.warning(self, _("Not copied"), _(
+            "{reason} Your plan hasn't been changed.").format(reason=message))
+
+    def show_second_place(self) -> SecondPlaceDialog | None:
+        """File > A second place for backups…"""
+        if self.session is None:
+            return None
+        dialog = SecondPlaceDialog(self.settings, self.session.db, self.dialogs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _second_place_made(self) -> None:
+        self.settings.second_place_last = dt.datetime.now(dt.timezone.utc).isoformat(
+            timespec="seconds")
+
+    def _second_place_failed(self, reason: str) -> None:
+        reminder = second_place_reminder(self.settings.second_place_last)
+        if reminder:
+            self.statusBar().showMessage(reminder, 60_000)
 
     # -- text size -------------------------------------------------------------------
     def _apply_text_scale(self, percent: int) -> None:
@@ -426,17 +572,43 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.session is not None:
+        if self.session is not None and not self._copy_before_close:
             self._close_dialogs()
-            if not self.session.flush() and not self.dialogs.question(
-                    self, _("Not saved yet"),
-                    _("Some of your latest writing couldn't be saved yet. If you close now, it "
-                      "will be lost. Close anyway?"),
-                    yes=_("Close anyway"), no=_("Keep it open")):
-                event.ignore()
-                return
+            saved = self.session.flush() and self.session.all_saved()
+            if not saved:
+                if self.dialogs.question(
+                        self, _("Not saved yet"),
+                        _("Some of your latest writing couldn't be saved into your plan yet. "
+                          "Save a copy of your plan as it is now before closing, so nothing "
+                          "is lost?"),
+                        yes=_("Save a copy of my plan as it is now"), no=_("Don't save a copy")):
+                    self.save_copy_now(then=self._close_after_copy)
+                    event.ignore()
+                    return
+                if not self.dialogs.question(
+                        self, _("Not saved yet"),
+                        _("If you close now without a copy, your latest writing will be lost. "
+                          "Close anyway?"),
+                        yes=_("Close anyway"), no=_("Keep it open")):
+                    event.ignore()
+                    return
         self.shut_down()
         event.accept()
+
+    def _close_after_copy(self) -> None:
+        """The copy asked for when closing is saved: now close."""
+        self._copy_before_close = True
+        self.close()
+
+    @Slot(object)
+    def save_for_logout(self, _manager=None) -> None:
+        """The desktop session is ending: save everything and close the
+        plan (nothing to ask; the app may be ended next)."""
+        if self.session is not None:
+            self._close_dialogs()
+            self.session.flush()
+            self._end_session()
+            self.start.show_unlock()
 
     def shut_down(self) -> None:
         """Last call (also when the app quits without closing the window,

@@ -16,8 +16,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..plans.service import PlanEditor
-from ..storage import StorageError, backup
-from ..storage.writer import BackgroundStore
+from ..storage import StorageError, backup, operations
+from ..storage.writer import BackgroundStore, ReadOnlyStore
 from .context import PlanContext
 from .dialogs import DialogService
 
@@ -95,13 +95,17 @@ class PlanSession(QObject):
       ``saving``: a change was handed to the store;
       ``saved``: everything handed over so far is on disk;
       ``save_failed(str)``: a kind message to show; the text stays on screen;
-      ``backup_failed(str)``: today's automatic backup couldn't be made.
+      ``backup_failed(str)``: today's automatic backup couldn't be made;
+      ``second_place_made`` / ``second_place_failed(str)``: the backup in
+      the second place was made, or couldn't be.
     """
 
     saving = Signal()
     saved = Signal()
     save_failed = Signal(str)
     backup_failed = Signal(str)
+    second_place_made = Signal()
+    second_place_failed = Signal(str)
     _saved_from_worker = Signal()
     _failed_from_worker = Signal(str)
 
@@ -110,7 +114,9 @@ class PlanSession(QObject):
         super().__init__(parent)
         self.db = db
         plan = db.load_plan()
-        self.store = BackgroundStore(db)
+        #: Opened for reading only (read-only media, a full disk).
+        self.read_only = bool(getattr(db, "read_only", False))
+        self.store = ReadOnlyStore(db) if self.read_only else BackgroundStore(db)
         # The store calls these on its own thread; the signals queue them
         # over to this object's (the GUI) thread.
         self._saved_from_worker.connect(self._on_saved)
@@ -124,15 +130,32 @@ class PlanSession(QObject):
         self.closed = False
         self._backup_task: BackgroundTask | None = None
 
-    def start_daily_backup(self) -> None:
+    def start_daily_backup(self, second_place: str = "") -> None:
         """Make today's automatic encrypted backup off the GUI thread (at
-        most one a day; old ones are pruned)."""
+        most one a day; old ones are pruned), and one in the second place
+        when one is chosen. Nothing for a plan open for reading only."""
+        if self.read_only:
+            return
         db = self.db
-        self._backup_task = run_in_background(lambda: backup.daily_backup(db),
-                                              self._backup_done, self._backup_error)
 
-    def _backup_done(self, _path: object) -> None:
+        def work():
+            backup.daily_backup(db)
+            if second_place:
+                try:
+                    return backup.second_place_backup(db, second_place)
+                except StorageError as error:
+                    return error        # the plan's own backup was made; this is told gently
+            return None
+
+        self._backup_task = run_in_background(work, self._backup_done, self._backup_error)
+
+    def _backup_done(self, result: object) -> None:
         self._backup_task = None
+        if not self.closed:
+            if isinstance(result, StorageError):
+                self.second_place_failed.emit(str(result))
+            elif result is not None:
+                self.second_place_made.emit()
 
     def _backup_error(self, error: BaseException) -> None:
         self._backup_task = None
@@ -171,6 +194,22 @@ class PlanSession(QObject):
     def retry(self) -> None:
         """Try a failed write again (after the person freed some space)."""
         self.store.retry()
+
+    def all_saved(self) -> bool:
+        """Is every word on screen in the plan's file (nothing queued,
+        nothing skipped)?"""
+        return self.store.pending() == 0 and self.store.skipped == 0
+
+    def save_copy(self, path, on_done: Callable[[Any], None],
+                  on_failed: Callable[[BaseException], None]) -> BackgroundTask:
+        """"Save a copy of my plan as it is now": an encrypted backup file
+        at ``path`` holding exactly what is on screen, made even when the
+        plan's own file can't be written."""
+        self.ctx.flush_pending()
+        as_on_screen = operations.ReplacePlan.of(self.editor.plan)  # rows taken now
+        db = self.db
+        return run_in_background(lambda: backup.save_copy(db, path, as_on_screen),
+                                 on_done, on_failed)
 
     def close(self) -> None:
         """Put the plan away: nothing of it stays in memory we control.

@@ -1,7 +1,8 @@
 """The app's own preferences, as typed options over ``QSettings``.
 
 Only choices about the app live here (idle lock delay, language, text
-size); never plan text, names or secrets. Tests pass a ``QSettings`` on a
+size, where the last plan and the second place for backups are); never
+plan text, names or secrets. Tests pass a ``QSettings`` on a
 temporary INI file so they never touch the real home folder.
 """
 
@@ -33,6 +34,9 @@ class IntOption:
 IDLE_LOCK_MINUTES = IntOption("lock/idleMinutes", 5, 1, 120)
 TEXT_SCALE = IntOption("view/textScalePercent", 100, 100, 250)
 LANGUAGE_KEY = "view/language"
+LAST_PLAN_KEY = "plan/lastFolder"
+SECOND_PLACE_KEY = "backups/secondPlace"
+SECOND_PLACE_LAST_KEY = "backups/secondPlaceLastMade"
 
 
 class Settings:
@@ -79,3 +83,42 @@ class Settings:
     def language(self, value: str) -> None:
         self._store.setValue(LANGUAGE_KEY, value)
         self._store.sync()
+
+    def _get_path(self, key: str) -> str:
+        value = self._store.value(key, "")
+        return value if isinstance(value, str) else ""
+
+    def _set_path(self, key: str, value: str) -> None:
+        if value:
+            self._store.setValue(key, str(value))
+        else:
+            self._store.remove(key)
+        self._store.sync()
+
+    @property
+    def last_plan(self) -> str:
+        """The folder of the plan opened last ("" for the usual place)."""
+        return self._get_path(LAST_PLAN_KEY)
+
+    @last_plan.setter
+    def last_plan(self, value: str) -> None:
+        self._set_path(LAST_PLAN_KEY, value)
+
+    @property
+    def second_place(self) -> str:
+        """The folder where a second backup is kept ("" for none)."""
+        return self._get_path(SECOND_PLACE_KEY)
+
+    @second_place.setter
+    def second_place(self, value: str) -> None:
+        self._set_path(SECOND_PLACE_KEY, value)
+
+    @property
+    def second_place_last(self) -> str:
+        """When the last backup in the second place was made (ISO 8601, UTC;
+        "" if never): for the reminder while that place can't be reached."""
+        return self._get_path(SECOND_PLACE_LAST_KEY)
+
+    @second_place_last.setter
+    def second_place_last(self, value: str) -> None:
+        self._set_path(SECOND_PLACE_LAST_KEY, value)

@@ -309,3 +309,30 @@ def test_check_of_a_damaged_plan_still_mentions_backups(plan):
     assert any("backup of this plan" in line for line in report.lines())
     with pytest.raises(PlanDamaged):
         open_plan(db.path, PASSPHRASE)
+
+
+def test_a_second_place_keeps_one_backup_a_day_and_says_when_it_is_missing(tmp_path):
+    import datetime as dt
+
+    from recoveryplan.storage import StorageError, create_plan, open_plan
+    from recoveryplan.storage import backup as backups
+
+    db, _key = create_plan(tmp_path / "plan", "a passphrase for the stick")
+    place = tmp_path / "stick"
+    try:
+        with pytest.raises(StorageError) as caught:
+            backups.second_place_backup(db, place)
+        assert "plug it in" in str(caught.value)
+        place.mkdir()
+        made = backups.second_place_backup(db, place)
+        assert made == backups.second_place_file(place, db.plan_id) and made.is_file()
+        assert backups.second_place_backup(db, place) is None            # one a day
+        assert backups.second_place_backup(db, place, force=True) == made
+        assert backups.second_place_backup(db, place, today=dt.date.today()
+                                           + dt.timedelta(days=1)) == made
+        assert backups.last_second_place_backup(place, db.plan_id) is not None
+        assert sorted(p.name for p in place.iterdir()) == [made.name]     # no scratch left
+    finally:
+        db.close()
+    backups.restore(made, tmp_path / "restored", "a passphrase for the stick")
+    open_plan(tmp_path / "restored", "a passphrase for the stick").close()

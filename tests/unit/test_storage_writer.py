@@ -6,6 +6,7 @@ import pytest
 
 from recoveryplan.plans.model import Entry, Goal, Plan, Step
 from recoveryplan.storage import DiskFull, StorageError, create_plan, open_plan
+from recoveryplan.storage.errors import NotStored
 from recoveryplan.storage.writer import BackgroundStore
 
 PASSPHRASE = "slow mornings with toast"
@@ -120,3 +121,36 @@ def test_a_broken_callback_does_not_stop_saving(db, store, caplog):
     store.save_record(entry("two"), None, 1)
     assert store.flush(timeout=30)
     assert [e.text for e in db.load_plan().entries] == ["one", "two"]
+
+
+def test_a_write_that_can_never_be_stored_does_not_hold_later_ones_hostage(db, store):
+    """Bypassing validation on purpose: a lone surrogate can't be encoded."""
+    errors = []
+    store.on_error = errors.append
+    store.save_record(entry("before"), None, 0)
+    store.save_record(entry("half a pair \ud800"), None, 1)
+    store.save_record(entry("after"), None, 2)
+    assert store.flush(timeout=30)
+    assert store.pending() == 0 and store.skipped == 1
+    assert len(errors) == 1 and isinstance(errors[0], NotStored)
+    assert "save a copy of your plan as it is now" in str(errors[0])
+    assert "\ud800" not in str(errors[0])
+    assert [e.text for e in db.load_plan().entries] == ["before", "after"]
+
+
+def test_a_write_the_disk_refused_is_tried_again_by_itself(db, store):
+    errors, saved = [], threading.Event()
+    store.on_error = errors.append
+    store.on_saved = saved.set
+    writer_conn = store._writer._conn
+    pages = writer_conn.execute("PRAGMA page_count").fetchone()[0]
+    writer_conn.execute(f"PRAGMA max_page_count = {pages}")      # the disk is "full"
+    store.replace_plan(Plan(entries=[entry("x" * 2000) for _ in range(40)]))
+    store.save_record(entry("typed while the disk was full"), None, 40)
+    assert not store.flush(timeout=30)
+    assert store.failing
+    writer_conn.execute("PRAGMA max_page_count = 1073741823")    # space freed; nobody asks
+    assert saved.wait(30)
+    assert store.pending() == 0 and not store.failing
+    assert len(errors) == 1                                      # told once, not every try
+    assert [e.text for e in db.load_plan().entries][-1] == "typed while the disk was full"

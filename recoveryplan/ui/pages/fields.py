@@ -17,7 +17,7 @@ from ...plans.model import Entry, Record
 from ...plans.sections import FieldSpec, SectionSpec
 from ..context import PlanContext
 from ..models.entries import EntryListModel
-from ..widgets.binding import TextBinding
+from ..widgets.binding import MAX_COMMIT_DELAY_MS, TextBinding
 from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote
 from ..widgets.delegate import EntryDelegate
 from ..widgets.lists import GrowingListView
@@ -270,19 +270,30 @@ class NameBox(QGroupBox):
         self.timer.setSingleShot(True)
         self.timer.setInterval(self.PAUSE_MS)
         self.timer.timeout.connect(self.flush)
-        self.edit.textEdited.connect(lambda _text: self.timer.start())
+        self.longest = QTimer(self)
+        self.longest.setSingleShot(True)
+        self.longest.setInterval(MAX_COMMIT_DELAY_MS)
+        self.longest.timeout.connect(self.flush)
+        self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self.flush)
         self.ctx.register_flusher(self.flush)
         self.ctx.changed.connect(self._on_plan_changed)
         self.refresh()
 
+    def _edited(self, _text: str) -> None:
+        self.timer.start()
+        if not self.longest.isActive():
+            self.longest.start()
+
     def flush(self) -> None:
         if self.timer.isActive() or self.edit.text() != self.ctx.plan.info.owner_name:
             self.timer.stop()
+            self.longest.stop()
             self.ctx.set_info(owner_name=self.edit.text().strip())
 
     def refresh(self) -> None:
-        if self.edit.text() != self.ctx.plan.info.owner_name and not self.timer.isActive():
+        # Compared stripped: a space just typed between two words stays.
+        if self.edit.text().strip() != self.ctx.plan.info.owner_name and not self.timer.isActive():
             self.edit.set_text_quietly(self.ctx.plan.info.owner_name)
 
     def _on_plan_changed(self, action: str, _subject) -> None:

@@ -25,6 +25,8 @@ class CreateScreen(Screen):
 
     create_requested = Signal(str, str)
     back_requested = Signal()
+    #: "Choose another place…": the flow asks for a folder.
+    place_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +64,21 @@ class CreateScreen(Screen):
                        self.match_label, self.reveal_box, self._caps):
             self.column.addWidget(widget)
 
+        # Where the plan will live: the app's own folder, or a USB stick.
+        self.place_label = text_label()
+        self.place_label.setObjectName("planPlaceLabel")
+        self.place_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.place_button = tall(QPushButton())
+        self.place_button.setObjectName("choosePlaceButton")
+        self.place_button.setAutoDefault(True)
+        self.place_button.clicked.connect(self.place_requested)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place_button)
+        place_row.addStretch(1)
+        self.column.addWidget(self.place_label)
+        self.column.addLayout(place_row)
+        self._place = ""
+
         self.error_label = message_label()
         self.error_label.setObjectName("createErrorLabel")
         self.busy = busy_bar()
@@ -91,7 +108,8 @@ class CreateScreen(Screen):
         self.setTabOrder(self.name_edit, self.passphrase_edit)
         self.setTabOrder(self.passphrase_edit, self.repeat_edit)
         self.setTabOrder(self.repeat_edit, self.reveal_box)
-        self.setTabOrder(self.reveal_box, self.create_button)
+        self.setTabOrder(self.reveal_box, self.place_button)
+        self.setTabOrder(self.place_button, self.create_button)
         self.setTabOrder(self.create_button, self.back_button)
         self.finish_layout()
 
@@ -116,7 +134,18 @@ class CreateScreen(Screen):
         self.create_button.setText(_("Create my plan"))
         self.back_button.setText(_("Back"))
         self.busy_label.setText(_("Creating your plan and locking it safely…"))
+        self.place_button.setText(_("Choose another place…"))
+        self.place_button.setAccessibleName(_("Choose another place for my plan"))
+        self._show_place()
         self._update_feedback()
+
+    def set_place(self, place: str) -> None:
+        """Show where the new plan will be kept."""
+        self._place = place
+        self._show_place()
+
+    def _show_place(self) -> None:
+        self.place_label.setText(_("My plan will be kept in {place}").format(place=self._place))
 
     def first_focus(self) -> QWidget:
         return self.name_edit
@@ -153,7 +182,7 @@ class CreateScreen(Screen):
     # -- the window calls these ------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
         for widget in (self.name_edit, self.passphrase_edit, self.repeat_edit,
-                       self.create_button, self.back_button, self.reveal_box):
+                       self.create_button, self.back_button, self.reveal_box, self.place_button):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)

@@ -27,6 +27,32 @@ from .unlock import UnlockScreen
 from .welcome import WelcomeScreen
 
 
+#: The folder made for a new plan inside a chosen place (a USB stick).
+PLAN_FOLDER_NAME = "Recovery Plan"
+
+
+def plan_folder_in(chosen: Path) -> Path:
+    """Where a plan goes in a folder the person chose: a "Recovery Plan"
+    folder in it (so a USB stick's top level or Documents get one tidy
+    folder), unless they chose an empty "Recovery Plan" folder itself."""
+    chosen = Path(chosen)
+    try:
+        empty = chosen.is_dir() and not any(chosen.iterdir())
+    except OSError:
+        empty = False
+    if empty and chosen.name == PLAN_FOLDER_NAME:
+        return chosen
+    return chosen / PLAN_FOLDER_NAME
+
+
+def nearest_folder(path: Path) -> Path:
+    """``path`` or its nearest parent that exists (to start a folder dialog in)."""
+    for folder in (Path(path), *Path(path).parents):
+        if folder.is_dir():
+            return folder
+    return Path.home()
+
+
 def _close_quietly(db: Any) -> None:
     try:
         db[0].close() if isinstance(db, tuple) else db.close()
@@ -55,6 +81,8 @@ class StartFlow(QStackedWidget):
         self.welcome.start_requested.connect(lambda: self.show_screen(self.create))
         self.create.back_requested.connect(lambda: self.show_screen(self.welcome))
         self.create.create_requested.connect(self._create)
+        self.create.place_requested.connect(self._choose_place)
+        self.create.set_place(str(plan_path))
         self.recovery_key.done.connect(self._key_kept)
         self.unlock.unlock_requested.connect(self._open)
         self.welcome.restore_requested.connect(self._choose_backup_file)
@@ -69,6 +97,28 @@ class StartFlow(QStackedWidget):
             self.show_unlock()
         else:
             self.show_screen(self.welcome)
+
+    def set_plan_path(self, path: Path) -> None:
+        """Work with the plan in ``path`` from now on (another plan, a new
+        place for a new one)."""
+        self._backup_file = None
+        self.unlock.set_backup_file("")
+        self.plan_path = Path(path)
+        self.create.set_place(str(self.plan_path))
+
+    def _choose_place(self) -> None:
+        """"Choose another place…" on the create screen: a folder (a USB
+        stick, say) where a new folder for the plan is made."""
+        chosen = self._dialogs.get_folder(self.window(), _("Choose where to keep my plan"),
+                                          str(nearest_folder(self.plan_path)))
+        if chosen is None:
+            return
+        if storage.plan_exists(chosen):
+            self._dialogs.information(self.window(), _("There's a plan there already"), _(
+                "There is already a plan in that folder. To open it, use File, then Open "
+                "another plan."))
+            return
+        self.set_plan_path(plan_folder_in(chosen))
 
     def show_unlock(self) -> None:
         self.unlock.reset()
@@ -120,7 +170,8 @@ class StartFlow(QStackedWidget):
             self._restore(lambda: backup.restore(source, path, secret), secret)
             return
         path = self.plan_path
-        self._task = run_in_background(lambda: storage.open_plan(path, secret),
+        # Read-only media or a full disk: opened for reading only.
+        self._task = run_in_background(lambda: storage.open_plan(path, secret, read_only=None),
                                        self._unlocked, self._unlock_failed, _close_quietly)
 
     def _unlocked(self, db: Any) -> None:

@@ -20,6 +20,9 @@ from .text import CleanLineEdit, GrowingTextEdit
 
 #: Pause after typing before the words are saved (milliseconds).
 COMMIT_DELAY_MS = 500
+#: Longest wait while typing goes on without a pause: words are committed at
+#: least this often (well inside two seconds, the promise).
+MAX_COMMIT_DELAY_MS = 1500
 
 
 class TextBinding(QObject):
@@ -44,6 +47,9 @@ class TextBinding(QObject):
         self._linked: list[TextBinding] = []
         self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # Started by the first key of a burst, not restarted by the ones after.
+        self._longest = QTimer(self, singleShot=True, interval=MAX_COMMIT_DELAY_MS)
+        self._longest.timeout.connect(self.flush)
         if isinstance(widget, GrowingTextEdit):
             widget.edited.connect(self._on_edited)
         else:
@@ -94,6 +100,7 @@ class TextBinding(QObject):
     def flush(self) -> None:
         """Commit waiting typing now."""
         self._timer.stop()
+        self._longest.stop()
         if not self._pending:
             return
         self._pending = False
@@ -129,6 +136,8 @@ class TextBinding(QObject):
             self._target = self.record
         if self._live:
             self._timer.start()
+            if not self._longest.isActive():
+                self._longest.start()
 
     def _on_plan_changed(self, action: str, subject) -> None:
         if self._pending:

@@ -57,6 +57,20 @@ class GrowingListView(_GrowMixin, QListView):
             self.scheduleDelayedItemsLayout()
             self.updateGeometry()
 
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
+        """One row changed and is as tall as before (a tick, a word that
+        did not wrap): repaint it without laying out every row again."""
+        model = self.model()
+        if (model is not None and top_left.isValid() and top_left.row() == bottom_right.row()
+                and top_left.column() != bottom_right.column()):
+            index = model.index(top_left.row(), self.modelColumn())
+            if self.rectForIndex(index).height() == self.sizeHintForIndex(index).height():
+                for column in range(top_left.column(), bottom_right.column() + 1):
+                    cell = model.index(top_left.row(), column)
+                    super().dataChanged(cell, cell, roles)
+                return
+        super().dataChanged(top_left, bottom_right, roles)
+
 
 class GrowingTableView(_GrowMixin, QTableView):
     """``stretch_column`` takes the spare width and wraps its words, so the
@@ -99,6 +113,27 @@ class GrowingTableView(_GrowMixin, QTableView):
     def _grow(self, *_args) -> None:
         self._fit_visible_rows()
         super()._grow()
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
+        """One row changed (typing, a tick): repaint its cells, without
+        measuring every column again over a hundred sampled rows, unless a
+        cell no longer fits its column."""
+        model = self.model()
+        if (model is None or not top_left.isValid() or top_left.row() != bottom_right.row()
+                or top_left.column() == bottom_right.column()):
+            super().dataChanged(top_left, bottom_right, roles)
+            return
+        header = self.horizontalHeader()
+        row = top_left.row()
+        for column in range(top_left.column(), bottom_right.column() + 1):
+            if (column != self.stretch_column and not header.isSectionHidden(column)
+                    and self.sizeHintForIndex(model.index(row, column)).width()
+                    > header.sectionSize(column)):
+                super().dataChanged(top_left, bottom_right, roles)
+                return
+        for column in range(top_left.column(), bottom_right.column() + 1):
+            index = model.index(row, column)
+            super().dataChanged(index, index, roles)
 
     def _fit_visible_rows(self, *_args) -> None:
         model = self.model()

@@ -19,7 +19,7 @@ from ...plans.model import Plan
 from ... import storage
 from ...storage import backup
 from ..dialogs import DialogService
-from ..session import BackgroundTask, run_in_background
+from ..session import BackgroundTask, open_and_load, run_in_background
 from .common import Screen, show_message
 from .create import CreateScreen
 from .recovery_key import RecoveryKeyScreen
@@ -120,7 +120,7 @@ class StartFlow(QStackedWidget):
             self._restore(lambda: backup.restore(source, path, secret), secret)
             return
         path = self.plan_path
-        self._task = run_in_background(lambda: storage.open_plan(path, secret),
+        self._task = run_in_background(lambda: open_and_load(lambda: storage.open_plan(path, secret)),
                                        self._unlocked, self._unlock_failed, _close_quietly)
 
     def _unlocked(self, db: Any) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
 
 
@@ -59,15 +60,23 @@ class GrowingListView(_GrowMixin, QListView):
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed and is as tall as before (a tick, a word that
-        did not wrap): repaint it without laying out every row again."""
+        did not wrap): repaint it and tell screen readers, without laying
+        out every row of the list again (which QListView does for any
+        change when rows differ in height)."""
         model = self.model()
         if (model is not None and top_left.isValid() and top_left.row() == bottom_right.row()
-                and top_left.column() != bottom_right.column()):
+                and self.isVisible() and self.state() != QAbstractItemView.State.EditingState):
             index = model.index(top_left.row(), self.modelColumn())
             if self.rectForIndex(index).height() == self.sizeHintForIndex(index).height():
-                for column in range(top_left.column(), bottom_right.column() + 1):
-                    cell = model.index(top_left.row(), column)
-                    super().dataChanged(cell, cell, roles)
+                self.update(index)
+                if QAccessible.isActive():
+                    event = QAccessibleTableModelChangeEvent(
+                        self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged)
+                    event.setFirstRow(top_left.row())
+                    event.setLastRow(bottom_right.row())
+                    event.setFirstColumn(top_left.column())
+                    event.setLastColumn(bottom_right.column())
+                    QAccessible.updateAccessibility(event)
                 return
         super().dataChanged(top_left, bottom_right, roles)
 
@@ -79,7 +88,11 @@ class GrowingTableView(_GrowMixin, QTableView):
     Rows are fitted to their words only where they can be seen (the first
     ``max_rows`` and those scrolled into view), and column widths are sized
     from a sample of rows, so ten years of daily check-ins open at once
-    instead of measuring thousands of rows on every layout pass."""
+    instead of measuring thousands of rows on every layout pass. Widths are
+    measured again when rows come, go or are reordered, when the headings
+    or the font change, or when a changed cell no longer fits: not on every
+    change of one row (as Qt's ResizeToContents does, a hundred sampled rows
+    each time)."""
 
     #: Rows around the visible ones that column sizing looks at.
     SAMPLED_ROWS = 100
@@ -99,7 +112,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         # right-to-left layout); if large text leaves too little room, the
         # end of a heading is hidden rather than both of its ends.
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setResizeContentsPrecision(self.SAMPLED_ROWS)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
@@ -109,19 +122,61 @@ class GrowingTableView(_GrowMixin, QTableView):
         super().setModel(model)
         self.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         self._connect_growth()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
+                       model.layoutChanged, model.headerDataChanged, model.columnsInserted,
+                       model.columnsRemoved):
+            signal.connect(self.fit_columns)
+        self.fit_columns()
 
-    def _grow(self, *_args) -> None:
+    def fit_columns(self, *_args) -> None:
+        """Every column but the stretching one as wide as its words (in the
+        sampled rows) and its heading."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        for column in range(model.columnCount()):
+            if column == self.stretch_column or header.isSectionHidden(column):
+                continue
+            width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(header.minimumSectionSize(),
+                                             min(width, header.maximumSectionSize())))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
+            self.fit_columns()
+
+    def _grow(self, *args) -> None:
+        if args and hasattr(args[0], "row") and len(args) >= 2 and hasattr(args[1], "row"):
+            self._rows_changed(args[0].row(), args[1].row())    # dataChanged
+            return
         self._fit_visible_rows()
         super()._grow()
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` changed: fit those that can be seen;
+        the table's height depends only on its first ``max_rows`` rows."""
+        if first < 0:
+            return
+        top = max(self.rowAt(0), 0)
+        bottom = self.rowAt(self.viewport().height() - 1)
+        if bottom < 0:
+            bottom = top + self.max_rows
+        for row in range(max(first, top), min(last, bottom) + 1):
+            self.resizeRowToContents(row)
+        if first < self.max_rows:
+            self.updateGeometry()
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed (typing, a tick): repaint its cells, without
         measuring every column again over a hundred sampled rows, unless a
         cell no longer fits its column."""
         model = self.model()
-        if (model is None or not top_left.isValid() or top_left.row() != bottom_right.row()
-                or top_left.column() == bottom_right.column()):
+        if model is None or not top_left.isValid() or top_left.row() != bottom_right.row():
             super().dataChanged(top_left, bottom_right, roles)
+            self.fit_columns()      # many rows changed (a new language): measure again
             return
         header = self.horizontalHeader()
         row = top_left.row()
@@ -130,6 +185,7 @@ class GrowingTableView(_GrowMixin, QTableView):
                     and self.sizeHintForIndex(model.index(row, column)).width()
                     > header.sectionSize(column)):
                 super().dataChanged(top_left, bottom_right, roles)
+                self.fit_columns()
                 return
         for column in range(top_left.column(), bottom_right.column() + 1):
             index = model.index(row, column)

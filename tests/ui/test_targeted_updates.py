@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from recoveryplan.plans.model import Entry, Goal, Plan, Step
 from recoveryplan.plans.sections import SECTIONS
@@ -144,3 +144,33 @@ def test_the_sidebar_updates_one_mark_and_it_follows(qtbot, ctx, workspace):
     ctx.undo()
     assert set(refreshed) == {row}
     assert "has writing" not in item.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def _settle() -> None:
+    """Let the event loop handle what is already posted (layouts, repaints)."""
+    for _turn in range(5):
+        QApplication.processEvents()
+
+
+def test_a_list_lays_out_again_only_when_a_changed_row_changes_height(qtbot, ctx, workspace):
+    entries = [Entry(section="warning_signs", field="i_notice", text=f"sign {n}") for n in range(30)]
+    for record in entries:
+        ctx.add(record)
+    workspace.go_to("warning_signs")
+    box = workspace.current_page().box("i_notice")
+    view = box.view
+    qtbot.waitUntil(lambda: view.rectForIndex(box.model.index(29, 0)).height() > 0)
+    _settle()
+    measured: list[int] = []
+    original = box.delegate.sizeHint
+    box.delegate.sizeHint = lambda option, index: (measured.append(index.row()),
+                                                   original(option, index))[1]
+    ctx.update(entries[5], text="sign 5, again")        # still one line
+    _settle()
+    assert set(measured) <= {5, *range(view.max_rows)}  # that row (and the view's height rows)
+    assert box.model.data(box.model.index(5, 0)).count("again") == 1
+    index = box.model.index(7, 0)
+    before = view.rectForIndex(index).height()
+    ctx.update(entries[7], text="a long sign " * 40)    # wraps onto several lines
+    qtbot.waitUntil(lambda: view.rectForIndex(index).height() > before)
+    assert view.rectForIndex(index).height() == view.sizeHintForIndex(index).height()

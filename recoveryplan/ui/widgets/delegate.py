@@ -29,15 +29,18 @@ class EntryDelegate(QStyledItemDelegate):
         self._heights: dict[tuple, list[int]] = {}
 
     def _parts(self, index: QModelIndex) -> tuple[str, str, str]:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or _("(empty)")
-        detail = index.data(DetailRole) or ""
+        model = index.model()       # asked directly: each row is measured on every layout
+        data = model.data if model is not None else (lambda _index, _role: None)
+        text = data(index, Qt.ItemDataRole.DisplayRole) or _("(empty)")
+        detail = data(index, DetailRole) or ""
         detail_text = (_("{label}: {text}").format(label=self.detail_label, text=isolate(detail))
                        if detail and self.detail_label else "")
         marks = []
-        if index.data(PrivateRole):
+        if data(index, PrivateRole):
             marks.append(_("Just for me"))
-        if index.data(AttributionRole):
-            marks.append(index.data(AttributionRole))
+        attribution = data(index, AttributionRole)
+        if attribution:
+            marks.append(attribution)
         return text, detail_text, " · ".join(marks)
 
     def _width(self, option: QStyleOptionViewItem) -> int:
@@ -48,7 +51,7 @@ class EntryDelegate(QStyledItemDelegate):
     def _layout(self, option, index, width):
         text, detail, marks = self._parts(index)
         font = option.font
-        private = bool(index.data(PrivateRole))
+        private = bool(index.model().data(index, PrivateRole)) if index.model() else False
         key = (font.key(), width, private, text, detail, marks)
         cached = self._heights.get(key)
         metrics = QFontMetrics(font)

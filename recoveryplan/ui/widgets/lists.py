@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
 
@@ -117,6 +117,9 @@ class GrowingTableView(_GrowMixin, QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._columns_due = False
+        self._columns_timer = QTimer(self, singleShot=True, interval=0)
+        self._columns_timer.timeout.connect(self._fit_columns_now)
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -129,18 +132,34 @@ class GrowingTableView(_GrowMixin, QTableView):
         self.fit_columns()
 
     def fit_columns(self, *_args) -> None:
+        """Fit the columns once the event loop turns (several reasons to
+        measure come together: a new model, its font, its language), or
+        sooner if the table's height is asked for first."""
+        if not self._columns_due:
+            self._columns_due = True
+            self._columns_timer.start()
+
+    def _fit_columns_now(self) -> None:
         """Every column but the stretching one as wide as its words (in the
         sampled rows) and its heading."""
+        self._columns_timer.stop()
+        self._columns_due = False
         model = self.model()
         if model is None:
             return
         header = self.horizontalHeader()
+        changed = False
         for column in range(model.columnCount()):
             if column == self.stretch_column or header.isSectionHidden(column):
                 continue
             width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, max(header.minimumSectionSize(),
-                                             min(width, header.maximumSectionSize())))
+            width = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+            if width != header.sectionSize(column):
+                header.resizeSection(column, width)
+                changed = True
+        if changed and self.isVisible():
+            self._fit_visible_rows()    # words wrap differently in the new widths
+            self.updateGeometry()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
@@ -178,6 +197,8 @@ class GrowingTableView(_GrowMixin, QTableView):
             super().dataChanged(top_left, bottom_right, roles)
             self.fit_columns()      # many rows changed (a new language): measure again
             return
+        if self._columns_due:
+            self._fit_columns_now()
         header = self.horizontalHeader()
         row = top_left.row()
         for column in range(top_left.column(), bottom_right.column() + 1):
@@ -204,6 +225,8 @@ class GrowingTableView(_GrowMixin, QTableView):
             self.resizeRowToContents(row)
 
     def _rows_height(self) -> int:
+        if self._columns_due:
+            self._fit_columns_now()     # row heights depend on column widths
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         shown = range(min(rows, self.max_rows))

@@ -189,6 +189,7 @@ class TogetherMode(QObject):
         self.banner.end_clicked.connect(self.end)
         self.banner.dismissed.connect(lambda: self.banner and self.banner.show_ended(""))
         workspace.add_notice(self.banner)
+        self.banner.refresh()       # shown at once, not when the layout gets round to it
         self._slot.setVisible(True)
         self._sync()
 

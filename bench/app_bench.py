@@ -31,8 +31,13 @@ def child_env(base: Path) -> dict[str, str]:
 
 
 def _run(args: list[str], env: dict[str, str]) -> dict:
-    proc = subprocess.run([sys.executable, str(CHILD), *args], env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return _run_child(CHILD, args, env)
+
+
+def _run_child(child: Path, args: list[str], env: dict[str, str]) -> dict:
+    """Run a bench child script; its last JSON line."""
+    proc = subprocess.run([sys.executable, str(child), *args], env=env, capture_output=True,
+                          text=True, timeout=600, check=False)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not lines:
         raise RuntimeError(f"{args[0]} child failed ({proc.returncode}): {proc.stderr[-2000:]}")

@@ -24,11 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.pop("RECOVERYPLAN_KDF_PROFILE", None)   # the unlock figure needs the real KDF
 
-from bench import app_bench, pdf_bench, storage_bench  # noqa: E402
+from bench import app_bench, edit_bench, pdf_bench, storage_bench  # noqa: E402
 from bench.measure import Row, Table, growth, load_average, ms  # noqa: E402
 from bench.plans import SIZES, PlanCache  # noqa: E402
 
-PARTS = ("launch", "unlock", "open", "save", "pdf", "memory", "growth")
+PARTS = ("launch", "unlock", "open", "edit", "save", "pdf", "memory", "growth")
 #: Highest growth exponent (time ~ records**k, medium to large) still called linear.
 LINEAR_K = 1.2
 
@@ -98,6 +98,9 @@ def run(base: Path, parts: set[str], quick: bool, json_path: Path | None) -> int
     if "open" in parts:
         table.section("open with the key known")
         opened["large"] = storage_bench.open_after_key(plans["large"], table, rep(15, 5))[0].median
+    if "edit" in parts:
+        table.section("the GUI thread with the plan open (every page built)")
+        edit_bench.editing(plans["small"], plans["large"], table, base, rep(3, 1), rep(40, 16))
     if "save" in parts:
         table.section("saving")
         saved["large"] = storage_bench.saves(plans["large"], table, rep(500, 100)).median

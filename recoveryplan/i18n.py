@@ -255,6 +255,12 @@ def format_date(value: _dt.date | None, fmt: str = "long", language: str | None 
         return ""
     if isinstance(value, _dt.datetime):
         value = value.date()
+    return _format_date(value, fmt, language or _language)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_date(value: _dt.date, fmt: str, language: str) -> str:
+    """Tables show the same dates over and over (a date holds no plan text)."""
     return _bdates.format_date(value, format=fmt, locale=babel_locale(language))
 
 
@@ -267,4 +273,11 @@ def format_datetime(value: _dt.datetime | None, fmt: str = "medium", language: s
 
 
 def format_number(value: float | int, language: str | None = None) -> str:
+    if type(value) is int and -1000 < value < 1000:    # check-in scores, counts
+        return _format_small_number(value, language or _language)
+    return _bnumbers.format_decimal(value, locale=babel_locale(language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_small_number(value: int, language: str) -> str:
     return _bnumbers.format_decimal(value, locale=babel_locale(language))

@@ -9,20 +9,97 @@ inverse so the UI can build undo and redo on top:
     update(record, **new)  <->  update(record, **old)   (update returns old)
     move(record, index)    <->  move(record, old_index)  (move returns old)
 
-Listeners are told about every change with ``(action, record)`` so item
-models can refresh only what changed.
+Listeners are told about every change with ``(action, record)``; change
+listeners get a typed :class:`PlanChange` (kind, record, its id, parent,
+index, the fields changed and the sections touched) so item models,
+bindings and marks can each update only the one thing that changed.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Callable, Iterable, Protocol
 
-from .model import COLLECTIONS, Plan, PlanInfo, Record, Review, now
+from .model import COLLECTIONS, Entry, Plan, PlanInfo, Record, Review, now
 from .validation import ValidationError, check_info, check_record
 
 Listener = Callable[[str, Any], None]
+
+#: Where each top-level collection's records belong (entries carry their own
+#: ``section``; steps and progress notes belong with their goal).
+_COLLECTION_SECTION = {
+    "goals": "goals", "life_areas": "life_beyond", "contacts": "my_people",
+    "topics": "appointments", "checkins": "checkins", "services": "hard_times",
+    "reviews": "reviews",
+}
+#: Plan-wide facts shown in a section.
+_INFO_SECTION = {"owner_name": "about_me", "next_appointment_on": "appointments",
+                 "next_review_on": "reviews", "last_reviewed_on": "reviews"}
+
+
+@dataclass(frozen=True, eq=False)
+class PlanChange:
+    """Exactly what one editor operation changed.
+
+    ``kind``: "add", "update", "remove", "move", "info" or "reset";
+    ``subject``: the record (the ``PlanInfo`` for "info", the new ``Plan``
+    for "reset"); ``parent``: the goal of a step or progress note;
+    ``index``: the record's place among its siblings (after an add or move,
+    before a remove); ``old_index``: its place before a move; ``fields``:
+    the fields an "update" or "info" changed; ``sections``: the keys of the
+    sections whose content it touches (every section for "reset").
+    """
+
+    kind: str
+    subject: Any
+    parent: Record | None = None
+    index: int | None = None
+    old_index: int | None = None
+    fields: tuple[str, ...] = ()
+    sections: frozenset[str] = frozenset()
+
+    @property
+    def record(self) -> Record | None:
+        return self.subject if self.kind in ("add", "update", "remove", "move") else None
+
+    @property
+    def record_id(self) -> str | None:
+        record = self.record
+        return record.id if record is not None else None
+
+    @property
+    def parent_id(self) -> str | None:
+        return self.parent.id if self.parent is not None else None
+
+    def touches(self, section: str) -> bool:
+        """Whether this change can alter what section ``section`` shows."""
+        return self.kind == "reset" or section in self.sections
+
+    def changes_any(self, names) -> bool:
+        """An add, remove, move or reset, or an update of one of ``names``."""
+        return self.kind != "update" or not set(names).isdisjoint(self.fields)
+
+
+def record_section(record: Record, parent: Record | None = None) -> str:
+    """The key of the section a record belongs to."""
+    if parent is not None:
+        return record_section(parent)
+    if isinstance(record, Entry):
+        return record.section
+    for name, cls in COLLECTIONS.items():
+        if type(record) is cls:
+            return _COLLECTION_SECTION.get(name, "")
+    return ""
+
+
+def _index(items: list, record: Any) -> int:
+    """Position of ``record`` in ``items`` by identity (records are unique
+    objects; comparing dataclasses field by field is slow on long lists)."""
+    for i, item in enumerate(items):
+        if item is record:
+            return i
+    return items.index(record)
 
 
 class PlanStore(Protocol):
@@ -81,23 +158,45 @@ class PlanEditor:
         #: Name of the care coordinator while planning together, else "".
         self.together_with = ""
         self._listeners: list[Listener] = []
+        self._change_listeners: list[Callable[[PlanChange], None]] = []
 
     # -- listeners -------------------------------------------------------------
     def add_listener(self, listener: Listener) -> None:
+        """``listener(action, subject)`` after every change."""
         self._listeners.append(listener)
 
     def remove_listener(self, listener: Listener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _emit(self, action: str, subject: Any) -> None:
+    def add_change_listener(self, listener: Callable[[PlanChange], None]) -> None:
+        """``listener(change)`` with a :class:`PlanChange` after every change."""
+        self._change_listeners.append(listener)
+
+    def remove_change_listener(self, listener: Callable[[PlanChange], None]) -> None:
+        if listener in self._change_listeners:
+            self._change_listeners.remove(listener)
+
+    def _emit(self, change: PlanChange) -> None:
+        for listener in list(self._change_listeners):
+            listener(change)
         for listener in list(self._listeners):
-            listener(action, subject)
+            listener(change.kind, change.subject)
+
+    def _record_change(self, kind: str, record: Record, parent: Record | None, index: int,
+                       **extra: Any) -> PlanChange:
+        return PlanChange(kind, record, parent, index,
+                          sections=frozenset({record_section(record, parent)}), **extra)
 
     # -- where a record lives ----------------------------------------------------
     def parent_of(self, record: Record) -> Record | None:
         """The goal a step or progress note belongs to, else None."""
+        if type(record) in COLLECTIONS.values():
+            return None
         for goal in self.plan.goals:
+            if any(r is record for r in goal.steps) or any(r is record for r in goal.notes):
+                return goal
+        for goal in self.plan.goals:    # an equal copy, as ``in`` would find
             if record in goal.steps or record in goal.notes:
                 return goal
         return None
@@ -124,7 +223,8 @@ class PlanEditor:
         for key, value in changes.items():
             setattr(info, key, value)
         self.store.save_info(info)
-        self._emit("info", info)
+        self._emit(PlanChange("info", info, fields=tuple(changes), sections=frozenset(
+            _INFO_SECTION[k] for k in changes if k in _INFO_SECTION)))
         return old
 
     def add(self, record: Record, parent: Record | None = None, index: int | None = None) -> Record:
@@ -144,7 +244,7 @@ class PlanEditor:
         self._save_with_children(record, parent, index)
         if index != len(siblings) - 1:
             self.store.save_positions([r.id for r in siblings])
-        self._emit("add", record)
+        self._emit(self._record_change("add", record, parent, index))
         return record
 
     def _save_with_children(self, record: Record, parent: Record | None, index: int) -> None:
@@ -177,9 +277,9 @@ class PlanEditor:
         if not restoring:
             record.touch(self.together_with)
         parent = self.parent_of(record)
-        siblings = self.siblings(record, parent)
-        self.store.save_record(record, parent.id if parent else None, siblings.index(record))
-        self._emit("update", record)
+        index = _index(self.siblings(record, parent), record)
+        self.store.save_record(record, parent.id if parent else None, index)
+        self._emit(self._record_change("update", record, parent, index, fields=tuple(changes)))
         return old
 
     def remove(self, record: Record) -> tuple[Record | None, int]:
@@ -187,28 +287,29 @@ class PlanEditor:
         ``add(record, parent, index)`` puts it back exactly."""
         parent = self.parent_of(record)
         siblings = self.siblings(record, parent)
-        index = siblings.index(record)
+        index = _index(siblings, record)
         siblings.pop(index)
         self.store.delete_record(record.id)
-        self._emit("remove", record)
+        self._emit(self._record_change("remove", record, parent, index))
         return parent, index
 
     def move(self, record: Record, new_index: int) -> int:
         """Move a record among its siblings; returns the old index."""
-        siblings = self.siblings(record)
-        old_index = siblings.index(record)
+        parent = self.parent_of(record)
+        siblings = self.siblings(record, parent)
+        old_index = _index(siblings, record)
         new_index = max(0, min(new_index, len(siblings) - 1))
         if new_index != old_index:
             siblings.insert(new_index, siblings.pop(old_index))
             self.store.save_positions([r.id for r in siblings])
-            self._emit("move", record)
+            self._emit(self._record_change("move", record, parent, new_index, old_index=old_index))
         return old_index
 
     def replace_plan(self, plan: Plan) -> None:
         """Replace everything (after an import has been validated)."""
         self.store.replace_plan(plan)
         self.plan = plan
-        self._emit("reset", plan)
+        self._emit(PlanChange("reset", plan))
 
     # -- convenience -------------------------------------------------------------
     def visible(self, records: Iterable[Record]) -> list[Record]:
@@ -250,5 +351,5 @@ def make_review(plan: Plan, snapshot: dict[str, Any], **values: Any) -> Review:
     return review
 
 
-__all__ = ["PlanEditor", "PlanStore", "MemoryStore", "ValidationError", "latest_review",
+__all__ = ["PlanChange", "PlanEditor", "PlanStore", "MemoryStore", "record_section", "ValidationError", "latest_review",
            "load_snapshots", "make_review", "review_snapshot"]

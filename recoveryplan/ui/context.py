@@ -31,7 +31,7 @@ from shiboken6 import isValid
 
 from ..i18n import _, add_language_listener, remove_language_listener
 from ..plans.model import Plan, Record
-from ..plans.service import PlanEditor
+from ..plans.service import PlanChange, PlanEditor
 from ..plans.validation import ValidationError
 from .models.labels import field_label, record_noun
 
@@ -245,6 +245,10 @@ def _weak_language_listener(ctx: "PlanContext") -> Callable[[str], None]:
 class PlanContext(QObject):
     """What every page gets: the editor, the undo stack and helpers."""
 
+    #: Exactly what changed (a ``plans.service.PlanChange``), before ``changed``.
+    #: Listeners look at its record, parent, fields and sections and update
+    #: only what they show of it.
+    record_changed = Signal(object)
     #: Re-emitted PlanEditor events: "add"/"update"/"remove"/"move"/"info"/"reset".
     changed = Signal(str, object)
     #: Planning-together mode switched on (a name) or off ("").
@@ -263,7 +267,7 @@ class PlanContext(QObject):
         self._flushers: list[Callable[[], None]] = []
         self._failed: set[tuple[str, tuple[str, ...]]] = set()
         self._burst_record: str | None = None
-        editor.add_listener(self._on_editor_event)
+        editor.add_change_listener(self._on_editor_event)
         self._language_listener = _weak_language_listener(self)
         add_language_listener(self._language_listener)
 
@@ -303,7 +307,7 @@ class PlanContext(QObject):
         except ValidationError as error:
             self._refused(record, typing or ("text",), error)
             return False
-        index = self.editor.siblings(record, parent).index(record)
+        index = next(i for i, r in enumerate(self.editor.siblings(record, parent)) if r is record)
         self._burst_record = record.id
         self.undo_stack.push(AddCommand(self, record, parent, index, tuple(typing)))
         return True
@@ -395,7 +399,7 @@ class PlanContext(QObject):
 
     def detach(self) -> None:
         """Stop listening to the editor (on lock) and forget undo history."""
-        self.editor.remove_listener(self._on_editor_event)
+        self.editor.remove_change_listener(self._on_editor_event)
         remove_language_listener(self._language_listener)
         self._flushers.clear()
         self.undo_stack.clear()
@@ -438,8 +442,9 @@ class PlanContext(QObject):
             self.notify(text.replace("\n\n", " ").replace("\n", " "))
 
     # -- events ---------------------------------------------------------------------
-    def _on_editor_event(self, action: str, subject: Any) -> None:
-        self.changed.emit(action, subject)
+    def _on_editor_event(self, change: PlanChange) -> None:
+        self.record_changed.emit(change)
+        self.changed.emit(change.kind, change.subject)
 
     def _on_language(self, _language: str) -> None:
         for i in range(self.undo_stack.count()):

@@ -11,6 +11,7 @@ without losing a word.
 from __future__ import annotations
 
 import threading
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -88,6 +89,26 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
     return task
 
 
+#: Plans read off the GUI thread by ``open_and_load``, until a session takes them.
+_LOADED: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+
+
+def open_and_load(open_db: Callable[[], Any]) -> Any:
+    """Open a plan and read it, both on the calling (worker) thread; the
+    ``PlanSession`` made for the database then uses the plan read here, so
+    reading a large plan never holds up the window."""
+    db = open_db()
+    try:
+        _LOADED[db] = db.load_plan()
+    except Exception:
+        try:
+            db.close()
+        except StorageError:
+            pass
+        raise
+    return db
+
+
 class PlanSession(QObject):
     """Everything that exists only while the plan is open.
 
@@ -113,7 +134,9 @@ class PlanSession(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        plan = db.load_plan()
+        plan = _LOADED.pop(db, None)
+        if plan is None:
+            plan = db.load_plan()
         #: Opened for reading only (read-only media, a full disk).
         self.read_only = bool(getattr(db, "read_only", False))
         self.store = ReadOnlyStore(db) if self.read_only else BackgroundStore(db)

@@ -101,13 +101,18 @@ class TogetherBanner(NoticeBar):
         self.record_button = self.add_button("togetherRecordButton", self.record_clicked.emit)
         self.end_button = self.add_button("togetherEndButton", self.end_clicked.emit)
         self.close_button = self.add_button("togetherDismissButton", self.dismissed.emit)
-        ctx.changed.connect(self.refresh)
+        ctx.record_changed.connect(self._on_plan_changed)
         ctx.together_changed.connect(self.refresh)
         self.refresh()
 
     def show_ended(self, name: str) -> None:
         self.ended_with = name
         self.refresh()
+
+    def _on_plan_changed(self, change) -> None:
+        # Only the count of hidden "just for me" writing can change here.
+        if self.ctx.together_with and change.changes_any(("private",)):
+            self.refresh()
 
     def refresh(self, *_args) -> None:
         name = self.ctx.together_with
@@ -134,7 +139,7 @@ class TogetherBanner(NoticeBar):
         self.setVisible(bool(text))
 
     def detach(self) -> None:
-        self.ctx.changed.disconnect(self.refresh)
+        self.ctx.record_changed.disconnect(self._on_plan_changed)
         self.ctx.together_changed.disconnect(self.refresh)
 
 
@@ -184,6 +189,7 @@ class TogetherMode(QObject):
         self.banner.end_clicked.connect(self.end)
         self.banner.dismissed.connect(lambda: self.banner and self.banner.show_ended(""))
         workspace.add_notice(self.banner)
+        self.banner.refresh()       # shown at once, not when the layout gets round to it
         self._slot.setVisible(True)
         self._sync()
 

@@ -93,7 +93,7 @@ class Workspace(QWidget):
         layout.addLayout(self.notices)
         layout.addWidget(splitter, 1)
         ctx.together_changed.connect(self._refresh_marks)
-        ctx.changed.connect(self._refresh_marks)
+        ctx.record_changed.connect(self._on_plan_changed)
         self._icons: tuple[QIcon, QIcon] | None = None
         self._fit_nav()
         self.retranslate()
@@ -138,6 +138,15 @@ class Workspace(QWidget):
     def _refresh_marks(self, *_args) -> None:
         for row in range(len(SECTIONS)):
             self._refresh_mark(row)
+
+    def _on_plan_changed(self, change) -> None:
+        """Only the marks of the sections a change touches."""
+        if change.kind == "reset":
+            self._refresh_marks()
+            return
+        for row, spec in enumerate(SECTIONS):
+            if spec.key in change.sections:
+                self._refresh_mark(row)
 
     def _shows_writing(self, key: str) -> bool:
         """Whether the section has some writing to show now: while planning

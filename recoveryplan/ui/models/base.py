@@ -1,10 +1,14 @@
 """A table model over a list of plan records, kept in step with the plan.
 
 Subclasses describe their columns (``COLUMNS``, with ``COL_*`` constants
-as indexes) and where their records come from (``all_records``). The model
-listens to ``PlanContext.changed`` and turns each change into the smallest
-model signal (insert, remove, move or dataChanged), falling back to a
-reset, so views keep their selection and screen readers their place.
+as indexes), where their records come from (``all_records``), what kind of
+record they hold (``KIND``, ``accepts``) and which fields decide the rows'
+order (``ORDER_FIELDS``). The model listens to ``PlanContext.record_changed``
+and turns each change into the smallest model signal: typing in a record
+updates the one row that shows it, without looking at any other record; a
+change to a record this model cannot hold is ignored; an add, remove or
+move becomes one insert, remove or move (falling back to a reset), so views
+keep their selection and screen readers their place.
 While planning together, "just for me" records are left out
 (``PlanContext.visible``) and ``hidden_count`` says how many.
 
@@ -41,6 +45,15 @@ AttributionRole = Qt.ItemDataRole.UserRole + 6
 PlainTextRole = Qt.ItemDataRole.UserRole + 7
 
 
+#: The roles ``RecordTableModel.data`` answers.
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole)) | {
+    int(RecordRole), int(PrivateRole), int(TogetherRole), int(IdRole), int(AttributionRole),
+    int(PlainTextRole)}
+
+
 @dataclass(frozen=True)
 class Column:
     header: str                                  # N_ source
@@ -52,13 +65,18 @@ class Column:
 
 class RecordTableModel(QAbstractTableModel):
     COLUMNS: tuple[Column, ...] = ()
+    #: The kind of record this model's rows are (None: any).
+    KIND: type[Record] | None = None
+    #: Fields whose change can move a record to another row, or out of the model.
+    ORDER_FIELDS: frozenset[str] = frozenset()
 
     def __init__(self, ctx: PlanContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._rows: list[Record] = self._source()
+        self._row_index: dict[int, int] | None = None
         self._lock_icon = lock_icon()
-        ctx.changed.connect(self._on_changed)
+        ctx.record_changed.connect(self._on_change)
         ctx.together_changed.connect(lambda _name: self.sync())
 
     # -- where records come from --------------------------------------------------
@@ -76,6 +94,11 @@ class RecordTableModel(QAbstractTableModel):
     def hidden_count(self) -> int:
         return self.ctx.hidden_count(self.all_records())
 
+    def accepts(self, record: Any, parent: Record | None) -> bool:
+        """Whether ``record`` (a child of ``parent``, if given) can be one of
+        this model's records; cheap, without looking at the others."""
+        return self.KIND is None or (isinstance(record, self.KIND) and parent is None)
+
     # -- lookups -----------------------------------------------------------------
     def record(self, row: int | QModelIndex) -> Record | None:
         if isinstance(row, (QModelIndex, QPersistentModelIndex)):
@@ -85,11 +108,15 @@ class RecordTableModel(QAbstractTableModel):
     def records(self) -> list[Record]:
         return list(self._rows)
 
+    def _set_rows(self, rows: list[Record]) -> None:
+        self._rows = rows
+        self._row_index = None
+
     def row_of(self, record: Record | None) -> int:
-        for i, r in enumerate(self._rows):
-            if r is record:
-                return i
-        return -1
+        if self._row_index is None:
+            self._row_index = {id(r): i for i, r in enumerate(self._rows)}
+        row = self._row_index.get(id(record), -1)
+        return row if row >= 0 and self._rows[row] is record else -1
 
     def index_of(self, record: Record | None, column: int = 0) -> QModelIndex:
         row = self.row_of(record)
@@ -109,6 +136,8 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:      # fonts, colours, sizes: views ask for them all the time
+            return None
         record = self.record(index)
         if record is None or not 0 <= index.column() < len(self.COLUMNS):
             return None
@@ -185,15 +214,41 @@ class RecordTableModel(QAbstractTableModel):
         return False
 
     # -- keeping in step -------------------------------------------------------------
-    def _on_changed(self, action: str, subject: Any) -> None:
-        if action == "info":
+    def _on_change(self, change: Any) -> None:
+        """One ``PlanChange``: update the one row it concerns, if any."""
+        kind = change.kind
+        if kind == "info":
             return
-        if action == "reset":
+        if kind == "reset":
             self.beginResetModel()
-            self._rows = self._source()
+            self._set_rows(self._source())
             self.endResetModel()
             return
-        self.sync(subject)
+        record = change.subject
+        row = self.row_of(record)
+        if row < 0 and not self.accepts(record, change.parent):
+            self.related_change(change)
+            return
+        if kind == "update" and row >= 0 and not self._reorders(change):
+            for touched in self.touched_rows(record):
+                self._row_changed(touched)
+            return
+        if kind == "remove" and row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._set_rows(self._rows[:row] + self._rows[row + 1:])
+            self.endRemoveRows()
+            return
+        self.sync(record)
+
+    def _reorders(self, change: Any) -> bool:
+        """Whether an update can move its record to another row or out of view."""
+        names = set(change.fields)
+        return (not self.ORDER_FIELDS.isdisjoint(names)
+                or ("private" in names and bool(self.ctx.together_with)))
+
+    def related_change(self, change: Any) -> None:
+        """A change to a record this model does not hold (a goal's step for
+        the goals table): subclasses update the rows it shows through."""
 
     def touched_rows(self, subject: Any) -> list[int]:
         """Rows whose display may change when ``subject`` changes."""
@@ -203,9 +258,9 @@ class RecordTableModel(QAbstractTableModel):
         """Bring rows in line with the plan using the smallest change."""
         new = self._source()
         old = self._rows
-        if [id(r) for r in new] != [id(r) for r in old] and not self._apply_single_change(old, new):
+        if not _same_rows(new, old) and not self._apply_single_change(old, new):
             self.beginResetModel()
-            self._rows = new
+            self._set_rows(new)
             self.endResetModel()
             return
         if subject is not None:
@@ -220,20 +275,20 @@ class RecordTableModel(QAbstractTableModel):
         ids_old, ids_new = [id(r) for r in old], [id(r) for r in new]
         root = QModelIndex()
         if len(new) == len(old) + 1:
-            for i in range(len(new)):
-                if ids_new[:i] + ids_new[i + 1:] == ids_old:
-                    self.beginInsertRows(root, i, i)
-                    self._rows = new
-                    self.endInsertRows()
-                    return True
+            i = _first_difference(ids_new, ids_old)
+            if ids_new[i + 1:] == ids_old[i:]:
+                self.beginInsertRows(root, i, i)
+                self._set_rows(new)
+                self.endInsertRows()
+                return True
             return False
         if len(new) == len(old) - 1:
-            for i in range(len(old)):
-                if ids_old[:i] + ids_old[i + 1:] == ids_new:
-                    self.beginRemoveRows(root, i, i)
-                    self._rows = new
-                    self.endRemoveRows()
-                    return True
+            i = _first_difference(ids_old, ids_new)
+            if ids_old[i + 1:] == ids_new[i:]:
+                self.beginRemoveRows(root, i, i)
+                self._set_rows(new)
+                self.endRemoveRows()
+                return True
             return False
         if len(new) == len(old) and sorted(ids_new) == sorted(ids_old):
             first = next(i for i in range(len(old)) if ids_old[i] != ids_new[i])
@@ -245,7 +300,7 @@ class RecordTableModel(QAbstractTableModel):
             else:
                 return False
             self.beginMoveRows(root, source, source, root, destination)
-            self._rows = new
+            self._set_rows(new)
             self.endMoveRows()
             return True
         return False
@@ -256,3 +311,15 @@ class RecordTableModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+
+def _same_rows(a: list[Record], b: list[Record]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+
+
+def _first_difference(longer: list[int], shorter: list[int]) -> int:
+    """The first index at which two id lists differ (len(shorter) if none)."""
+    for i, value in enumerate(shorter):
+        if longer[i] != value:
+            return i
+    return len(shorter)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from ...i18n import N_, isolate
@@ -22,8 +24,15 @@ class EntryListModel(RecordTableModel):
         self.section, self.field = section, field
         super().__init__(ctx, parent)
 
+    KIND = Entry
+    ORDER_FIELDS = frozenset({"section", "field"})
+
     def all_records(self) -> list[Record]:
         return self.ctx.plan.entries_for(self.section, self.field)
+
+    def accepts(self, record: Any, parent: Record | None) -> bool:
+        return (isinstance(record, Entry) and record.section == self.section
+                and record.field == self.field)
 
     def new_record(self) -> Entry:
         return Entry(section=self.section, field=self.field)

@@ -32,13 +32,14 @@ class GoalTableModel(RecordTableModel):
         Column(N_("Target date"), lambda g: format_date(g.target_date, "medium")),
     )
 
+    KIND = Goal
+
     def all_records(self) -> list[Record]:
         return self.ctx.plan.goals
 
-    def touched_rows(self, subject: Any) -> list[int]:
-        if isinstance(subject, (Step, ProgressNote)):
-            return list(range(len(self._rows)))  # a step changes its goal's count
-        return super().touched_rows(subject)
+    def related_change(self, change: Any) -> None:
+        if isinstance(change.parent, Goal):
+            self._row_changed(self.row_of(change.parent))  # a step changes its goal's count
 
 
 class _GoalChildModel(RecordTableModel):
@@ -53,13 +54,20 @@ class _GoalChildModel(RecordTableModel):
             return
         self.beginResetModel()
         self.goal = goal
-        self._rows = self._source()
+        self._set_rows(self._source())
         self.endResetModel()
 
     def all_records(self) -> list[Record]:
-        if self.goal is None or self.goal not in self.ctx.plan.goals:
+        if self.goal is None or not any(g is self.goal for g in self.ctx.plan.goals):
             return []
         return getattr(self.goal, self.ATTR)
+
+    def accepts(self, record: Any, parent: Record | None) -> bool:
+        return parent is not None and parent is self.goal and isinstance(record, self.KIND)
+
+    def related_change(self, change: Any) -> None:
+        if change.subject is self.goal and change.kind in ("add", "remove"):
+            self.sync()     # the goal itself was removed, or put back by undo
 
 
 def _done_changes(_record: Record, checked: bool) -> dict[str, Any]:
@@ -77,6 +85,7 @@ class StepListModel(_GoalChildModel):
     """Small steps as a checklist: ticking sets the day it was done."""
 
     ATTR = "steps"
+    KIND = Step
     COL_TEXT = 0
     COLUMNS = (
         Column(N_("Small step"), _step_display, edit_field="text",
@@ -86,6 +95,7 @@ class StepListModel(_GoalChildModel):
 
 class NoteListModel(_GoalChildModel):
     ATTR = "notes"
+    KIND = ProgressNote
     COL_DATE = 0
     COL_TEXT = 1
     COLUMNS = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...i18n import N_, _, format_date, format_number, isolate, ltr, pgettext
-from ...plans.model import Record, today
+from ...plans.model import CheckIn, Contact, Record, Review, Topic, today
 from .base import Column, RecordTableModel
 
 
@@ -35,6 +35,8 @@ class ContactTableModel(RecordTableModel):
         Column(N_("On my crisis card"), lambda c: _yes(c.on_crisis_card)),
     )
 
+    KIND = Contact
+
     def all_records(self) -> list[Record]:
         return self.ctx.plan.contacts
 
@@ -51,6 +53,9 @@ class TopicListModel(RecordTableModel):
                check=lambda t: t.done_on is not None,
                set_check=lambda _t, checked: {"done_on": today() if checked else None}),
     )
+
+    KIND = Topic
+    ORDER_FIELDS = frozenset({"done_on"})
 
     def all_records(self) -> list[Record]:
         return self.ctx.plan.topics
@@ -75,6 +80,9 @@ class CheckInTableModel(RecordTableModel):
         Column(N_("Note"), lambda c: isolate(c.note)),
     )
 
+    KIND = CheckIn
+    ORDER_FIELDS = frozenset({"at"})
+
     def all_records(self) -> list[Record]:
         return self.ctx.plan.checkins
 
@@ -93,6 +101,9 @@ class ReviewTableModel(RecordTableModel):
         Column(N_("What we agreed"), lambda r: isolate(r.agreed)),
         Column(N_("Next review"), lambda r: format_date(r.next_review_on, "medium")),
     )
+
+    KIND = Review
+    ORDER_FIELDS = frozenset({"date"})
 
     def all_records(self) -> list[Record]:
         return self.ctx.plan.reviews

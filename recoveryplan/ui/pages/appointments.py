@@ -72,7 +72,7 @@ class AppointmentsPage(SectionPage):
         self.new_topic.returnPressed.connect(self.add_topic)
         self.buttons.remove_clicked.connect(self.remove_topic)
         self.view.selectionModel().currentChanged.connect(self._refresh)
-        ctx.changed.connect(self._refresh)
+        self.refresh_on_changes(self._refresh)
         ctx.together_changed.connect(self._refresh)
         self.on_retranslate(self._retranslate)
         self._check_content()

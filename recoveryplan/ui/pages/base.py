@@ -43,6 +43,7 @@ class SectionPage(QWidget):
         self.setObjectName(f"page-{spec.key}")
         self._translators: list[Callable[[], None]] = []
         self._had_content: bool | None = None
+        self._change_slots: list[Callable[[], None]] = []
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -73,7 +74,7 @@ class SectionPage(QWidget):
         self.layout_.addWidget(self.intro)
         self.tr_text(self.heading, spec.title)
         self.tr_text(self.intro, spec.intro)
-        ctx.changed.connect(self._check_content)
+        ctx.record_changed.connect(self._on_record_changed)
         ctx.together_changed.connect(lambda _name: self._check_content())
 
     # -- translation helpers ---------------------------------------------------------
@@ -140,6 +141,30 @@ class SectionPage(QWidget):
         self.heading.setAccessibleName(_(self.spec.title))
 
     # -- content -----------------------------------------------------------------------
+    #: Other sections whose records this page shows (Life beyond illness lists goals).
+    ALSO_SHOWS: tuple[str, ...] = ()
+
+    def concerns(self, change) -> bool:
+        """Whether a ``PlanChange`` can alter what this page shows."""
+        return change.touches(self.spec.key) or any(change.touches(k) for k in self.ALSO_SHOWS)
+
+    def _on_record_changed(self, change) -> None:
+        if change.touches(self.spec.key):
+            self._check_content()
+
+    def refresh_on_changes(self, slot: Callable[[], None]) -> None:
+        """Call ``slot()`` after each change this page shows (``concerns``),
+        and after no other; connected now, so it runs after the models and
+        bindings built before it."""
+        self._change_slots.append(slot)
+        if len(self._change_slots) == 1:
+            self.ctx.record_changed.connect(self._run_change_slots)
+
+    def _run_change_slots(self, change) -> None:
+        if self.concerns(change):
+            for slot in self._change_slots:
+                slot()
+
     def has_content(self) -> bool:
         raise NotImplementedError
 

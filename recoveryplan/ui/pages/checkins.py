@@ -120,7 +120,7 @@ class CheckInsPage(SectionPage):
         self.buttons.remove_clicked.connect(self.delete_current)
         self.view.activated.connect(lambda _i: self.start(self.current()))
         self.view.selectionModel().currentChanged.connect(self._refresh)
-        ctx.changed.connect(self._on_plan_changed)
+        self.refresh_on_changes(self._on_plan_changed)
         ctx.together_changed.connect(self._on_plan_changed)
         self.on_retranslate(self._retranslate)
         self.start(None)

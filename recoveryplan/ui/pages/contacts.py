@@ -89,7 +89,7 @@ class ContactsPage(SectionPage):
         self.buttons.add_clicked.connect(self.add_contact)
         self.buttons.remove_clicked.connect(self.remove_contact)
         self.buttons.move_clicked.connect(lambda step: move_among_visible(ctx, self.model, self.view, step))
-        ctx.changed.connect(self._refresh)
+        self.refresh_on_changes(self._refresh)
         ctx.together_changed.connect(self._refresh)
         self.on_retranslate(self._retranslate)
         if self.model.rowCount():

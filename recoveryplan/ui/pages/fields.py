@@ -83,16 +83,29 @@ class SingleFieldBox(_FieldBox):
         self.box.addWidget(self.together)
         self.box.addWidget(self.hidden)
         self.text_binding = TextBinding(self.ctx, self.text_edit, "text",
-                                        resolve=self._first, create=self._new_entry)
+                                        resolve=self._first, create=self._new_entry,
+                                        concerns=self._concerns)
         self.text_binding.created.connect(self.update_marks)
         self.bindings = [self.text_binding]
-        self.ctx.changed.connect(self.update_marks)
+        self.ctx.record_changed.connect(self._on_plan_changed)
         self.ctx.together_changed.connect(self.update_marks)
         page.on_retranslate(self._retranslate)
 
     def _first(self) -> Entry | None:
         entries = self.ctx.plan.entries_for(self.spec.key, self.field.key)
         return entries[0] if entries else None
+
+    def _concerns(self, change) -> bool:
+        """Whether a change can concern this field's entries."""
+        subject = change.subject
+        return change.kind == "reset" or (
+            isinstance(subject, Entry) and (
+                (subject.section == self.spec.key and subject.field == self.field.key)
+                or "section" in change.fields or "field" in change.fields))
+
+    def _on_plan_changed(self, change) -> None:
+        if self._concerns(change):
+            self.update_marks()
 
     def current(self) -> Record | None:
         return self._first()
@@ -277,7 +290,7 @@ class NameBox(QGroupBox):
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self.flush)
         self.ctx.register_flusher(self.flush)
-        self.ctx.changed.connect(self._on_plan_changed)
+        self.ctx.record_changed.connect(self._on_plan_changed)
         self.refresh()
 
     def _edited(self, _text: str) -> None:
@@ -296,8 +309,8 @@ class NameBox(QGroupBox):
         if self.edit.text().strip() != self.ctx.plan.info.owner_name and not self.timer.isActive():
             self.edit.set_text_quietly(self.ctx.plan.info.owner_name)
 
-    def _on_plan_changed(self, action: str, _subject) -> None:
-        if action in ("info", "reset"):
+    def _on_plan_changed(self, change) -> None:
+        if change.kind in ("info", "reset"):
             self.refresh()
 
     def has_content(self) -> bool:

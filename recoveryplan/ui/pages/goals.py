@@ -38,7 +38,7 @@ class GoalsPage(SectionPage):
         self._build_list()
         self._build_detail()
         self.layout_.addStretch(1)
-        ctx.changed.connect(self._refresh_detail)
+        ctx.record_changed.connect(self._on_plan_changed)
         ctx.together_changed.connect(self._refresh_detail)
         self.on_retranslate(self._retranslate)
         if self.model.rowCount():
@@ -234,6 +234,10 @@ class GoalsPage(SectionPage):
             return
         achieved_on = (goal.achieved_on or today()) if status == GoalStatus.ACHIEVED else None
         self._update(status=status, achieved_on=achieved_on)
+
+    def _on_plan_changed(self, change) -> None:
+        if self.concerns(change):
+            self._refresh_detail()
 
     def _refresh_detail(self, *_args) -> None:
         goal = self.current_goal()

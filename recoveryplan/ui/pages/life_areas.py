@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
-from ...plans.model import LifeArea, LifeAreaNote
+from ...plans.model import Goal, LifeArea, LifeAreaNote
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
 from ..models.labels import FIELD_LABELS
@@ -27,6 +27,7 @@ class _AreaBox(QGroupBox):
         self.edits: dict[str, GrowingTextEdit] = {}
         self.bindings: list[TextBinding] = []
         self.labels: list[QLabel] = []
+        self._goal_buttons: dict[str, QPushButton] = {}
         for field, prompt in (("now_text", N_("For example: I live with my mum and it is a bit cramped.")),
                               ("hope_text", N_("For example: a flat of my own, near the bus route."))):
             edit = GrowingTextEdit(self)
@@ -40,7 +41,8 @@ class _AreaBox(QGroupBox):
                 e.setPlaceholderText(_(p))))
             self.edits[field] = edit
             binding = TextBinding(self.ctx, edit, field, resolve=self.note,
-                                  create=lambda: LifeAreaNote(area=area))
+                                  create=lambda: LifeAreaNote(area=area),
+                                  concerns=lambda change: isinstance(change.subject, LifeAreaNote))
             self.bindings.append(binding)
         for binding in self.bindings:
             binding.link(*self.bindings)
@@ -70,6 +72,10 @@ class _AreaBox(QGroupBox):
             self.ctx.add(LifeAreaNote(area=self.area, private=checked))
 
     def refresh(self) -> None:
+        self.refresh_note()
+        self._refresh_goals()
+
+    def refresh_note(self) -> None:
         note = self.note()
         hidden = note is not None and note.private and bool(self.ctx.together_with)
         for widget in (*self.edits.values(), *self.labels):
@@ -80,9 +86,16 @@ class _AreaBox(QGroupBox):
         self.hidden.setText(_("What I wrote here is just for me, so it is hidden while planning together.")
                             if hidden else "")
         self.together.show_for(note)
-        self._refresh_goals()
+
+    def rename_goal(self, goal: Goal) -> None:
+        """The words of a goal listed here changed: only its button follows."""
+        button = self._goal_buttons.get(goal.id)
+        if button is not None:
+            button.setText(goal.what or _("(a new goal)"))
+            button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
 
     def _refresh_goals(self) -> None:
+        self._goal_buttons = {}
         while self.goals_box.count():
             item = self.goals_box.takeAt(0)
             if item.widget() is not None:
@@ -99,15 +112,21 @@ class _AreaBox(QGroupBox):
             button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
             button.clicked.connect(lambda _c=False, gid=goal.id: self.page.show_goal.emit(gid))
             self.goals_box.addWidget(button)
+            self._goal_buttons[goal.id] = button
 
     def has_content(self) -> bool:
         note = self.note()
         return bool(note and (note.now_text.strip() or note.hope_text.strip()))
 
 
+#: Goal fields shown under the life areas (besides its words).
+_GOAL_LISTING_FIELDS = ("life_area", "private")
+
+
 class LifeAreasPage(SectionPage):
     #: The person chose one of the goals listed under an area (goal id).
     show_goal = Signal(str)
+    ALSO_SHOWS = ("goals",)
 
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)
@@ -115,10 +134,30 @@ class LifeAreasPage(SectionPage):
         for box in self.boxes.values():
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
-        ctx.changed.connect(self._refresh)
+        ctx.record_changed.connect(self._on_plan_changed)
         ctx.together_changed.connect(self._refresh)
         self.on_retranslate(self._retranslate)
         self._check_content()
+
+    def _on_plan_changed(self, change) -> None:
+        """Only what a change alters: one area's note, one goal's button, or
+        the goals listed when a goal comes, goes or changes its area."""
+        if change.kind in ("reset", "info"):
+            if change.kind == "reset":
+                self._refresh()
+            return
+        subject = change.subject
+        if isinstance(subject, LifeAreaNote):
+            box = self.boxes.get(subject.area)
+            if box is not None:
+                box.refresh_note()
+        elif isinstance(subject, Goal):
+            if change.changes_any(_GOAL_LISTING_FIELDS):
+                for box in self.boxes.values():
+                    box._refresh_goals()
+            elif "what" in change.fields:
+                for box in self.boxes.values():
+                    box.rename_goal(subject)
 
     def _refresh(self, *_args) -> None:
         for box in self.boxes.values():

@@ -75,7 +75,7 @@ class ReviewsPage(SectionPage):
         self.view.activated.connect(lambda _index: self.show_snapshot())
         self.view.selectionModel().currentChanged.connect(self._refresh)
         self.model.modelReset.connect(self._refresh)
-        ctx.changed.connect(self._refresh)
+        self.refresh_on_changes(self._refresh)
         ctx.together_changed.connect(self._refresh)
         self.on_retranslate(self._retranslate)
         self._check_content()

@@ -40,12 +40,16 @@ class ReviewReminder(NoticeBar):
         self.dismissed = False
         self.record_button = self.add_button("reminderRecordButton", self.record_clicked.emit)
         self.close_button = self.add_button("reminderDismissButton", self.dismiss)
-        ctx.changed.connect(self.refresh)
+        ctx.record_changed.connect(self._on_plan_changed)
         self.refresh()
 
     def dismiss(self) -> None:
         self.dismissed = True
         self.refresh()
+
+    def _on_plan_changed(self, change) -> None:
+        if change.kind in ("info", "reset"):     # the date lives in the plan's info
+            self.refresh()
 
     def refresh(self, *_args) -> None:
         text = "" if self.dismissed else reminder_text(self.ctx.plan.info.next_review_on, today())
@@ -55,4 +59,4 @@ class ReviewReminder(NoticeBar):
         self.setVisible(bool(text))
 
     def detach(self) -> None:
-        self.ctx.changed.disconnect(self.refresh)
+        self.ctx.record_changed.disconnect(self._on_plan_changed)

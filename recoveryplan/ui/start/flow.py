@@ -19,7 +19,7 @@ from ...plans.model import Plan
 from ... import storage
 from ...storage import backup
 from ..dialogs import DialogService
-from ..session import BackgroundTask, run_in_background
+from ..session import BackgroundTask, open_and_load, run_in_background
 from .common import Screen, show_message
 from .create import CreateScreen
 from .recovery_key import RecoveryKeyScreen
@@ -171,7 +171,8 @@ class StartFlow(QStackedWidget):
             return
         path = self.plan_path
         # Read-only media or a full disk: opened for reading only.
-        self._task = run_in_background(lambda: storage.open_plan(path, secret, read_only=None),
+        self._task = run_in_background(
+            lambda: open_and_load(lambda: storage.open_plan(path, secret, read_only=None)),
                                        self._unlocked, self._unlock_failed, _close_quietly)
 
     def _unlocked(self, db: Any) -> None:

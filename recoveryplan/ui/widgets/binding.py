@@ -5,6 +5,11 @@ Typing is committed through ``PlanContext.update`` after a short pause
 through the context's flushers). When nothing is bound yet and a
 ``create`` function is given, the first pause creates the record, so an
 empty section never fills up with empty entries.
+
+A binding reacts only to changes of its own record: typing elsewhere in
+the plan never touches it. A binding with ``resolve`` (its record is found
+again, such as "the first entry of this field") looks again when a record
+is added, removed or moved, or when ``concerns`` says a change may matter.
 """
 
 from __future__ import annotations
@@ -35,11 +40,13 @@ class TextBinding(QObject):
                  *, resolve: Callable[[], Record | None] | None = None,
                  create: Callable[[], Record] | None = None,
                  create_parent: Callable[[], Record | None] | None = None,
-                 live: bool = True) -> None:
+                 live: bool = True,
+                 concerns: Callable[[object], bool] | None = None) -> None:
         super().__init__(widget)
         self.ctx, self.widget, self.field = ctx, widget, field
         self._resolve, self._create, self._create_parent = resolve, create, create_parent
         self._live = live
+        self._concerns = concerns
         self.record: Record | None = resolve() if resolve else None
         self._pending = False
         self._holding = False
@@ -58,7 +65,7 @@ class TextBinding(QObject):
         widget.plan_undo_key.connect(self.flush)
         widget.installEventFilter(self)
         ctx.register_flusher(self.flush)
-        ctx.changed.connect(self._on_plan_changed)
+        ctx.record_changed.connect(self._on_plan_changed)
         widget.destroyed.connect(lambda *_: ctx.unregister_flusher(self.flush))
         self.refresh()
 
@@ -139,12 +146,23 @@ class TextBinding(QObject):
             if not self._longest.isActive():
                 self._longest.start()
 
-    def _on_plan_changed(self, action: str, subject) -> None:
-        if self._pending:
+    def _on_plan_changed(self, change) -> None:
+        if self._pending or change.kind == "info":
             return
+        mine = self.record is not None and change.subject is self.record
         if self._resolve is not None:
+            if not (mine or change.kind == "reset" or self._may_resolve_again(change)):
+                return
             self.record = self._resolve()
+        elif not (mine or change.kind == "reset"):
+            return
         self.refresh()
+
+    def _may_resolve_again(self, change) -> bool:
+        """Whether a change to another record can change what ``resolve`` finds."""
+        if self._concerns is not None:
+            return self._concerns(change)
+        return change.kind != "update"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.FocusOut:

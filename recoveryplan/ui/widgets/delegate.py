@@ -20,20 +20,27 @@ _FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Q
 class EntryDelegate(QStyledItemDelegate):
     """``detail_label`` (already translated, may be empty) names the second part."""
 
+    #: Measured heights kept (a list lays out every row when one changes).
+    CACHE_SIZE = 4096
+
     def __init__(self, parent=None, detail_label: str = "") -> None:
         super().__init__(parent)
         self.detail_label = detail_label
+        self._heights: dict[tuple, list[int]] = {}
 
     def _parts(self, index: QModelIndex) -> tuple[str, str, str]:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or _("(empty)")
-        detail = index.data(DetailRole) or ""
+        model = index.model()       # asked directly: each row is measured on every layout
+        data = model.data if model is not None else (lambda _index, _role: None)
+        text = data(index, Qt.ItemDataRole.DisplayRole) or _("(empty)")
+        detail = data(index, DetailRole) or ""
         detail_text = (_("{label}: {text}").format(label=self.detail_label, text=isolate(detail))
                        if detail and self.detail_label else "")
         marks = []
-        if index.data(PrivateRole):
+        if data(index, PrivateRole):
             marks.append(_("Just for me"))
-        if index.data(AttributionRole):
-            marks.append(index.data(AttributionRole))
+        attribution = data(index, AttributionRole)
+        if attribution:
+            marks.append(attribution)
         return text, detail_text, " · ".join(marks)
 
     def _width(self, option: QStyleOptionViewItem) -> int:
@@ -42,18 +49,27 @@ class EntryDelegate(QStyledItemDelegate):
         return max(80, width - 2 * _PAD)
 
     def _layout(self, option, index, width):
-        metrics = QFontMetrics(option.font)
         text, detail, marks = self._parts(index)
-        icon = metrics.height() if index.data(PrivateRole) else 0
-        heights = [metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, text).height()]
-        heights.append(metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, detail).height()
-                       if detail else 0)
-        heights.append(metrics.boundingRect(QRect(0, 0, width - icon - 4, 100000), _FLAGS, marks).height()
-                       if marks else 0)
-        return text, detail, marks, icon, heights
+        font = option.font
+        private = bool(index.model().data(index, PrivateRole)) if index.model() else False
+        key = (font.key(), width, private, text, detail, marks)
+        cached = self._heights.get(key)
+        metrics = QFontMetrics(font)
+        icon = metrics.height() if private else 0
+        if cached is None:
+            cached = [metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, text).height()]
+            cached.append(metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, detail).height()
+                          if detail else 0)
+            cached.append(metrics.boundingRect(QRect(0, 0, width - icon - 4, 100000), _FLAGS,
+                                               marks).height() if marks else 0)
+            if len(self._heights) >= self.CACHE_SIZE:
+                self._heights.clear()
+            self._heights[key] = cached
+        return text, detail, marks, icon, list(cached)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        self.initStyleOption(option, index)
+        if index.data(Qt.ItemDataRole.FontRole) is not None:   # only the font sizes a row
+            self.initStyleOption(option, index)
         width = self._width(option)
         *_parts, heights = self._layout(option, index, width)
         gaps = sum(1 for h in heights[1:] if h) * 2

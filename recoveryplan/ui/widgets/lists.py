@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
 
 
@@ -57,6 +58,28 @@ class GrowingListView(_GrowMixin, QListView):
             self.scheduleDelayedItemsLayout()
             self.updateGeometry()
 
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
+        """One row changed and is as tall as before (a tick, a word that
+        did not wrap): repaint it and tell screen readers, without laying
+        out every row of the list again (which QListView does for any
+        change when rows differ in height)."""
+        model = self.model()
+        if (model is not None and top_left.isValid() and top_left.row() == bottom_right.row()
+                and self.isVisible() and self.state() != QAbstractItemView.State.EditingState):
+            index = model.index(top_left.row(), self.modelColumn())
+            if self.rectForIndex(index).height() == self.sizeHintForIndex(index).height():
+                self.update(index)
+                if QAccessible.isActive():
+                    event = QAccessibleTableModelChangeEvent(
+                        self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged)
+                    event.setFirstRow(top_left.row())
+                    event.setLastRow(bottom_right.row())
+                    event.setFirstColumn(top_left.column())
+                    event.setLastColumn(bottom_right.column())
+                    QAccessible.updateAccessibility(event)
+                return
+        super().dataChanged(top_left, bottom_right, roles)
+
 
 class GrowingTableView(_GrowMixin, QTableView):
     """``stretch_column`` takes the spare width and wraps its words, so the
@@ -65,7 +88,11 @@ class GrowingTableView(_GrowMixin, QTableView):
     Rows are fitted to their words only where they can be seen (the first
     ``max_rows`` and those scrolled into view), and column widths are sized
     from a sample of rows, so ten years of daily check-ins open at once
-    instead of measuring thousands of rows on every layout pass."""
+    instead of measuring thousands of rows on every layout pass. Widths are
+    measured again when rows come, go or are reordered, when the headings
+    or the font change, or when a changed cell no longer fits: not on every
+    change of one row (as Qt's ResizeToContents does, a hundred sampled rows
+    each time)."""
 
     #: Rows around the visible ones that column sizing looks at.
     SAMPLED_ROWS = 100
@@ -85,20 +112,105 @@ class GrowingTableView(_GrowMixin, QTableView):
         # right-to-left layout); if large text leaves too little room, the
         # end of a heading is hidden rather than both of its ends.
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setResizeContentsPrecision(self.SAMPLED_ROWS)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._columns_due = False
+        self._columns_timer = QTimer(self, singleShot=True, interval=0)
+        self._columns_timer.timeout.connect(self._fit_columns_now)
 
     def setModel(self, model) -> None:
         super().setModel(model)
         self.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         self._connect_growth()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
+                       model.layoutChanged, model.headerDataChanged, model.columnsInserted,
+                       model.columnsRemoved):
+            signal.connect(self.fit_columns)
+        self.fit_columns()
 
-    def _grow(self, *_args) -> None:
+    def fit_columns(self, *_args) -> None:
+        """Fit the columns once the event loop turns (several reasons to
+        measure come together: a new model, its font, its language), or
+        sooner if the table's height is asked for first."""
+        if not self._columns_due:
+            self._columns_due = True
+            self._columns_timer.start()
+
+    def _fit_columns_now(self) -> None:
+        """Every column but the stretching one as wide as its words (in the
+        sampled rows) and its heading."""
+        self._columns_timer.stop()
+        self._columns_due = False
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        changed = False
+        for column in range(model.columnCount()):
+            if column == self.stretch_column or header.isSectionHidden(column):
+                continue
+            width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            width = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+            if width != header.sectionSize(column):
+                header.resizeSection(column, width)
+                changed = True
+        if changed and self.isVisible():
+            self._fit_visible_rows()    # words wrap differently in the new widths
+            self.updateGeometry()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
+            self.fit_columns()
+
+    def _grow(self, *args) -> None:
+        if args and hasattr(args[0], "row") and len(args) >= 2 and hasattr(args[1], "row"):
+            self._rows_changed(args[0].row(), args[1].row())    # dataChanged
+            return
         self._fit_visible_rows()
         super()._grow()
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` changed: fit those that can be seen;
+        the table's height depends only on its first ``max_rows`` rows."""
+        if first < 0:
+            return
+        top = max(self.rowAt(0), 0)
+        bottom = self.rowAt(self.viewport().height() - 1)
+        if bottom < 0:
+            bottom = top + self.max_rows
+        for row in range(max(first, top), min(last, bottom) + 1):
+            self.resizeRowToContents(row)
+        if first < self.max_rows:
+            self.updateGeometry()
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
+        """One row changed (typing, a tick): repaint its cells, without
+        measuring every column again over a hundred sampled rows, unless a
+        cell no longer fits its column."""
+        model = self.model()
+        if model is None or not top_left.isValid() or top_left.row() != bottom_right.row():
+            super().dataChanged(top_left, bottom_right, roles)
+            self.fit_columns()      # many rows changed (a new language): measure again
+            return
+        if self._columns_due:
+            self._fit_columns_now()
+        header = self.horizontalHeader()
+        row = top_left.row()
+        for column in range(top_left.column(), bottom_right.column() + 1):
+            if (column != self.stretch_column and not header.isSectionHidden(column)
+                    and self.sizeHintForIndex(model.index(row, column)).width()
+                    > header.sectionSize(column)):
+                super().dataChanged(top_left, bottom_right, roles)
+                self.fit_columns()
+                return
+        for column in range(top_left.column(), bottom_right.column() + 1):
+            index = model.index(row, column)
+            super().dataChanged(index, index, roles)
 
     def _fit_visible_rows(self, *_args) -> None:
         model = self.model()
@@ -113,6 +225,8 @@ class GrowingTableView(_GrowMixin, QTableView):
             self.resizeRowToContents(row)
 
     def _rows_height(self) -> int:
+        if self._columns_due:
+            self._fit_columns_now()     # row heights depend on column widths
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         shown = range(min(rows, self.max_rows))

@@ -46,11 +46,8 @@ class _AreaBox(QGroupBox):
             binding.link(*self.bindings)
         self.just_for_me = JustForMeCheck(self)
         self.together = TogetherNote(self)
-        self.hidden = QLabel(self)
-        self.hidden.setWordWrap(True)
         box.addWidget(self.just_for_me)
         box.addWidget(self.together)
-        box.addWidget(self.hidden)
         self.goals_label = QLabel(self)
         box.addWidget(self.goals_label)
         self.goals_box = QVBoxLayout()
@@ -76,9 +73,7 @@ class _AreaBox(QGroupBox):
             widget.setVisible(not hidden)
         self.just_for_me.setVisible(not hidden)
         self.just_for_me.setChecked(bool(note and note.private))
-        self.hidden.setVisible(hidden)
-        self.hidden.setText(_("What I wrote here is just for me, so it is hidden while planning together.")
-                            if hidden else "")
+        # No words say that something is hidden here while planning together.
         self.together.show_for(note)
         self._refresh_goals()
 

@@ -6,8 +6,12 @@ set -eu
 app="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
  libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core"
+# The accessibility test (tests/integration/test_atspi.py) runs the app under its own Xvfb,
+# D-Bus session and AT-SPI bus and reads it with the system python3's pyatspi.
 test="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
- poppler-utils"
+ poppler-utils xvfb dbus-daemon at-spi2-core python3-pyatspi libxkbcommon-x11-0 libxcb-cursor0
+ libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0
+ libxcb-xfixes0 libxcb-xkb1"
 case "${1:-app}" in
   app) pkgs=$app ;;
   test) pkgs=$test ;;

@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.together = TogetherMode(self)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveStatusLabel")
-        self.save_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Read out with the status bar; not a Tab stop (it was one with no name).
+        self.save_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.screens = QStackedWidget()

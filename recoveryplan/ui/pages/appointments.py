@@ -11,7 +11,7 @@ from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.people import TopicListModel
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                make_button, retranslate_button)
+                                make_button, retranslate_button, tab_chain)
 from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit
 from ..widgets.undo_notice import UndoNotice
@@ -67,6 +67,8 @@ class AppointmentsPage(SectionPage):
         box.addWidget(self.label_for(self.new_topic, N_("Something I want to talk about"), topics))
         box.addLayout(row)
         self.layout_.addWidget(topics)
+        tab_chain(self.view, self.buttons.remove_button, self.undo_notice.undo_button,
+                  self.just_for_me, self.new_topic, self.add_button)
         self.layout_.addStretch(1)
 
         self.next_date.date_changed.connect(lambda d: ctx.set_info(next_appointment_on=d))

@@ -18,7 +18,7 @@ from ...plans.sections import FieldSpec, SectionSpec
 from ..context import PlanContext
 from ..models.entries import EntryListModel
 from ..widgets.binding import TextBinding
-from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote
+from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote, tab_chain
 from ..widgets.delegate import EntryDelegate
 from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
@@ -145,6 +145,10 @@ class ListFieldBox(_FieldBox):
             self.box.addWidget(self.detail_edit)
         self.box.addWidget(self.just_for_me)
         self.box.addWidget(self.together)
+        # Tab in the order things are seen: the list, its buttons, then the box.
+        tab_chain(self.view, self.buttons.add_button, self.buttons.remove_button,
+                  self.buttons.up_button, self.buttons.down_button, self.undo_notice.undo_button,
+                  self.text_edit, self.detail_edit, self.just_for_me)
 
         self.text_binding = TextBinding(self.ctx, self.text_edit, "text", create=self._new_entry)
         self.bindings = [self.text_binding]

@@ -15,7 +15,7 @@ from ..models.goals import GoalTableModel, NoteListModel, StepListModel
 from ..models.labels import FIELD_LABELS
 from ..widgets.binding import TextBinding
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                TogetherNote, make_button, retranslate_button)
+                                TogetherNote, make_button, retranslate_button, tab_chain)
 from ..widgets.lists import GrowingListView, GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
 from ..widgets.undo_notice import UndoNotice
@@ -123,6 +123,8 @@ class GoalsPage(SectionPage):
         box.addWidget(self._build_steps())
         box.addWidget(self._build_notes())
         self.layout_.addWidget(self.detail)
+        tab_chain(self.what, self.why, self.area, self.who, self.target.date_edit,
+                  self.target.no_date, self.status, self.just_for_me)
 
         self.bindings = [TextBinding(self.ctx, w, f) for w, f in
                          ((self.what, "what"), (self.why, "why"), (self.who, "who_can_help"))]

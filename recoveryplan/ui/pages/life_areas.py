@@ -12,7 +12,7 @@ from ...plans.sections import SectionSpec
 from ..context import PlanContext
 from ..models.labels import FIELD_LABELS
 from ..widgets.binding import TextBinding
-from ..widgets.controls import MIN_TARGET, JustForMeCheck, TogetherNote
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, TogetherNote, tab_chain
 from ..widgets.text import GrowingTextEdit
 from .base import SectionPage
 
@@ -86,14 +86,18 @@ class _AreaBox(QGroupBox):
         goals = self.ctx.visible(self.ctx.plan.goals_in_area(self.area))
         self.goals_label.setText(_("My goals for this part of my life:") if goals else
                                  _("No goals here yet. I can add one on the \u201cMy goals\u201d page."))
+        buttons = []
         for goal in goals:
             button = QPushButton(goal.what or _("(a new goal)"), self)
+            buttons.append(button)
             button.setMinimumHeight(MIN_TARGET)
             button.setFlat(True)
             button.setStyleSheet("text-align: left; text-decoration: underline;")
             button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
             button.clicked.connect(lambda _c=False, gid=goal.id: self.page.show_goal.emit(gid))
             self.goals_box.addWidget(button)
+        # Made after the rest of the page, they still come right after this area's boxes.
+        tab_chain(self.just_for_me, *buttons)
 
     def has_content(self) -> bool:
         note = self.note()

@@ -23,7 +23,7 @@ from ..models.people import ReviewTableModel
 from ..reviews.changes_view import changes_since, open_changes
 from ..reviews.dialog import open_review_dialog
 from ..reviews.snapshot import open_snapshot
-from ..widgets.controls import make_button, retranslate_button
+from ..widgets.controls import make_button, retranslate_button, tab_chain
 from ..widgets.lists import GrowingTableView
 from .base import SectionPage
 
@@ -60,6 +60,8 @@ class ReviewsPage(SectionPage):
         chosen.addWidget(self.snapshot_button)
         chosen.addWidget(self.compare_button)
         chosen.addStretch(1)
+        tab_chain(self.record_button, self.since_button, self.view, self.snapshot_button,
+                  self.compare_button)
         self.layout_.addLayout(top)
         for widget in (self.empty, self.view):
             self.layout_.addWidget(widget)

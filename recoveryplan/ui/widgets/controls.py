@@ -40,6 +40,25 @@ def retranslate_button(button: QPushButton) -> None:
         button.setAccessibleName(_(text).replace("&", ""))
 
 
+def tab_chain(*widgets: QWidget | None) -> None:
+    """Tab goes through ``widgets`` in this order (the order they are seen on
+    the page), whatever order they were made in."""
+    chain = [w for w in widgets if w is not None]
+    if len(chain) < 2:
+        return
+    # Qt 6.11 leaves the order as it was when ``first`` is the last widget of
+    # the window's focus chain (as while a page is still being built), so a
+    # stand-in sits at the end of the chain meanwhile.
+    anchor = QWidget(chain[0].window())
+    anchor.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    try:
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+    finally:
+        anchor.setParent(None)
+        anchor.deleteLater()
+
+
 class JustForMeCheck(QCheckBox):
     """Toggle for a record's ``private`` flag, with a padlock so it shows at a glance."""
 

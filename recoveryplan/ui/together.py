@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton, QVBoxLayout,
-    QWidget,
+    QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from .. import storage
@@ -126,10 +126,14 @@ class TogetherEndDialog(QDialog):
         self.keep_button.setObjectName("togetherEndCancel")
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.secret_edit.textChanged.connect(lambda _t: show_message(self.error_label, ""))
-        self.resize(max(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 56),
-                    self.sizeHint().height())
+        # Tall enough for its wrapped words at any text size, also once a
+        # message shows under the box.
+        # (Word-wrapped labels don't make a window taller by themselves.)
+        metrics = self.fontMetrics()
+        self.setMinimumSize(metrics.averageCharWidth() * 56, metrics.height() * 15)
         self.secret_edit.setFocus()
 
     def check(self) -> None:

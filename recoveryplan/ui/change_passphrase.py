@@ -36,10 +36,14 @@ def change_passphrase(db: Any, current: str, new: str) -> None:
 class ChangePassphraseDialog(QDialog):
     """Emits ``accepted`` once the new passphrase is in place."""
 
-    def __init__(self, db: Any, owner_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, db: Any, owner_name: str = "", parent: QWidget | None = None,
+                 known_secret: str = "") -> None:
+        """``known_secret``: the recovery key the plan was just opened with;
+        then the "passphrase now" box is not asked for."""
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
         self._db = db
+        self._known = bool(known_secret)
         self._owner = owner_name
         self._task: BackgroundTask | None = None
         self._heading = Heading(1.2)
@@ -89,14 +93,21 @@ class ChangePassphraseDialog(QDialog):
         self.repeat_edit.returnPressed.connect(self._submit)
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.textChanged.connect(self._update_feedback)
+        if known_secret:
+            self.current_edit.setText(known_secret)
+            self.current_edit.hide()
+            self._labels[0].hide()
         self.retranslate()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self.current_edit.setFocus()
+        (self.new_edit if known_secret else self.current_edit).setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Change my passphrase"))
         self._heading.setText(_("Change my passphrase"))
-        self._intro.setText(_("Your plan stays exactly as it is, and your recovery key keeps "
+        self._intro.setText(_("You opened your plan with your recovery key. Choose a new "
+                              "passphrase to open it with from now on; your recovery key keeps "
+                              "working too.") if self._known else
+                            _("Your plan stays exactly as it is, and your recovery key keeps "
                               "working. Only the passphrase you type to open it changes."))
         for label, edit, text in zip(self._labels, (self.current_edit, self.new_edit, self.repeat_edit),
                                      (_("My passphrase now"), _("My new passphrase"),

@@ -65,6 +65,11 @@ class _PlanCommand(QUndoCommand):
     def retranslate(self) -> None:
         self.setText(self.describe())
 
+    def records(self) -> tuple[Record | None, ...]:
+        """The records this step changes (with their parents), to tell
+        whether it concerns something hidden while planning together."""
+        return (getattr(self, "record", None), getattr(self, "parent_record", None))
+
 
 class AddCommand(_PlanCommand):
     def __init__(self, ctx, record: Record, parent: Record | None, index: int,
@@ -211,11 +216,23 @@ class UndoAction(QAction):
         self.triggered.connect(ctx.redo if redo else ctx.undo)
         (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
         (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.retranslate)
+        stack.indexChanged.connect(self.retranslate)
         ctx.retranslated.connect(self.retranslate)
+        ctx.together_changed.connect(self.retranslate)
+        ctx.changed.connect(self.retranslate)
+        self._ctx = ctx
         self.setEnabled(stack.canRedo() if redo else stack.canUndo())
         self.retranslate()
 
     def retranslate(self, *_args) -> None:
+        if not isValid(self):
+            return
+        stack = self._stack
+        command = stack.command(stack.index() if self._redo else stack.index() - 1)
+        if isinstance(command, _PlanCommand) and self._ctx.conceals(command):
+            # Never name, even by its field, an entry that is hidden now.
+            self.setText(_("Redo my last change") if self._redo else _("Undo my last change"))
+            return
         if self._redo:
             step = self._stack.redoText()
             # Translators: Edit menu. {action} is the step to do again, such as "typing in “What I notice”" or "adding a goal".
@@ -286,12 +303,25 @@ class PlanContext(QObject):
         if name == self.editor.together_with:
             return
         self.flush_pending()
+        starting = bool(name) and not self.editor.together_with
         self.editor.together_with = name
+        if starting:
+            # A session has its own history: nothing from before it can be
+            # undone or redone in front of the other person, so nothing
+            # "just for me" can come back onto the screen that way.
+            self.end_typing_burst()
+            self.undo_stack.clear()
         self.together_changed.emit(name)
 
     def visible(self, records) -> list[Record]:
         """Records to show: "just for me" ones are hidden while planning together."""
         return self.editor.visible(records)
+
+    def conceals(self, command: "_PlanCommand") -> bool:
+        """Whether ``command`` concerns a record hidden now (planning together)."""
+        if not self.together_with:
+            return False
+        return any(record is not None and record.private for record in command.records())
 
     def hidden_count(self, records) -> int:
         records = list(records)

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self.together = TogetherMode(self)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveStatusLabel")
-        self.save_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Read out with the status bar; not a Tab stop (it was one with no name).
+        self.save_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.statusBar().addPermanentWidget(self.save_label)
 
         self.screens = QStackedWidget()
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.start = StartFlow(self.plan_path, self.dialogs)
         self.start.welcome.language_chosen.connect(self.choose_language)
         self.start.opened.connect(self._plan_opened)
+        self.start.key_waiting.connect(settings.set_recovery_key_unconfirmed)
         if demo_passphrase:
             self.start.unlock.set_demo_passphrase(demo_passphrase)
         self.screens.addWidget(self.start)
@@ -238,6 +240,8 @@ class MainWindow(QMainWindow):
             session.second_place_made.connect(self._second_place_made)
             session.second_place_failed.connect(self._second_place_failed)
             session.start_daily_backup(self.settings.second_place)
+        plan_id, with_key = db.plan_id, self.start.opened_with_key
+        QTimer.singleShot(0, self, lambda: self._after_unlock(session, plan_id, with_key))
 
     def _set_plan_open(self, is_open: bool) -> None:
         """Plan actions on or off; a plan open for reading only keeps the
@@ -251,6 +255,32 @@ class MainWindow(QMainWindow):
         if not read_only:
             self.read_only_banner.hide()
             self.together.button.setEnabled(True)
+
+    def _after_unlock(self, session: PlanSession, plan_id: str, with_key: str) -> None:
+        """Opened with the recovery key: offer a new passphrase. A recovery
+        key never confirmed kept: remind, and offer a new one."""
+        if session is not self.session or session.read_only:
+            return      # a plan open for reading only can't take a new secret
+        if with_key:
+            # The key opened the plan, so it is kept.
+            self.settings.set_recovery_key_unconfirmed(plan_id, False)
+            if self.dialogs.question(
+                    self, _("Choose a new passphrase?"),
+                    _("You opened your plan with your recovery key. Would you like to choose a "
+                      "new passphrase now, to open it with from now on? Your recovery key keeps "
+                      "working."),
+                    yes=_("Choose a new passphrase"), no=_("Not now")):
+                self.show_change_passphrase(known_secret=with_key)
+            return
+        if self.settings.recovery_key_unconfirmed(plan_id):
+            if self.dialogs.question(
+                    self, _("Is your recovery key kept safe?"),
+                    _("When your recovery key was shown, the app closed before you confirmed "
+                      "keeping it. If it is lost and you forget your passphrase, nobody can "
+                      "open your plan. Would you like a new recovery key now? The old one will "
+                      "stop working."),
+                    yes=_("Make a new recovery key"), no=_("Remind me next time")):
+                self._new_recovery_key(confirmed=True)
 
     def _install_undo(self, session: PlanSession) -> None:
         # "Undo typing in …" as one translatable sentence, standard shortcuts.
@@ -352,8 +382,26 @@ class MainWindow(QMainWindow):
     def _close_dialogs(self) -> None:
         """Nothing from the plan may stay on screen: close open dialogs."""
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
+            if isinstance(widget, RecoveryKeyDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)    # without asking again
+            elif isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+
+    def _key_not_kept(self) -> bool:
+        return self.start.showing_new_key() or any(
+            isinstance(w, RecoveryKeyDialog) and w.isVisible() and not w.kept
+            for w in QApplication.topLevelWidgets())
+
+    def _may_leave_key(self) -> bool:
+        """On the recovery-key screen: warn before closing (it is shown only once)."""
+        if not self._key_not_kept():
+            return True
+        return self.dialogs.question(
+            self, _("Your recovery key isn't kept yet"),
+            _("Your recovery key is shown only this once. If you close now without writing it "
+              "down, printing it or saving it, and later forget your passphrase, nobody can "
+              "open your plan. Close anyway?"),
+            yes=_("Close anyway"), no=_("Go back to my key"))
 
     # -- dialogs ---------------------------------------------------------------------
     def show_help_now(self) -> HelpNowDialog:
@@ -372,6 +420,8 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.minutes(), dialog.language()))
+        dialog.accepted.connect(lambda: setattr(self.settings, "together_asks_passphrase",
+                                                dialog.together_asks_passphrase()))
         dialog.open()
         return dialog
 
@@ -391,10 +441,10 @@ class MainWindow(QMainWindow):
                 return
             self.settings.language = language
 
-    def _new_recovery_key(self) -> None:
+    def _new_recovery_key(self, confirmed: bool = False) -> None:
         if self.session is None or self._key_task is not None:
             return
-        if not self.dialogs.question(
+        if not confirmed and not self.dialogs.question(
                 self, _("Make a new recovery key"),
                 _("Your old recovery key will stop working and a new one will be shown once. "
                   "Your passphrase stays the same. Make a new recovery key?"),
@@ -408,9 +458,15 @@ class MainWindow(QMainWindow):
     def _show_new_key(self, key: str) -> None:
         self._key_task = None
         self.statusBar().clearMessage()
+        if self.session is None:
+            return
+        plan_id = self.session.db.plan_id
+        self.settings.set_recovery_key_unconfirmed(plan_id, True)
         dialog = RecoveryKeyDialog(key, self.dialogs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.settings.set_recovery_key_unconfirmed(plan_id, False))
         dialog.open()
+        return dialog
 
     def _new_key_failed(self, error: BaseException) -> None:
         self._key_task = None
@@ -420,10 +476,11 @@ class MainWindow(QMainWindow):
         self.dialogs.warning(self, _("No new recovery key"),
                              _("{reason} Your old recovery key still works.").format(reason=message))
 
-    def show_change_passphrase(self) -> ChangePassphraseDialog | None:
+    def show_change_passphrase(self, known_secret: str = "") -> ChangePassphraseDialog | None:
         if self.session is None:
             return None
-        dialog = ChangePassphraseDialog(self.session.db, self.session.plan.info.owner_name, self)
+        dialog = ChangePassphraseDialog(self.session.db, self.session.plan.info.owner_name, self,
+                                        known_secret=known_secret)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.dialogs.information(
             self, _("Passphrase changed"),
@@ -572,6 +629,9 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._may_leave_key():
+            event.ignore()
+            return
         if self.session is not None and not self._copy_before_close:
             self._close_dialogs()
             saved = self.session.flush() and self.session.all_saved()

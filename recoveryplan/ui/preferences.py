@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from .. import i18n
@@ -61,6 +61,13 @@ class PreferencesDialog(QDialog):
             layout.addWidget(label)
             layout.addWidget(field)
             layout.addWidget(text_label(hint))
+        self.together_check = tall(QCheckBox(_("Ask for my passphrase to end planning together")))
+        self.together_check.setObjectName("togetherPassphraseCheck")
+        self.together_check.setAccessibleName(self.together_check.text())
+        self.together_check.setChecked(settings.together_asks_passphrase)
+        layout.addWidget(self.together_check)
+        layout.addWidget(text_label(_(
+            "Then only I can bring back what is just for me, not whoever has the keyboard.")))
         buttons = QDialogButtonBox()
         ok = tall(buttons.addButton(_("OK"), QDialogButtonBox.ButtonRole.AcceptRole))
         ok.setObjectName("preferencesOkButton")
@@ -78,6 +85,9 @@ class PreferencesDialog(QDialog):
 
     def minutes(self) -> int:
         return self.minutes_spin.value()
+
+    def together_asks_passphrase(self) -> bool:
+        return self.together_check.isChecked()
 
     def language(self) -> str:
         return str(self.language_combo.currentData())

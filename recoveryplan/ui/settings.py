@@ -37,6 +37,11 @@ LANGUAGE_KEY = "view/language"
 LAST_PLAN_KEY = "plan/lastFolder"
 SECOND_PLACE_KEY = "backups/secondPlace"
 SECOND_PLACE_LAST_KEY = "backups/secondPlaceLastMade"
+#: Ending planning together asks for the passphrase (on unless switched off).
+TOGETHER_PASSPHRASE_KEY = "together/askPassphraseToEnd"
+#: Plans (by their random id, never a name) whose newest recovery key the
+#: person has not yet confirmed keeping.
+UNCONFIRMED_KEYS = "recoveryKey/unconfirmedPlans"
 
 
 class Settings:
@@ -73,6 +78,35 @@ class Settings:
     @text_scale.setter
     def text_scale(self, value: int) -> None:
         self._set_int(TEXT_SCALE, value)
+
+    @property
+    def together_asks_passphrase(self) -> bool:
+        """Whether ending planning together asks for my passphrase first."""
+        value = self._store.value(TOGETHER_PASSPHRASE_KEY, True)
+        return value not in (False, "false", "0", 0)
+
+    @together_asks_passphrase.setter
+    def together_asks_passphrase(self, value: bool) -> None:
+        self._store.setValue(TOGETHER_PASSPHRASE_KEY, bool(value))
+        self._store.sync()
+
+    def _unconfirmed(self) -> list[str]:
+        value = self._store.value(UNCONFIRMED_KEYS, "") or ""
+        if isinstance(value, (list, tuple)):
+            value = ",".join(str(v) for v in value)
+        return [v for v in str(value).split(",") if v.isalnum() and len(v) <= 64][:50]
+
+    def recovery_key_unconfirmed(self, plan_id: str) -> bool:
+        """True while the newest recovery key of plan ``plan_id`` is not
+        known to be kept (shown, but the app closed before it was confirmed)."""
+        return plan_id in self._unconfirmed()
+
+    def set_recovery_key_unconfirmed(self, plan_id: str, unconfirmed: bool) -> None:
+        ids = [v for v in self._unconfirmed() if v != plan_id]
+        if unconfirmed and plan_id:
+            ids.append(plan_id)
+        self._store.setValue(UNCONFIRMED_KEYS, ",".join(ids))
+        self._store.sync()
 
     @property
     def language(self) -> str:

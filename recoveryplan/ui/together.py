@@ -4,9 +4,12 @@ The person switches the mode on and types who they are with
 (:class:`TogetherStartDialog`). While it is on, the pages hide everything
 "just for me" (they ask ``PlanContext.visible``), what is added or changed
 carries the other person's name, and :class:`TogetherBanner` says so in
-words and with an icon, with how many entries are hidden. Switching it off
-is one click and asks nothing; the banner then offers, without insisting,
-to record the session as a review.
+words and with an icon, with how many entries are hidden in all (never
+where). Switching it off asks for the passphrase (a setting, on unless the
+person turns it off), so the person, not whoever holds the keyboard, brings
+private entries back; the check runs off the GUI thread through the open
+plan's own ``verify_secret``. The banner then offers, without insisting, to
+record the session as a review.
 
 :class:`TogetherMode` keeps the state for the main window, so it outlives
 locking: the plan and its pages are put away on lock and built again on
@@ -18,15 +21,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton, QVBoxLayout,
-    QWidget,
+    QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
+from .. import storage
 from ..i18n import N_, _, ngettext
 from ..plans.model import COLLECTIONS, Plan
 from .context import PlanContext
 from .reviews.dialog import open_review_dialog
-from .start.common import MIN_TARGET, tall, text_label
+from .session import BackgroundTask, run_in_background
+from .start.common import MIN_TARGET, SecretEdit, message_label, show_message, tall, text_label
 from .widgets.notice import NoticeBar
 
 
@@ -83,6 +88,98 @@ class TogetherStartDialog(QDialog):
 
     def name(self) -> str:
         return " ".join(self.name_edit.text().split())
+
+
+class TogetherEndDialog(QDialog):
+    """Ending planning together: my passphrase (or recovery key) first.
+    ``verify`` is the open plan's ``verify_secret``; it runs off the GUI
+    thread (key derivation is slow) and the dialog is accepted only when
+    it says yes."""
+
+    def __init__(self, verify, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("togetherEndDialog")
+        self.setWindowTitle(_("End planning together"))
+        self._verify = verify
+        self._task: BackgroundTask | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(text_label(_(
+            "To show what is just for me again, type my passphrase. Until then, everything "
+            "just for me stays hidden.")))
+        label = text_label(_("My passphrase"))
+        self.secret_edit = SecretEdit(self)
+        self.secret_edit.setObjectName("togetherEndSecret")
+        self.secret_edit.setAccessibleName(_("My passphrase"))
+        self.secret_edit.setMaxLength(1024)
+        label.setBuddy(self.secret_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.secret_edit)
+        self.error_label = message_label()
+        self.error_label.setObjectName("togetherEndError")
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(self)
+        self.end_button = tall(buttons.addButton(_("Show everything again"),
+                                                 QDialogButtonBox.ButtonRole.AcceptRole))
+        self.end_button.setObjectName("togetherEndConfirm")
+        self.keep_button = tall(buttons.addButton(_("Keep planning together"),
+                                                  QDialogButtonBox.ButtonRole.RejectRole))
+        self.keep_button.setObjectName("togetherEndCancel")
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.secret_edit.textChanged.connect(lambda _t: show_message(self.error_label, ""))
+        # Tall enough for its wrapped words at any text size, also once a
+        # message shows under the box.
+        # (Word-wrapped labels don't make a window taller by themselves.)
+        metrics = self.fontMetrics()
+        self.setMinimumSize(metrics.averageCharWidth() * 56, metrics.height() * 15)
+        self.secret_edit.setFocus()
+
+    def check(self) -> None:
+        secret = self.secret_edit.text()
+        if self._task is not None:
+            return
+        if not secret:
+            show_message(self.error_label, _("Please type my passphrase first."))
+            self.secret_edit.setFocus()
+            return
+        self._busy(True)
+        verify = self._verify
+        self._task = run_in_background(lambda: verify(secret), self._checked, self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.secret_edit, self.end_button):
+            widget.setEnabled(not busy)
+        if busy:
+            show_message(self.error_label, _("Checking…"))
+
+    def _checked(self, ok: object) -> None:
+        self._task = None
+        self._busy(False)
+        if ok:
+            self.secret_edit.clear()
+            self.accept()
+            return
+        self.secret_edit.selectAll()
+        self.secret_edit.setFocus()
+        show_message(self.error_label, _(
+            "That isn't the passphrase of this plan, so what is just for me stays hidden. "
+            "Please try again, or keep planning together."))
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._busy(False)
+        message = str(error) if isinstance(error, storage.StorageError) else \
+            storage.StorageError.default_message()
+        show_message(self.error_label, message)
+
+    def done(self, result: int) -> None:  # noqa: N802 - Qt API
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.secret_edit.clear()
+        super().done(result)
 
 
 class TogetherBanner(NoticeBar):
@@ -163,6 +260,7 @@ class TogetherMode(QObject):
         self.name = ""
         self.ctx: PlanContext | None = None
         self.banner: TogetherBanner | None = None
+        self._end_dialog: TogetherEndDialog | None = None
         self.actions = window.actions_
         self.actions.connect("plan_together", self.start)
         self.actions.connect("end_together", self.end)
@@ -227,8 +325,30 @@ class TogetherMode(QObject):
         self._sync()
         self.changed.emit(name)
 
-    def end(self) -> None:
-        """One click, no questions; the banner offers to record a review."""
+    def end(self) -> TogetherEndDialog | None:
+        """Asks for the passphrase first (unless the person switched that
+        off in Preferences); then the banner offers to record a review."""
+        if not self.name:
+            return None
+        settings = getattr(self.window, "settings", None)
+        session = getattr(self.window, "session", None)
+        if settings is not None and settings.together_asks_passphrase and session is not None:
+            if self._end_dialog is not None:
+                self._end_dialog.raise_()
+                return self._end_dialog
+            dialog = TogetherEndDialog(session.db.verify_secret, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(self.finish)
+            dialog.finished.connect(lambda *_a: setattr(self, "_end_dialog", None))
+            self._end_dialog = dialog
+            dialog.open()
+            return dialog
+        self.finish()
+        return None
+
+    def finish(self) -> None:
+        """End the session now."""
+        self._end_dialog = None
         name, self.name = self.name, ""
         if self.ctx is not None:
             self.ctx.together_with = ""
@@ -263,6 +383,9 @@ class TogetherMode(QObject):
         text = _(_BUTTON_ON if self.name else _BUTTON_OFF)
         self.button.setText(text)
         self.button.setAccessibleName(text)
+        settings = getattr(self.window, "settings", None)
+        asks = settings is None or settings.together_asks_passphrase
         self.button.setToolTip(_("Hide what is just for me while I go through my plan with "
                                  "someone") if not self.name else
-                               _("Show everything again. Nothing is asked."))
+                               _("Show everything again, once I have typed my passphrase.")
+                               if asks else _("Show everything again. Nothing is asked."))

@@ -65,6 +65,9 @@ def test_a_new_recovery_key_is_shown_once_and_works(open_window, plan_dir, dialo
     dialog = window.findChild(RecoveryKeyDialog)
     key_text = dialog.screen_widget._key
     assert key_text and key_text != created_plan
+    dialog.reject()                     # Escape: the key is shown only once, so it asks
+    assert dialog.isVisible() and dialogs.shown[-1].title == "Your recovery key isn't kept yet"
+    dialogs.answers.append(True)
     dialog.reject()
     assert dialog.screen_widget._key == "" and dialog.screen_widget.key_label.text() == ""
     assert window.lock()

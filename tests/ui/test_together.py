@@ -100,6 +100,21 @@ def start_together(qtbot, window, name: str = PRIYA) -> None:
     qtbot.waitUntil(lambda: window.session.ctx.together_with == name)
 
 
+def end_with_passphrase(qtbot, window, secret: str | None = None):
+    """End the session the way it asks: with the plan's passphrase."""
+    from conftest import PASSPHRASE
+    from recoveryplan.ui.together import TogetherEndDialog
+
+    window.actions_["end_together"].trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, TogetherEndDialog) and w.isVisible())
+    qtbot.keyClicks(dialog.secret_edit, secret or PASSPHRASE)
+    qtbot.keyClick(dialog.secret_edit, Qt.Key.Key_Return)
+    if secret is None:
+        qtbot.waitUntil(lambda: window.session.ctx.together_with == "", timeout=20_000)
+    return dialog
+
+
 def banner(window):
     return window.workspace.findChild(QWidget, "togetherBanner")
 
@@ -149,7 +164,7 @@ def test_nothing_just_for_me_can_be_seen_or_found(qtbot, open_window):
     row = [p.spec.key for p in workspace.pages].index("keeping_well")
     assert "has writing" not in workspace.nav.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
 
-    window.actions_["end_together"].trigger()
+    end_with_passphrase(qtbot, window)
     workspace.go_to("hopes")
     assert SECRET in "\n".join(texts_of(window))
 
@@ -225,8 +240,9 @@ def test_lock_keeps_the_mode_and_unlock_shows_it_again(qtbot, open_window, unloc
     assert window.together.button.text() == "End planning together"
 
 
-def test_ending_is_one_click_and_offers_a_review(qtbot, open_window, dialogs):
+def test_ending_is_one_click_and_offers_a_review(qtbot, open_window, dialogs, ui_settings):
     window = open_window
+    ui_settings.together_asks_passphrase = False        # the person chose so in Preferences
     ctx = window.session.ctx
     start_together(qtbot, window)
     ctx.add(Entry(section="hopes", field="hopes", text="to visit Dublin"))
@@ -284,3 +300,48 @@ def test_review_reminder_on_opening(qtbot, make_window, created_plan, plan_dir, 
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
     qtbot.mouseClick(reminder.close_button, Qt.MouseButton.LeftButton)
     assert not reminder.isVisible()
+
+
+def test_ending_asks_for_the_passphrase_first(qtbot, open_window, dialogs):
+    window = open_window
+    ctx = window.session.ctx
+    fill_plan(ctx)
+    start_together(qtbot, window)
+    # The toolbar button, the banner's button and the menu all ask.
+    qtbot.mouseClick(window.together.button, Qt.MouseButton.LeftButton)
+    from recoveryplan.ui.together import TogetherEndDialog
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, TogetherEndDialog) and w.isVisible())
+    assert ctx.together_with == PRIYA
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert ctx.together_with == PRIYA and not dialog.isVisible()
+    wrong = end_with_passphrase(qtbot, window, "not my passphrase at all")
+    qtbot.waitUntil(lambda: "isn't the passphrase" in wrong.error_label.text(), timeout=20_000)
+    assert ctx.together_with == PRIYA
+    assert SECRET not in "\n".join(texts_of(window))
+    wrong.reject()
+    end_with_passphrase(qtbot, window)
+    assert ctx.together_with == ""
+    window.workspace.go_to("hopes")
+    assert SECRET in "\n".join(texts_of(window))
+
+
+def test_undo_labels_never_name_a_hidden_entry(qtbot, open_window):
+    window = open_window
+    ctx = window.session.ctx
+    fill_plan(ctx)
+    assert window._undo.isEnabled()
+    start_together(qtbot, window)
+    # Nothing from before the session can be undone or redone in it.
+    assert not window._undo.isEnabled() and not window._redo.isEnabled()
+    window._undo.trigger()
+    assert SECRET not in "\n".join(texts_of(window))
+    mine = Entry(section="hopes", field="hopes", text="to swim")
+    ctx.add(mine)
+    ctx.update(mine, text="to swim in the sea")
+    assert window._undo.text().startswith("Undo ")
+    ctx.update(mine, private=True)          # now just for me, and hidden
+    for action in (window._undo, window._redo):
+        assert action.text() in ("Undo my last change", "Redo my last change", "Redo"), action.text()
+    window._undo.trigger()
+    assert not mine.private and "swim" not in window._redo.text()

@@ -32,12 +32,33 @@ def test_remove_then_undo_restores_record_order_and_attribution(ctx):
         ctx.add(record)
     before = [state(r) for r in ctx.plan.entries]
     ctx.remove(b)
-    ctx.together_with = "Alex"  # a planning session started since
     ctx.undo()
     assert [state(r) for r in ctx.plan.entries] == before
     assert ctx.plan.entries[1] is b and b.private and b.together_with == ""
     ctx.redo()
     assert ctx.plan.entries == [a, c]
+
+
+def test_a_planning_session_starts_its_own_history(ctx):
+    """Nothing done before a session can be undone or redone in it: undoing
+    the removal of a "just for me" entry would put it on screen."""
+    a, b = entry("a"), entry("b", private=True)
+    ctx.add(a)
+    ctx.add(b)
+    ctx.update(a, text="a, changed")
+    ctx.undo()
+    ctx.remove(b)
+    ctx.together_with = "Alex"
+    assert not ctx.undo_stack.canUndo() and not ctx.undo_stack.canRedo()
+    ctx.undo()
+    ctx.redo()
+    assert ctx.plan.entries == [a] and a.text == "a"
+    ctx.update(a, text="with Alex")
+    ctx.undo()
+    assert a.text == "a" and not ctx.undo_stack.canUndo()
+    ctx.together_with = ""      # after the session, its own steps can still be undone
+    ctx.redo()
+    assert a.text == "with Alex" and a.together_with == "Alex"
 
 
 def test_update_undo_restores_text_private_and_attribution(ctx):

@@ -11,10 +11,11 @@ from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.people import TopicListModel
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                make_button, retranslate_button)
+                                make_button, retranslate_button, tab_chain)
 from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit
-from .base import SectionPage, hidden_text
+from ..widgets.undo_notice import UndoNotice
+from .base import SectionPage
 
 
 class AppointmentsPage(SectionPage):
@@ -44,7 +45,8 @@ class AppointmentsPage(SectionPage):
         self.tr_name(self.view, N_("Things I want to talk about next time"))
         self.hint = QLabel(topics)
         self.hint.setWordWrap(True)
-        self.hidden = self.hidden_count_label(topics)
+        self.undo_notice = UndoNotice(self.ctx, topics, "topicUndoNotice")
+        self.undo_notice.undone.connect(self._undone)
         self.buttons = ListButtons(self.view, "", N_("Remove"), topics, movable=False, name="Topic")
         self.new_topic = CleanLineEdit(topics)
         self.new_topic.setObjectName("newTopic")
@@ -59,12 +61,14 @@ class AppointmentsPage(SectionPage):
         row.addWidget(self.add_button)
         box.addWidget(self.view)
         box.addWidget(self.hint)
-        box.addWidget(self.hidden)
         box.addWidget(self.buttons)
+        box.addWidget(self.undo_notice)
         box.addWidget(self.just_for_me)
         box.addWidget(self.label_for(self.new_topic, N_("Something I want to talk about"), topics))
         box.addLayout(row)
         self.layout_.addWidget(topics)
+        tab_chain(self.view, self.buttons.remove_button, self.undo_notice.undo_button,
+                  self.just_for_me, self.new_topic, self.add_button)
         self.layout_.addStretch(1)
 
         self.next_date.date_changed.connect(lambda d: ctx.set_info(next_appointment_on=d))
@@ -93,6 +97,11 @@ class AppointmentsPage(SectionPage):
         topic = self.model.record(self.view.currentIndex())
         if topic is not None:
             self.ctx.remove(topic)
+            self.undo_notice.removed(topic)
+
+    def _undone(self, topic) -> None:
+        self.view.setCurrentIndex(self.model.index_of(topic))
+        self.view.setFocus()
 
     def _refresh(self, *_args) -> None:
         self.next_date.set_date(self.ctx.plan.info.next_appointment_on)
@@ -104,9 +113,6 @@ class AppointmentsPage(SectionPage):
         self.just_for_me.setVisible(topic is not None)
         self.just_for_me.setChecked(bool(topic and topic.private))
         self.hint.setText(_hint(rows))
-        hidden = self.model.hidden_count()
-        self.hidden.setVisible(hidden > 0)
-        self.hidden.setText(hidden_text(hidden) if hidden else "")
 
     def _retranslate(self) -> None:
         self.next_date.retranslate()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractButton, QFrame, QGroupBox, QLabel, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from ...i18n import _, ngettext
+from ...i18n import _
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
 
@@ -51,6 +51,8 @@ class SectionPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own: an invisible stop with no name before the page.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
@@ -114,10 +116,6 @@ class SectionPage(QWidget):
             self.tr_text(label, source)
         return label
 
-    def hidden_count_label(self, parent: QWidget | None = None) -> QLabel:
-        """Where "2 entries just for me are hidden" shows while planning together."""
-        return self.wrapped_label(parent, name="hiddenCount")
-
     def label_for(self, widget: QWidget, source: str, parent: QWidget | None = None) -> QLabel:
         """A visible label that is the buddy of ``widget`` and names it for screen readers."""
         label = QLabel(parent or self.body)
@@ -174,9 +172,3 @@ class SectionPage(QWidget):
             self._had_content = now
             self.content_changed.emit()
 
-
-def hidden_text(count: int) -> str:
-    """ "2 entries just for me are hidden while planning together." """
-    return ngettext("{count} entry just for me is hidden while planning together.",
-                    "{count} entries just for me are hidden while planning together.",
-                    count).format(count=count)

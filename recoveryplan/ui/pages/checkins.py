@@ -15,7 +15,8 @@ from ..progress import ProgressView
 from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, make_button, retranslate_button
 from ..widgets.lists import GrowingTableView
 from ..widgets.text import GrowingTextEdit
-from .base import SectionPage, hidden_text
+from ..widgets.undo_notice import UndoNotice
+from .base import SectionPage
 
 
 #: Rows measured to size the columns of the past check-ins.
@@ -104,13 +105,14 @@ class CheckInsPage(SectionPage):
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
         self.tr_name(self.view, N_("My past check-ins"))
         self.empty = self.wrapped_label(past, N_("No check-ins yet. They will show here, newest first."))
-        self.hidden = self.hidden_count_label(past)
+        self.undo_notice = UndoNotice(self.ctx, past, "checkinUndoNotice")
+        self.undo_notice.undone.connect(self._undone)
         self.buttons = ListButtons(self.view, N_("Change this check-in"), N_("Delete this check-in"),
                                    past, movable=False, name="Checkin")
         past_box.addWidget(self.empty)
         past_box.addWidget(self.view)
-        past_box.addWidget(self.hidden)
         past_box.addWidget(self.buttons)
+        past_box.addWidget(self.undo_notice)
         self.layout_.addWidget(past)
         self.layout_.addStretch(1)
 
@@ -165,6 +167,11 @@ class CheckInsPage(SectionPage):
             if checkin is self.editing:
                 self.start(None)
             self.ctx.remove(checkin)
+            self.undo_notice.removed(checkin)
+
+    def _undone(self, checkin) -> None:
+        self.view.setCurrentIndex(self.model.index_of(checkin))
+        self.view.setFocus()
 
     def _on_plan_changed(self, *_args) -> None:
         if self.editing is not None and self.editing not in self.ctx.visible(self.ctx.plan.checkins):
@@ -179,9 +186,6 @@ class CheckInsPage(SectionPage):
         has = self.current() is not None
         self.buttons.add_button.setEnabled(has)
         self.buttons.set_state(has, False, False)
-        hidden = self.model.hidden_count()
-        self.hidden.setVisible(hidden > 0)
-        self.hidden.setText(hidden_text(hidden) if hidden else "")
 
     def _retranslate_form(self) -> None:
         if self.editing is None:

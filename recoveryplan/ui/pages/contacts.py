@@ -15,7 +15,8 @@ from ..widgets.binding import TextBinding
 from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, TogetherNote
 from ..widgets.lists import GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from .base import SectionPage, hidden_text
+from ..widgets.undo_notice import UndoNotice
+from .base import SectionPage
 from .goals import move_among_visible
 
 #: One-line fields of a contact, with a gentle example for each.
@@ -45,10 +46,11 @@ class ContactsPage(SectionPage):
         self.empty = self.wrapped_label(source=N_(
             "No one here yet. I can add the people and services I can turn to, one at a time, "
             "whenever I like."))
-        self.hidden = self.hidden_count_label()
         self.buttons = ListButtons(self.view, N_("Add a person"), N_("Remove this person"),
                                    self.body, name="Contact")
-        for widget in (self.empty, self.view, self.hidden, self.buttons):
+        self.undo_notice = UndoNotice(self.ctx, self.body, "contactUndoNotice")
+        self.undo_notice.undone.connect(self._undone)
+        for widget in (self.empty, self.view, self.buttons, self.undo_notice):
             self.layout_.addWidget(widget)
 
         self.detail = QGroupBox(self.body)
@@ -124,9 +126,6 @@ class ContactsPage(SectionPage):
         rows = self.model.rowCount()
         self.empty.setVisible(rows == 0)
         self.view.setVisible(rows > 0)
-        hidden = self.model.hidden_count()
-        self.hidden.setVisible(hidden > 0)
-        self.hidden.setText(hidden_text(hidden) if hidden else "")
         row = self.view.currentIndex().row() if contact is not None else -1
         self.buttons.set_state(contact is not None, row > 0, 0 <= row < rows - 1)
         self.detail.setVisible(contact is not None)
@@ -148,6 +147,11 @@ class ContactsPage(SectionPage):
         if contact is not None:
             self.ctx.remove(contact)
             self._refresh()
+            self.undo_notice.removed(contact)
+
+    def _undone(self, contact) -> None:
+        self.view.setCurrentIndex(self.model.index_of(contact))
+        self.view.setFocus()
 
     def _retranslate(self) -> None:
         self.buttons.retranslate()

@@ -18,11 +18,12 @@ from ...plans.sections import FieldSpec, SectionSpec
 from ..context import PlanContext
 from ..models.entries import EntryListModel
 from ..widgets.binding import MAX_COMMIT_DELAY_MS, TextBinding
-from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote
+from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote, tab_chain
 from ..widgets.delegate import EntryDelegate
 from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from .base import SectionPage, hidden_text
+from ..widgets.undo_notice import UndoNotice
+from .base import SectionPage
 
 
 class _FieldBox(QGroupBox):
@@ -40,8 +41,6 @@ class _FieldBox(QGroupBox):
         page.tr_name(self.text_edit, field.label, field.prompt)
         self.just_for_me = JustForMeCheck(self)
         self.together = TogetherNote(self)
-        self.hidden = page.hidden_count_label(self)
-        self.hidden.hide()
         self.just_for_me.clicked.connect(self._on_private_clicked)
         self.bindings: list[TextBinding] = []
 
@@ -81,7 +80,6 @@ class SingleFieldBox(_FieldBox):
         self.box.addWidget(self.text_edit)
         self.box.addWidget(self.just_for_me)
         self.box.addWidget(self.together)
-        self.box.addWidget(self.hidden)
         self.text_binding = TextBinding(self.ctx, self.text_edit, "text",
                                         resolve=self._first, create=self._new_entry,
                                         concerns=self._concerns)
@@ -113,11 +111,9 @@ class SingleFieldBox(_FieldBox):
     def update_marks(self, *_args) -> None:
         record = self._first()
         hidden = record is not None and record.private and bool(self.ctx.together_with)
-        self.text_edit.setVisible(not hidden)
-        self.just_for_me.setVisible(not hidden)
-        self.hidden.setVisible(hidden)
-        if hidden:
-            self.hidden.setText(_("What I wrote here is just for me, so it is hidden while planning together."))
+        # While planning together a "just for me" answer takes its box with
+        # it: no words on screen say that something is hidden here.
+        self.setVisible(not hidden)
         self.just_for_me.setChecked(bool(record and record.private))
         self.together.show_for(record)
 
@@ -144,7 +140,9 @@ class ListFieldBox(_FieldBox):
         self.editor_label.setWordWrap(True)
         self.box.addWidget(self.view)
         self.box.addWidget(self.buttons)
-        self.box.addWidget(self.hidden)
+        self.undo_notice = UndoNotice(self.ctx, self)
+        self.undo_notice.undone.connect(self._undone)
+        self.box.addWidget(self.undo_notice)
         self.box.addWidget(self.editor_label)
         self.box.addWidget(self.text_edit)
         self.detail_edit: GrowingTextEdit | None = None
@@ -160,6 +158,10 @@ class ListFieldBox(_FieldBox):
             self.box.addWidget(self.detail_edit)
         self.box.addWidget(self.just_for_me)
         self.box.addWidget(self.together)
+        # Tab in the order things are seen: the list, its buttons, then the box.
+        tab_chain(self.view, self.buttons.add_button, self.buttons.remove_button,
+                  self.buttons.up_button, self.buttons.down_button, self.undo_notice.undo_button,
+                  self.text_edit, self.detail_edit, self.just_for_me)
 
         self.text_binding = TextBinding(self.ctx, self.text_edit, "text", create=self._new_entry)
         self.bindings = [self.text_binding]
@@ -210,11 +212,16 @@ class ListFieldBox(_FieldBox):
             return
         row = self.view.currentIndex().row()
         self.ctx.remove(record)
+        self.undo_notice.removed(record)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
             self.view.setFocus()
         else:
             self.text_edit.setFocus()
+
+    def _undone(self, record: Record) -> None:
+        self.select(record)
+        self.view.setFocus()
 
     def move_current(self, step: int) -> None:
         record = self.current()
@@ -247,9 +254,6 @@ class ListFieldBox(_FieldBox):
                 _("{field}: {which}").format(field=_(self.field.label), which=self.editor_label.text()))
         self.just_for_me.setChecked(bool(record and record.private))
         self.together.show_for(record)
-        count = self.model.hidden_count()
-        self.hidden.setVisible(count > 0)
-        self.hidden.setText(hidden_text(count) if count else "")
 
     def _retranslate(self) -> None:
         super()._retranslate()

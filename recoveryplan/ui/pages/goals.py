@@ -15,10 +15,11 @@ from ..models.goals import GoalTableModel, NoteListModel, StepListModel
 from ..models.labels import FIELD_LABELS
 from ..widgets.binding import TextBinding
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                TogetherNote, make_button, retranslate_button)
+                                TogetherNote, make_button, retranslate_button, tab_chain)
 from ..widgets.lists import GrowingListView, GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from .base import SectionPage, hidden_text
+from ..widgets.undo_notice import UndoNotice
+from .base import SectionPage
 
 
 def move_among_visible(ctx: PlanContext, model, view: QAbstractItemView, step: int) -> None:
@@ -61,12 +62,13 @@ class GoalsPage(SectionPage):
         self.tr_text(self.empty, N_("No goals yet, and that is fine. A goal can be small, like "
                                     "\u201cwalk to the park on Sundays\u201d. When I am ready, "
                                     "I can add one here."))
-        self.hidden = self.hidden_count_label(group)
         self.buttons = ListButtons(self.view, N_("Add a goal"), N_("Remove this goal"), group, name="Goal")
+        self.goal_undo = UndoNotice(self.ctx, group, "goalUndoNotice")
+        self.goal_undo.undone.connect(self.select_record)
         box.addWidget(self.empty)
         box.addWidget(self.view)
-        box.addWidget(self.hidden)
         box.addWidget(self.buttons)
+        box.addWidget(self.goal_undo)
         self.layout_.addWidget(group)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(lambda: self._on_current_changed(self.view.currentIndex()))
@@ -121,6 +123,8 @@ class GoalsPage(SectionPage):
         box.addWidget(self._build_steps())
         box.addWidget(self._build_notes())
         self.layout_.addWidget(self.detail)
+        tab_chain(self.what, self.why, self.area, self.who, self.target.date_edit,
+                  self.target.no_date, self.status, self.just_for_me)
 
         self.bindings = [TextBinding(self.ctx, w, f) for w, f in
                          ((self.what, "what"), (self.why, "why"), (self.who, "who_can_help"))]
@@ -155,9 +159,12 @@ class GoalsPage(SectionPage):
         self.add_step_button = make_button(N_("Add step"), group, "addStepButton")
         row.addWidget(self.new_step, 1)
         row.addWidget(self.add_step_button)
+        self.step_undo = UndoNotice(self.ctx, group, "stepUndoNotice")
+        self.step_undo.undone.connect(self.select_record)
         box.addWidget(self.steps)
         box.addWidget(self.steps_hint)
         box.addWidget(self.step_buttons)
+        box.addWidget(self.step_undo)
         box.addWidget(self.label_for(self.new_step, N_("A new small step"), group))
         box.addLayout(row)
         self.new_step.returnPressed.connect(self.add_step)
@@ -190,6 +197,9 @@ class GoalsPage(SectionPage):
         box.addWidget(self.label_for(self.new_note, N_("A new progress note"), group))
         box.addWidget(self.new_note)
         box.addLayout(row)
+        self.note_undo = UndoNotice(self.ctx, group, "noteUndoNotice")
+        self.note_undo.undone.connect(self.select_record)
+        box.addWidget(self.note_undo)
         self.add_note_button.clicked.connect(self.add_note)
         self.remove_note_button.clicked.connect(lambda: self._remove_child(self.notes, self.notes_model))
         self.notes.selectionModel().currentChanged.connect(self._update_child_buttons)
@@ -244,9 +254,6 @@ class GoalsPage(SectionPage):
         count = self.model.rowCount()
         self.empty.setVisible(count == 0)
         self.view.setVisible(count > 0)
-        hidden = self.model.hidden_count()
-        self.hidden.setVisible(hidden > 0)
-        self.hidden.setText(hidden_text(hidden) if hidden else "")
         row = self.view.currentIndex().row() if goal is not None else -1
         self.buttons.set_state(goal is not None, row > 0, 0 <= row < count - 1)
         self.detail.setVisible(goal is not None)
@@ -284,6 +291,7 @@ class GoalsPage(SectionPage):
         if goal is not None:
             self.ctx.remove(goal)
             self._refresh_detail()
+            self.goal_undo.removed(goal)
 
     def add_step(self) -> None:
         goal = self.current_goal()
@@ -302,11 +310,25 @@ class GoalsPage(SectionPage):
         if self.ctx.add(ProgressNote(text=text, date=today()), goal):
             self.new_note.clear()
 
+    def select_record(self, record: Record) -> None:
+        """After Undo brought ``record`` back: show it chosen, with the focus on its list."""
+        if isinstance(record, Goal):
+            self.view.setCurrentIndex(self.model.index_of(record))
+            self.view.setFocus()
+            return
+        view, model = (self.steps, self.steps_model) if isinstance(record, Step) else \
+            (self.notes, self.notes_model)
+        index = model.index_of(record) if hasattr(model, "index_of") else None
+        if index is not None and index.isValid():
+            view.setCurrentIndex(index)
+        view.setFocus()
+
     def _remove_child(self, view: QAbstractItemView, model) -> None:
         record: Record | None = model.record(view.currentIndex())
         if record is not None:
             self.ctx.remove(record)
             self._update_child_buttons()
+            (self.step_undo if view is self.steps else self.note_undo).removed(record)
 
     # -- language and content ----------------------------------------------------------------
     def _retranslate(self) -> None:

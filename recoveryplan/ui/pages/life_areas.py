@@ -12,7 +12,7 @@ from ...plans.sections import SectionSpec
 from ..context import PlanContext
 from ..models.labels import FIELD_LABELS
 from ..widgets.binding import TextBinding
-from ..widgets.controls import MIN_TARGET, JustForMeCheck, TogetherNote
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, TogetherNote, tab_chain
 from ..widgets.text import GrowingTextEdit
 from .base import SectionPage
 
@@ -48,11 +48,8 @@ class _AreaBox(QGroupBox):
             binding.link(*self.bindings)
         self.just_for_me = JustForMeCheck(self)
         self.together = TogetherNote(self)
-        self.hidden = QLabel(self)
-        self.hidden.setWordWrap(True)
         box.addWidget(self.just_for_me)
         box.addWidget(self.together)
-        box.addWidget(self.hidden)
         self.goals_label = QLabel(self)
         box.addWidget(self.goals_label)
         self.goals_box = QVBoxLayout()
@@ -82,9 +79,7 @@ class _AreaBox(QGroupBox):
             widget.setVisible(not hidden)
         self.just_for_me.setVisible(not hidden)
         self.just_for_me.setChecked(bool(note and note.private))
-        self.hidden.setVisible(hidden)
-        self.hidden.setText(_("What I wrote here is just for me, so it is hidden while planning together.")
-                            if hidden else "")
+        # No words say that something is hidden here while planning together.
         self.together.show_for(note)
 
     def rename_goal(self, goal: Goal) -> None:
@@ -104,8 +99,10 @@ class _AreaBox(QGroupBox):
         goals = self.ctx.visible(self.ctx.plan.goals_in_area(self.area))
         self.goals_label.setText(_("My goals for this part of my life:") if goals else
                                  _("No goals here yet. I can add one on the \u201cMy goals\u201d page."))
+        buttons = []
         for goal in goals:
             button = QPushButton(goal.what or _("(a new goal)"), self)
+            buttons.append(button)
             button.setMinimumHeight(MIN_TARGET)
             button.setFlat(True)
             button.setStyleSheet("text-align: left; text-decoration: underline;")
@@ -113,6 +110,8 @@ class _AreaBox(QGroupBox):
             button.clicked.connect(lambda _c=False, gid=goal.id: self.page.show_goal.emit(gid))
             self.goals_box.addWidget(button)
             self._goal_buttons[goal.id] = button
+        # Made after the rest of the page, they still come right after this area's boxes.
+        tab_chain(self.just_for_me, *buttons)
 
     def has_content(self) -> bool:
         note = self.note()

@@ -23,9 +23,9 @@ from ..models.people import ReviewTableModel
 from ..reviews.changes_view import changes_since, open_changes
 from ..reviews.dialog import open_review_dialog
 from ..reviews.snapshot import open_snapshot
-from ..widgets.controls import make_button, retranslate_button
+from ..widgets.controls import make_button, retranslate_button, tab_chain
 from ..widgets.lists import GrowingTableView
-from .base import SectionPage, hidden_text
+from .base import SectionPage
 
 SnapshotLoader = Callable[[str], "dict[str, Any] | None"]
 
@@ -45,8 +45,6 @@ class ReviewsPage(SectionPage):
         self.note = self.wrapped_label(name="reviewsNote", source=N_(
             "Each review keeps a copy of my plan as it was that day. I can record one at the end "
             "of a planning together session, or at any time."))
-        self.hidden = self.hidden_count_label()
-        self.hidden.setObjectName("hiddenCount")
         self.record_button = make_button(N_("Record a review…"), self.body, "recordReviewButton")
         self.since_button = make_button(N_("What changed since my last review"), self.body,
                                         "changesSinceButton")
@@ -62,8 +60,10 @@ class ReviewsPage(SectionPage):
         chosen.addWidget(self.snapshot_button)
         chosen.addWidget(self.compare_button)
         chosen.addStretch(1)
+        tab_chain(self.record_button, self.since_button, self.view, self.snapshot_button,
+                  self.compare_button)
         self.layout_.addLayout(top)
-        for widget in (self.empty, self.view, self.hidden):
+        for widget in (self.empty, self.view):
             self.layout_.addWidget(widget)
         self.layout_.addLayout(chosen)
         self.layout_.addWidget(self.note)
@@ -128,9 +128,6 @@ class ReviewsPage(SectionPage):
         rows = self.model.rowCount()
         self.empty.setVisible(rows == 0)
         self.view.setVisible(rows > 0)
-        hidden = self.model.hidden_count()
-        self.hidden.setVisible(hidden > 0)
-        self.hidden.setText(hidden_text(hidden) if hidden else "")
         review = self.current()
         if review is None and rows:
             self.view.setCurrentIndex(self.model.index(0, 0))   # the newest, to start with

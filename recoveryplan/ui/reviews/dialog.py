@@ -15,7 +15,7 @@ from ...plans.model import Review, today
 from ...plans.service import make_review
 from ..context import PlanContext
 from ..start.common import tall, text_label
-from ..widgets.controls import LocaleDateEdit, OptionalDateEdit
+from ..widgets.controls import DateProblem, LocaleDateEdit, OptionalDateEdit
 
 
 def record_review(ctx: PlanContext, *, date: dt.date, who_was_there: str = "", agreed: str = "",
@@ -59,6 +59,8 @@ class ReviewDialog(QDialog):
         self.date_edit.setObjectName("reviewDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.date_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000000"))
+        self.date_problem = DateProblem(self.date_edit, self)
         self.who_edit = tall(QLineEdit(who, self))
         self.who_edit.setObjectName("reviewWho")
         self.who_edit.setPlaceholderText(_("For example: me and Priya, my care coordinator"))
@@ -82,6 +84,8 @@ class ReviewDialog(QDialog):
             widget.setAccessibleName(source)
             layout.addWidget(label)
             layout.addWidget(shown)
+            if widget is self.date_edit:
+                layout.addWidget(self.date_problem)
         self.next_edit.set_accessible_name(_("When my next review is"))
         buttons = QDialogButtonBox(self)
         save = tall(buttons.addButton(_("Save this review"), QDialogButtonBox.ButtonRole.AcceptRole))
@@ -95,6 +99,8 @@ class ReviewDialog(QDialog):
                     self.sizeHint().height())
 
     def save(self) -> None:
+        if not self.date_edit.commit() or not self.next_edit.date_edit.commit():
+            return
         self.review = record_review(
             self.ctx, date=self.date_edit.date().toPython() or today(),
             who_was_there=self.who_edit.text(), agreed=self.agreed_edit.toPlainText(),

@@ -62,6 +62,9 @@ def _close_quietly(db: Any) -> None:
 
 class StartFlow(QStackedWidget):
     opened = Signal(object)
+    #: (plan id, waiting): a new recovery key is on screen and not yet
+    #: confirmed kept (True), or it has been (False).
+    key_waiting = Signal(str, bool)
 
     def __init__(self, plan_path: Path, dialogs: DialogService,
                  parent: QWidget | None = None) -> None:
@@ -71,7 +74,11 @@ class StartFlow(QStackedWidget):
         self._dialogs = dialogs
         self._task: BackgroundTask | None = None
         self._new_db: Any = None     # created, waiting for the key to be kept
+        self._with_key = ""
         self._backup_file: Path | None = None   # chosen on the welcome screen
+        #: The recovery key the plan was last opened with (taken once by the
+        #: window to offer a new passphrase), else "".
+        self.opened_with_key = ""
         self.welcome = WelcomeScreen()
         self.create = CreateScreen()
         self.recovery_key = RecoveryKeyScreen(dialogs)
@@ -149,6 +156,7 @@ class StartFlow(QStackedWidget):
         self.create.set_busy(False)
         self.create.clear_secrets()
         self.recovery_key.set_key(key)
+        self.key_waiting.emit(self._new_db.plan_id, True)
         self.show_screen(self.recovery_key)
 
     def _create_failed(self, error: BaseException) -> None:
@@ -161,7 +169,12 @@ class StartFlow(QStackedWidget):
     def _key_kept(self) -> None:
         db, self._new_db = self._new_db, None
         self.recovery_key.forget_key()
+        self.key_waiting.emit(db.plan_id, False)
         self.opened.emit(db)
+
+    def showing_new_key(self) -> bool:
+        """A new plan's recovery key is on screen, not yet confirmed kept."""
+        return self.currentWidget() is self.recovery_key and self._new_db is not None
 
     # -- opening -------------------------------------------------------------------
     def _open(self, secret: str) -> None:
@@ -170,6 +183,7 @@ class StartFlow(QStackedWidget):
             self._restore(lambda: backup.restore(source, path, secret), secret)
             return
         path = self.plan_path
+        self._with_key = secret if self.unlock.using_recovery_key() else ""
         # Read-only media or a full disk: opened for reading only.
         self._task = run_in_background(
             lambda: open_and_load(lambda: storage.open_plan(path, secret, read_only=None)),
@@ -177,11 +191,14 @@ class StartFlow(QStackedWidget):
 
     def _unlocked(self, db: Any) -> None:
         self._task = None
+        self.opened_with_key, self._with_key = self._with_key, ""
         self.unlock.reset()
         self.opened.emit(db)
+        self.opened_with_key = ""
 
     def _unlock_failed(self, error: BaseException) -> None:
         self._task = None
+        self._with_key = ""
         self.unlock.set_backups_available(backup.has_backups(self.plan_path))
         self.unlock.show_failure(error)
 

@@ -284,10 +284,28 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("recoveryKeyDialog")
         self.setWindowTitle(_("My new recovery key"))
+        self._dialogs = dialogs
+        #: True once the person typed the key's end back.
+        self.kept = False
         self.screen_widget = RecoveryKeyScreen(dialogs, self)
         self.screen_widget.set_key(key)
-        self.screen_widget.done.connect(self.accept)
+        self.screen_widget.done.connect(self._kept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.screen_widget)
         self.resize(self.screen_widget.sizeHint().expandedTo(self.minimumSizeHint()))
         self.finished.connect(lambda _result: self.screen_widget.forget_key())
+
+    def _kept(self) -> None:
+        self.kept = True
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape or the window's close button: the key is shown only once, so ask."""
+        if not self.kept and not self._dialogs.question(
+                self, _("Your recovery key isn't kept yet"),
+                _("This key is shown only this once, and your old key no longer works. If you "
+                  "close it without writing it down, printing it or saving it, you will be "
+                  "reminded next time you open your plan. Close it anyway?"),
+                yes=_("Close anyway"), no=_("Go back to my key")):
+            return
+        super().reject()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
     QToolBar, QToolButton, QWidget,
@@ -26,27 +26,27 @@ from .actions import ActionRegistry
 from .change_passphrase import ChangePassphraseDialog
 from .dialogs import DialogService
 from .help_now import HelpNowDialog
+from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
 from .language import LanguageSwitcher
 from .preferences import PreferencesDialog
 from .session import BackgroundTask, PlanSession, run_in_background
-from .settings import Settings
+from .settings import TEXT_STEPS, Settings
 from .share import ShareActions
-from .start.common import MIN_TARGET, Heading
+from .style import apply_text_scale
+from .start.common import MIN_TARGET
 from .start.flow import StartFlow
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode
 from .workspace import Workspace
 
-#: Text sizes offered by Larger/Smaller text, in percent.
-TEXT_STEPS = (100, 125, 150, 175, 200, 250)
 
 _MENUS = (
-    ("file", N_("&File"), ("share_paper", None, "save_json", "bring_in_json", None, "save_backup")),
-    ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
-                           "lock", "change_passphrase", "new_recovery_key", None, "preferences",
+    ("file", N_("&File"), ("share_paper", None, "save_json", "bring_in_json", None, "save_backup",
                            None, "quit")),
+    ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
+                           "lock", "change_passphrase", "new_recovery_key", None, "preferences")),
     ("edit", N_("&Edit"), ()),
     ("view", N_("&View"), ("next_section", "previous_section", "go_to_sections", None,
                            "larger_text", "smaller_text", "normal_text")),
@@ -68,8 +68,6 @@ class MainWindow(QMainWindow):
         self._save_error_shown = False
         self._key_task: BackgroundTask | None = None
         self._backup_task: BackgroundTask | None = None
-        app = QApplication.instance()
-        self._base_point_size = app.font().pointSizeF() if app else 10.0
 
         self.actions_ = ActionRegistry(self)
         self.share = ShareActions(self)
@@ -95,6 +93,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
         self._wheel_guard = WheelGuard(self)
         self._wheel_guard.install(QApplication.instance())
+        self._screen_fit = ScreenFit(self)
+        self._screen_fit.install(QApplication.instance())
         self.idle.idle.connect(self._idle_lock)
         self._connect_actions()
         self.actions_.set_plan_open(False)
@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self._apply_text_scale(settings.text_scale)
         self.retranslate()
         self.start.show_first()
+
+    def place_on_screen(self) -> None:
+        """A comfortable size, or the screen's available area if that is smaller."""
+        place_on_screen(self, 1100, 760)
 
     # -- building ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -170,7 +174,10 @@ class MainWindow(QMainWindow):
         for key, label, _items in _MENUS:
             self._menus[key].setTitle(_(label))
         self.lock_button.setAccessibleName(_("Lock my plan"))
-        self.help_now_button.setText(_("Need help now?"))
+        keys = self.actions_["help_now"].shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
+        # Translators: the button always at the top; {keys} is its shortcut key, F1.
+        self.help_now_button.setText(_("Need help now? ({keys})").format(keys=keys))
         self.help_now_button.setAccessibleName(_("Need help now?"))
         self.help_now_button.setToolTip(_("Phone numbers of my people and of crisis services"))
 
@@ -286,7 +293,7 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------
     def show_help_now(self) -> HelpNowDialog:
-        dialog = HelpNowDialog(self.session.ctx if self.session else None, self)
+        dialog = HelpNowDialog(self.session.ctx if self.session else None, self, self.dialogs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -300,12 +307,15 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.apply_preferences(dialog.minutes(), dialog.language()))
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.minutes(), dialog.language(),
+                                                               dialog.text_scale()))
         dialog.open()
         return dialog
 
-    def apply_preferences(self, minutes: int, language: str) -> None:
+    def apply_preferences(self, minutes: int, language: str, text_scale: int | None = None) -> None:
         self.settings.idle_lock_minutes = minutes
+        if text_scale is not None:
+            self._set_text_scale(text_scale)
         self.idle.set_interval_ms(self.settings.idle_lock_minutes * 60_000)
         self.choose_language(language)
 
@@ -402,14 +412,7 @@ class MainWindow(QMainWindow):
 
     # -- text size -------------------------------------------------------------------
     def _apply_text_scale(self, percent: int) -> None:
-        app = QApplication.instance()
-        if app is None or percent == round(app.font().pointSizeF() / self._base_point_size * 100):
-            return
-        font = QFont(app.font())
-        font.setPointSizeF(self._base_point_size * percent / 100)
-        app.setFont(font)
-        for heading in self.findChildren(Heading):
-            QApplication.sendEvent(heading, QEvent(QEvent.Type.ApplicationFontChange))
+        apply_text_scale(percent)
 
     def _set_text_scale(self, percent: int) -> None:
         self.settings.text_scale = percent

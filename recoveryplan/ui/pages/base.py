@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractButton, QFrame, QGroupBox, QLabel, QScro
 from ...i18n import _, ngettext
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
+from ..style import set_role
 
 
 def heading_font(base: QFont, scale: float = 1.6) -> QFont:
@@ -53,9 +54,6 @@ class SectionPage(QWidget):
         outer.addWidget(self.scroll)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
-        # Group titles in bold so each part of the page stands out; no colours
-        # here, so the palette (dark mode, high contrast) still decides them.
-        self.body.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
         self.scroll.setWidget(self.body)
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(16, 12, 16, 16)
@@ -63,7 +61,7 @@ class SectionPage(QWidget):
 
         self.heading = QLabel(self.body)
         self.heading.setObjectName("pageHeading")
-        self.heading.setFont(heading_font(self.font()))
+        set_role(self.heading, "heading1")
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(_(spec.title))
         self.intro = QLabel(self.body)

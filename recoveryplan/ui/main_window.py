@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self._save_error_shown = False
         self._key_task: BackgroundTask | None = None
         self._backup_task: BackgroundTask | None = None
+        #: The section on screen when the plan was locked, to come back to (memory only).
+        self._last_section = ""
 
         self.actions_ = ActionRegistry(self)
         self.share = ShareActions(self)
@@ -212,6 +214,8 @@ class MainWindow(QMainWindow):
         self._lock_slot.setVisible(True)
         self._set_save_state("")
         self.idle.start()
+        if self._last_section:
+            self.workspace.go_to(self._last_section)
         self.workspace.focus_nav()
         session.start_daily_backup()
 
@@ -273,6 +277,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self._menus["edit"].setEnabled(False)
         if self.workspace is not None:
+            self._last_section = self.workspace.current_page().spec.key
             self.screens.removeWidget(self.workspace)
             self.workspace.dispose()
             self.workspace.hide()

@@ -187,3 +187,51 @@ def test_large_text_and_the_chart_still_fits(qtbot, make_view):
     image = view.chart.grab()
     assert not image.isNull()
     assert isinstance(view.goal_model, GoalProgressModel)
+
+
+def _hue_groups(image, base) -> list[int]:
+    """Pixels of each 30° hue band among the chart's coloured pixels."""
+    from PySide6.QtGui import QColor
+
+    bands = [0] * 12
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            colour = QColor(image.pixel(x, y))
+            if colour.hsvSaturationF() > 0.35 and colour.valueF() > 0.2 and colour != base:
+                bands[int(colour.hsvHueF() * 12) % 12] += 1
+    return bands
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_each_line_has_its_own_colour_as_well_as_its_own_dash(qtbot, dark):
+    """Drawn lines: the two coloured ones are at least 60° apart on the colour
+    wheel, in the app's light palette and a dark one."""
+    import datetime as dt
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from recoveryplan.plans.model import CheckIn
+    from recoveryplan.ui.progress import CheckInChart
+
+    chart = CheckInChart()
+    qtbot.addWidget(chart)
+    if dark:
+        palette = QPalette(QColor("#202124"))
+        palette.setColor(QPalette.ColorRole.Base, QColor("#181818"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#3daee9"))
+        palette.setColor(QPalette.ColorRole.Link, QColor("#2980b9"))
+        chart.setPalette(palette)
+    start = dt.datetime(2026, 1, 1, 12)
+    checkins = [CheckIn(at=start + dt.timedelta(days=d), hope=2 + d % 3, control=5, beyond=8 - d % 2)
+                for d in range(12)]
+    chart.set_data(checkins, (start.date(), (start + dt.timedelta(days=11)).date()), [])
+    chart.resize(700, 360)
+    chart.show()
+    qtbot.waitExposed(chart)
+    image = chart.grab().toImage()
+    bands = _hue_groups(image, chart.palette().color(QPalette.ColorRole.Base))
+    used = [i for i, count in enumerate(bands) if count >= 40]
+    apart = max((min(abs(a - b), 12 - abs(a - b)) for a in used for b in used), default=0)
+    assert apart >= 2, bands          # 2 bands of 30°: 60° or more between two line colours

@@ -153,7 +153,7 @@ class HelpNowDialog(QDialog):
         if ctx is not None:
             ctx.changed.connect(self._plan_changed)
         self.rebuild()
-        size_to_text(self, 56, 40, parent)
+        size_to_text(self, 60, 40, parent)
 
     # -- content -------------------------------------------------------------------
     def contacts(self) -> list[Contact]:

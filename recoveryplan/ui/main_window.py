@@ -78,6 +78,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         # Planning together outlives locking: its state lives here, not in the plan.
         self.together = TogetherMode(self)
+        # Tab follows the toolbar as it is seen: Lock, Plan together, then Need help now.
+        together_button = self.findChild(QToolButton, "togetherButton")
+        if together_button is not None:
+            QWidget.setTabOrder(self.lock_button, together_button)
+            QWidget.setTabOrder(together_button, self.help_now_button)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveStatusLabel")
         self.save_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -67,16 +67,58 @@ QGroupBox {{ font-weight: bold; margin-top: 0.6em; padding-top: 0.4em; }}
 QGroupBox * {{ font-weight: normal; }}
 QGroupBox QLabel[role] {{ font-weight: bold; }}
 
-/* A clear focus ring on every box that takes typing or a choice. */
+/* Calm, even controls, and a clear focus ring (2 px, the palette's highlight)
+   on everything the keyboard can reach. The border only changes colour and
+   width; padding makes up the difference, so nothing moves when focus does. */
 QPlainTextEdit, QTextEdit, QListView, QTableView, QTreeView {{
-    border: 1px solid palette(mid); border-radius: 3px; padding: 1px;
+    border: 1px solid palette(mid); border-radius: 4px; padding: 1px;
 }}
 QPlainTextEdit:focus, QTextEdit:focus, QListView:focus, QTableView:focus, QTreeView:focus {{
     border: 2px solid palette(highlight); padding: 0px;
 }}
-QComboBox:focus, QAbstractSpinBox:focus, QLineEdit:focus {{
-    border: 2px solid palette(highlight); border-radius: 3px;
+QLineEdit, QAbstractSpinBox {{
+    border: 1px solid palette(mid); border-radius: 4px; padding: 3px 5px;
+    background: palette(base);
 }}
+QLineEdit:focus, QAbstractSpinBox:focus {{ border: 2px solid palette(highlight); padding: 2px 4px; }}
+QComboBox {{
+    border: 1px solid palette(mid); border-radius: 4px; padding: 3px 8px;
+    background: palette(button);
+}}
+QComboBox:focus {{ border: 2px solid palette(highlight); padding: 2px 7px; }}
+QPushButton {{
+    border: 1px solid palette(mid); border-radius: 4px; padding: 5px 14px;
+    background: palette(button);
+}}
+QPushButton:hover {{ background: palette(midlight); }}
+QPushButton:pressed {{ background: palette(mid); }}
+QPushButton:focus {{ border: 2px solid palette(highlight); padding: 4px 13px; }}
+QPushButton:disabled {{ border-style: dashed; }}
+QToolBar QToolButton {{
+    border: 1px solid transparent; border-radius: 4px; padding: 4px 10px;
+}}
+QToolBar QToolButton:hover {{ border-color: palette(mid); }}
+QToolBar QToolButton:focus {{ border: 2px solid palette(highlight); padding: 3px 9px; }}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ outline: none; }}
+QTabBar::tab {{
+    border: 1px solid palette(mid); border-bottom: none; border-top-left-radius: 4px;
+    border-top-right-radius: 4px; padding: 5px 14px; margin-right: 2px;
+    background: palette(button);
+}}
+QTabBar::tab:selected {{ background: palette(base); }}
+QTabBar::tab:focus {{ border: 2px solid palette(highlight); border-bottom: none; padding: 4px 13px; }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; padding: 2px; }}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ border: 2px solid palette(highlight); }}
+QSlider {{ border: 2px solid transparent; border-radius: 4px; }}
+/* A check-in slider nobody has moved yet shows no filled part: no answer suggested. */
+QSlider[unset="true"]::groove:horizontal {{
+    border: 1px solid palette(mid); border-radius: 3px; height: 6px; background: palette(base);
+}}
+QSlider[unset="true"]::handle:horizontal {{
+    background: palette(button); border: 1px solid palette(mid); border-radius: 4px;
+    width: 14px; margin: -7px 0px;
+}}
+QLabel:focus {{ border: 2px solid palette(highlight); border-radius: 4px; }}
 """
 
 

@@ -51,6 +51,9 @@ class SectionPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a tab stop of its own (it would be an invisible one): Tab goes to
+        # the page's controls, and the page scrolls to show each.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         outer.addWidget(self.scroll)
         self.body = QWidget()
         self.body.setObjectName("pageBody")

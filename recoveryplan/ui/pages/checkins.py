@@ -151,7 +151,13 @@ class CheckInsPage(SectionPage):
         self.unset_hint.setVisible(not ready)
 
     def _show_value(self, key: str, value: int) -> None:
-        if key not in self.chosen:
+        slider = self.sliders[key]
+        unset = key not in self.chosen
+        if bool(slider.property("unset")) != unset:
+            slider.setProperty("unset", unset)
+            slider.style().unpolish(slider)
+            slider.style().polish(slider)
+        if unset:
             # Translators: shown beside a check-in slider nobody has moved yet.
             self.values[key].setText(_("not set"))
             self.sliders[key].setAccessibleDescription(

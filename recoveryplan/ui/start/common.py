@@ -213,6 +213,7 @@ def close_row(dialog: QDialog, object_name: str) -> tuple[QPushButton, QHBoxLayo
 def size_to_text(dialog: QWidget, chars: int, lines: int, parent: QWidget | None) -> None:
     """Size a dialog to about ``chars`` characters by ``lines`` lines of its
     font (so it grows with large text), never taller than 90% of ``parent``."""
+    dialog.ensurePolished()     # the style layer's text size, not the default one
     width = dialog.fontMetrics().averageCharWidth() * chars
     height = dialog.fontMetrics().height() * lines
     if parent is not None:

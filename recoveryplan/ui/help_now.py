@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
+from pathlib import Path
+
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
+
+from ..storage import StorageError, lock_card
 
 from ..i18n import _, isolate
 from ..plans.model import (Contact, CrisisService, Entry, default_crisis_services,
@@ -123,13 +127,57 @@ class ServiceEditor(QDialog):
                 "notes": self.notes_edit.toPlainText().strip()}
 
 
+def card_people(ctx: PlanContext) -> list[lock_card.CardPerson]:
+    """What the lock screen may show: crisis-card people, never "just for me" ones."""
+    return [lock_card.CardPerson(c.name, c.phone, c.best_times)
+            for c in ctx.plan.crisis_contacts() if not c.private]
+
+
+class LockScreenCard(QFrame):
+    """My people on the unlock screen, when I have chosen to show them there."""
+
+    def __init__(self, folder: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreenCard")
+        self.folder = folder
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 8, 0, 8)
+        self.refresh()
+
+    def refresh(self) -> None:
+        _delete_layout(self._layout)
+        people = lock_card.read_card(self.folder) if self.folder is not None else []
+        self.setVisible(bool(people))
+        if not people:
+            return
+        title = Heading(1.2)
+        title.setText(_("My people, if I need help now"))
+        self._layout.addWidget(title)
+        for person in people:
+            frame, layout = _card("lockCardPerson", person.name)
+            if person.phone:
+                layout.addLayout(_phone_row(person.phone))
+            if person.best_times:
+                layout.addWidget(text_label(_("Best times: {times}").format(
+                    times=isolate(person.best_times))))
+            self._layout.addWidget(frame)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+
 class HelpNowDialog(QDialog):
     def __init__(self, ctx: PlanContext | None, parent: QWidget | None = None,
-                 dialogs: DialogService | None = None) -> None:
+                 dialogs: DialogService | None = None, card_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpNowDialog")
         self.ctx = ctx
         self.dialogs = dialogs or DialogService()
+        #: The plan's folder, where the lock-screen card lives if I choose one.
+        self.card_folder = card_folder
+        self.lock_card_check: QCheckBox | None = None
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -221,13 +269,37 @@ class HelpNowDialog(QDialog):
         people.setObjectName("myPeopleHeading")
         people.setText(_("My people"))
         add(people)
-        if self.ctx is None:
+        card = (lock_card.read_card(self.card_folder)
+                if self.ctx is None and self.card_folder is not None else [])
+        if self.ctx is None and card:
+            for person in card:
+                frame, layout = _card("crisisContactCard", person.name)
+                if person.phone:
+                    layout.addLayout(_phone_row(person.phone))
+                if person.best_times:
+                    layout.addWidget(text_label(_("Best times: {times}").format(
+                        times=isolate(person.best_times))))
+                add(frame)
+        elif self.ctx is None:
             add(text_label(_("The people on your crisis card show here when your plan is open.")))
         elif not self.contacts():
             add(text_label(_("You haven't put anyone on your crisis card yet. You can do that "
                              "in My people, whenever you're ready.")))
         for contact in self.contacts():
             add(self._contact_card(contact))
+        if self.ctx is not None and self.card_folder is not None:
+            self.lock_card_check = QCheckBox(_("Show these people on the lock screen too"))
+            self.lock_card_check.setObjectName("lockCardCheck")
+            self.lock_card_check.setChecked(lock_card.is_shown(self.card_folder))
+            self.lock_card_check.clicked.connect(self._lock_card_clicked)
+            add(self.lock_card_check)
+            explain = text_label(_(
+                "Off unless I choose it. If I tick this, the names, numbers and best times of "
+                "the people on my crisis card can be read while my plan is locked, by anyone "
+                "using this computer. Nothing else from my plan is shown, and people I marked "
+                "just for me are left out."))
+            explain.setObjectName("lockCardExplained")
+            add(explain)
 
         services = Heading(1.2)
         services.setObjectName("servicesHeading")
@@ -259,6 +331,26 @@ class HelpNowDialog(QDialog):
         return frame
 
     # -- changes -------------------------------------------------------------------
+    def _lock_card_clicked(self, checked: bool) -> None:
+        if self.ctx is None or self.card_folder is None or self.lock_card_check is None:
+            return
+        try:
+            if checked:
+                if not self.dialogs.question(
+                        self, _("Show my people on the lock screen?"),
+                        _("Anyone using this computer will be able to read the names, numbers "
+                          "and best times of the people on my crisis card, without my "
+                          "passphrase. The rest of my plan stays locked. Show them?"),
+                        yes=_("Show them"), no=_("Keep them private")):
+                    self.lock_card_check.setChecked(False)
+                    return
+                lock_card.write_card(self.card_folder, card_people(self.ctx))
+            else:
+                lock_card.remove_card(self.card_folder)
+        except StorageError as error:
+            self.lock_card_check.setChecked(lock_card.is_shown(self.card_folder))
+            self.dialogs.warning(self, _("Lock screen"), str(error))
+
     def change_services(self) -> "ServicesDialog | None":
         """The separate step where crisis services are changed."""
         if self.ctx is None:

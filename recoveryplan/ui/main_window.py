@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 from .. import i18n, storage
 from ..i18n import N_, _
 from ..plans.model import today
-from ..storage import backup
+from ..storage import backup, lock_card
 from .about import AboutDialog
 from .actions import ActionRegistry
 from .change_passphrase import ChangePassphraseDialog
 from .dialogs import DialogService
-from .help_now import HelpNowDialog
+from .help_now import HelpNowDialog, LockScreenCard, card_people
 from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         if demo_passphrase:
             self.start.unlock.set_demo_passphrase(demo_passphrase)
         self.screens.addWidget(self.start)
+        # My people on the unlock screen, only if I chose that (Need help now?).
+        self.lock_card = LockScreenCard(self.plan_path)
+        self.start.unlock.column.insertWidget(1, self.lock_card)
         self.setCentralWidget(self.screens)
 
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
             return False
         self._end_session()
         self.start.show_unlock()
+        self.lock_card.refresh()
         return True
 
     @Slot()
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.together.detach()
+        self._update_lock_card(session)
         session.close()
         for task in (self._key_task, self._backup_task):
             if task is not None:
@@ -295,6 +300,14 @@ class MainWindow(QMainWindow):
         self._set_save_state("")
         self.statusBar().clearMessage()
 
+    def _update_lock_card(self, session: PlanSession) -> None:
+        """If I chose to show my people on the lock screen, bring them up to date."""
+        if lock_card.is_shown(self.plan_path):
+            try:
+                lock_card.write_card(self.plan_path, card_people(session.ctx))
+            except storage.StorageError:
+                pass    # the card keeps what it had; the plan itself is safe
+
     def _close_dialogs(self) -> None:
         """Nothing from the plan may stay on screen: close open dialogs."""
         for widget in QApplication.topLevelWidgets():
@@ -303,7 +316,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------
     def show_help_now(self) -> HelpNowDialog:
-        dialog = HelpNowDialog(self.session.ctx if self.session else None, self, self.dialogs)
+        dialog = HelpNowDialog(self.session.ctx if self.session else None, self, self.dialogs,
+                               card_folder=self.plan_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

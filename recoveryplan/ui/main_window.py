@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.start)
         # My people on the unlock screen, only if I chose that (Need help now?).
         self.lock_card = LockScreenCard(self.plan_path)
-        self.start.unlock.column.insertWidget(1, self.lock_card)
+        column = self.start.unlock.column
+        column.insertWidget(max(column.count() - 1, 0), self.lock_card)   # under the unlock rows
         self.setCentralWidget(self.screens)
 
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)

@@ -76,11 +76,12 @@ QPlainTextEdit, QTextEdit, QListView, QTableView, QTreeView {{
 QPlainTextEdit:focus, QTextEdit:focus, QListView:focus, QTableView:focus, QTreeView:focus {{
     border: 2px solid palette(highlight); padding: 0px;
 }}
-QLineEdit, QAbstractSpinBox {{
+QLineEdit {{
     border: 1px solid palette(mid); border-radius: 4px; padding: 3px 5px;
     background: palette(base);
 }}
-QLineEdit:focus, QAbstractSpinBox:focus {{ border: 2px solid palette(highlight); padding: 2px 4px; }}
+QLineEdit:focus {{ border: 2px solid palette(highlight); padding: 2px 4px; }}
+/* Spin and date boxes keep the system style's own frame, arrows and focus ring. */
 QComboBox {{
     border: 1px solid palette(mid); border-radius: 4px; padding: 3px 8px;
     background: palette(button);

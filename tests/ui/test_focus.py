@@ -84,3 +84,24 @@ def test_tab_crosses_the_toolbar_in_the_order_it_is_seen(qtbot, open_window) -> 
     assert [w.objectName() for w in seen] == list(names)
     xs = [w.mapTo(window, QPoint(0, 0)).x() for w in seen]
     assert xs == sorted(xs)
+
+
+def test_tab_goes_down_a_goal_as_it_is_seen(qtbot, open_window) -> None:
+    window = open_window
+    window.session.ctx.add(Goal(what="Walk to the park"))
+    window.workspace.go_to("goals")
+    page = window.workspace.current_page()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    what = page.what
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     what.mapTo(window, what.rect().center()))
+    assert QApplication.focusWidget() is what
+    seen = [what]
+    for _ in range(8):
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    names = [w.objectName() for w in seen]
+    assert names.index("goalArea") < names.index("goalWho") < names.index("goalStatus"), names
+    rows = [w.mapTo(window, QPoint(0, 0)).y() for w in seen[:names.index("goalStatus") + 1]]
+    assert rows == sorted(rows), names

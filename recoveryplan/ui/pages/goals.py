@@ -121,6 +121,11 @@ class GoalsPage(SectionPage):
         box.addWidget(self._build_steps())
         box.addWidget(self._build_notes())
         self.layout_.addWidget(self.detail)
+        # Tab follows what is seen, top to bottom.
+        chain = [self.what, self.why, self.area, self.who, self.target.date_edit,
+                 self.target.no_date, self.status, self.just_for_me]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
         self.bindings = [TextBinding(self.ctx, w, f) for w, f in
                          ((self.what, "what"), (self.why, "why"), (self.who, "who_can_help"))]

@@ -224,3 +224,23 @@ def test_the_app_has_an_icon(qapp):
 
     icon = QIcon(str(resource("icons", "recoveryplan.svg")))
     assert not icon.isNull() and not icon.pixmap(64, 64).isNull()
+
+
+def test_quit_is_in_the_file_menu_and_no_screen_says_press_f2(qtbot, open_window):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window = open_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert menu.objectName() == "fileMenu"
+    assert menu.actions()[-1].objectName() == "quitAction"
+    menu.close()
+    plan_menu = window.findChild(QMenu, "planMenu")
+    assert "quitAction" not in [a.objectName() for a in plan_menu.actions()]
+    window.workspace.go_to("goals")
+    texts = [label.text() for label in window.workspace.current_page().findChildren(QLabel)]
+    assert not any("F2" in text for text in texts)

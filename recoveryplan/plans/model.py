@@ -375,6 +375,44 @@ def default_crisis_services(language: str | None = None) -> list[CrisisService]:
             for name, phone, notes in DEFAULT_CRISIS_SERVICES]
 
 
+def _built_in_wordings() -> dict[str, list[tuple[str, str, str, str]]]:
+    """phone -> (name, notes, name source, notes source) in every shipped language."""
+    from ..i18n import LANGUAGES, CatalogueMissing
+
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for language in ("en", *LANGUAGES):
+        try:
+            tr = translator(language)
+        except CatalogueMissing:
+            continue
+        for name, phone, notes in DEFAULT_CRISIS_SERVICES:
+            out.setdefault(phone, []).append((tr._(name), tr._(notes), name, notes))
+    return out
+
+
+def shown_crisis_service(service: CrisisService, language: str | None = None) -> CrisisService:
+    """``service`` as the crisis screen shows it: a built-in service whose
+    name (or note) the person never changed is worded in ``language`` (the
+    app's language if None), whatever language the plan was made in. Words
+    the person wrote are kept as they are. Returns a copy; the plan is unchanged."""
+    wordings = _built_in_wordings().get(service.phone.strip(), [])
+    name, notes = service.name, service.notes
+    tr = None
+    for built_name, built_notes, name_source, notes_source in wordings:
+        if name == built_name or notes == built_notes:
+            tr = tr or translator(language)
+            if name == built_name:
+                name = tr._(name_source)
+            if notes == built_notes:
+                notes = tr._(notes_source)
+            break
+    if (name, notes) == (service.name, service.notes):
+        return service
+    import dataclasses
+
+    return dataclasses.replace(service, name=name, notes=notes)
+
+
 #: Collections of the plan: attribute name -> record class.
 COLLECTIONS: dict[str, type[Record]] = {
     "entries": Entry,

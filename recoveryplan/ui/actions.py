@@ -64,7 +64,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("larger_text", N_("&Larger text"), (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
     ActionSpec("smaller_text", N_("&Smaller text"), (QKeySequence.StandardKey.ZoomOut,)),
     ActionSpec("normal_text", N_("N&ormal text size"), ("Ctrl+0",)),
-    ActionSpec("help_now", N_("&Need help now?"),
+    ActionSpec("help_now", N_("&Need help now?"), ("F1",),
                tip=N_("Phone numbers of my people and of crisis services")),
     ActionSpec("about", N_("&About Recovery Plan")),
 )

@@ -222,7 +222,7 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             window.start.prepare(demo_plan.create, _("Getting the demo plan ready…"),
                                  _("The demo plan couldn't be prepared, sorry. Nothing on this "
                                    "computer was changed."))
-        window.resize(1100, 760)
+        window.place_on_screen()
         sys.excepthook = UnexpectedErrors(
             window.dialogs, lambda: window,
             lambda: window.session.flush() if window.session is not None else None)

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..i18n import _
@@ -21,7 +21,41 @@ from ..i18n import _
 class DialogService:
     """The real dialogs. Buttons carry the app's own translated words: Qt
     ships no catalogue for some languages (Welsh), where its standard
-    buttons would stay in English."""
+    buttons would stay in English.
+
+    File dialogs start in the folder last used this session, or else in
+    Documents (never the app's working folder). The folder is remembered in
+    memory only: where a person keeps their plan's copies is nobody's business.
+    """
+
+    last_folder: Path | None = None
+
+    def start_folder(self) -> Path:
+        if self.last_folder is not None and self.last_folder.is_dir():
+            return self.last_folder
+        documents = self._documents()
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
+
+    @staticmethod
+    def _documents() -> str:
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def start_path(self, suggested: str | Path = "") -> Path:
+        """Where a file dialog opens: ``suggested``'s file name in the start folder
+        (a suggestion with a folder of its own keeps it unless a folder was used since)."""
+        suggested = Path(suggested) if str(suggested) else None
+        if suggested is None:
+            return self.start_folder()
+        if suggested.is_absolute() and self.last_folder is None and suggested.parent.is_dir():
+            return suggested
+        return self.start_folder() / suggested.name
+
+    def _remember(self, path: Path | None, is_folder: bool = False) -> Path | None:
+        if path is not None:
+            self.last_folder = path if is_folder else path.parent
+        return path
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
         self._tell(QMessageBox.Icon.Information, parent, title, text)
@@ -50,18 +84,20 @@ class DialogService:
 
     def get_save_path(self, parent: QWidget | None, title: str,
                       suggested: str | Path = "", filter: str = "") -> Path | None:
-        path, _chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), filter)
-        return Path(path) if path else None
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, str(self.start_path(suggested)),
+                                                    filter)
+        return self._remember(Path(path) if path else None)
 
     def get_open_path(self, parent: QWidget | None, title: str,
                       start: str | Path = "", filter: str = "") -> Path | None:
-        path, _chosen = QFileDialog.getOpenFileName(parent, title, str(start), filter)
-        return Path(path) if path else None
+        path, _chosen = QFileDialog.getOpenFileName(parent, title, str(self.start_path(start)),
+                                                    filter)
+        return self._remember(Path(path) if path else None)
 
     def get_folder(self, parent: QWidget | None, title: str,
                    start: str | Path = "") -> Path | None:
-        path = QFileDialog.getExistingDirectory(parent, title, str(start))
-        return Path(path) if path else None
+        path = QFileDialog.getExistingDirectory(parent, title, str(self.start_path(start)))
+        return self._remember(Path(path) if path else None, is_folder=True)
 
     @staticmethod
     def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

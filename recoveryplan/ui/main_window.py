@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
     QToolBar, QToolButton, QVBoxLayout, QWidget,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from .. import i18n, storage
 from ..i18n import N_, _
 from ..plans.model import today
-from ..storage import backup
+from ..storage import backup, lock_card
 from .about import AboutDialog
 from .actions import ActionRegistry
 from .change_passphrase import ChangePassphraseDialog
 from .dialogs import DialogService
-from .help_now import HelpNowDialog
+from .help_now import HelpNowDialog, LockScreenCard, card_people
+from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
 from .language import LanguageSwitcher
@@ -34,23 +35,22 @@ from .places import (WRITING_ACTIONS, ReadOnlyBanner, SecondPlaceDialog, make_re
                      second_place_reminder)
 from .preferences import PreferencesDialog
 from .session import BackgroundTask, PlanSession, run_in_background
-from .settings import Settings
+from .settings import TEXT_STEPS, Settings
 from .share import ShareActions
+from .style import apply_text_scale
 from .start.common import MIN_TARGET, Heading
 from .start.flow import PLAN_FOLDER_NAME, StartFlow, nearest_folder, plan_folder_in
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode
 from .workspace import Workspace
 
-#: Text sizes offered by Larger/Smaller text, in percent.
-TEXT_STEPS = (100, 125, 150, 175, 200, 250)
 
 _MENUS = (
     ("file", N_("&File"), ("open_other", None, "share_paper", None, "save_json", "bring_in_json",
-                           None, "save_backup", "second_place", "copy_to_computer")),
-    ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
-                           "lock", "change_passphrase", "new_recovery_key", None, "preferences",
+                           None, "save_backup", "second_place", "copy_to_computer",
                            None, "quit")),
+    ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
+                           "lock", "change_passphrase", "new_recovery_key", None, "preferences")),
     ("edit", N_("&Edit"), ()),
     ("view", N_("&View"), ("next_section", "previous_section", "go_to_sections", None,
                            "larger_text", "smaller_text", "normal_text")),
@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
         self._copy_before_close = False
         self._key_task: BackgroundTask | None = None
         self._backup_task: BackgroundTask | None = None
-        app = QApplication.instance()
-        self._base_point_size = app.font().pointSizeF() if app else 10.0
+        #: The section on screen when the plan was locked, to come back to (memory only).
+        self._last_section = ""
 
         self.actions_ = ActionRegistry(self)
         self.share = ShareActions(self)
@@ -83,6 +83,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         # Planning together outlives locking: its state lives here, not in the plan.
         self.together = TogetherMode(self)
+        # Tab follows the toolbar as it is seen: Lock, Plan together, then Need help now.
+        together_button = self.findChild(QToolButton, "togetherButton")
+        if together_button is not None:
+            QWidget.setTabOrder(self.lock_button, together_button)
+            QWidget.setTabOrder(together_button, self.help_now_button)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveStatusLabel")
         # Read out with the status bar; not a Tab stop (it was one with no name).
@@ -100,6 +105,10 @@ class MainWindow(QMainWindow):
         if demo_passphrase:
             self.start.unlock.set_demo_passphrase(demo_passphrase)
         self.screens.addWidget(self.start)
+        # My people on the unlock screen, only if I chose that (Need help now?).
+        self.lock_card = LockScreenCard(self.plan_path)
+        unlock_column = self.start.unlock.column
+        unlock_column.insertWidget(max(unlock_column.count() - 1, 0), self.lock_card)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +120,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
         self._wheel_guard = WheelGuard(self)
         self._wheel_guard.install(QApplication.instance())
+        self._screen_fit = ScreenFit(self)
+        self._screen_fit.install(QApplication.instance())
         self.idle.idle.connect(self._idle_lock)
         self._connect_actions()
         self._set_plan_open(False)
@@ -118,6 +129,10 @@ class MainWindow(QMainWindow):
         self._apply_text_scale(settings.text_scale)
         self.retranslate()
         self.start.show_first()
+
+    def place_on_screen(self) -> None:
+        """A comfortable size, or the screen's available area if that is smaller."""
+        place_on_screen(self, 1100, 760)
 
     # -- building ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -189,7 +204,10 @@ class MainWindow(QMainWindow):
         for key, label, _items in _MENUS:
             self._menus[key].setTitle(_(label))
         self.lock_button.setAccessibleName(_("Lock my plan"))
-        self.help_now_button.setText(_("Need help now?"))
+        keys = self.actions_["help_now"].shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
+        # Translators: the button always at the top; {keys} is its shortcut key, F1.
+        self.help_now_button.setText(_("Need help now? ({keys})").format(keys=keys))
         self.help_now_button.setAccessibleName(_("Need help now?"))
         self.help_now_button.setToolTip(_("Phone numbers of my people and of crisis services"))
 
@@ -224,10 +242,13 @@ class MainWindow(QMainWindow):
         self._lock_slot.setVisible(True)
         self._set_save_state("")
         self.idle.start()
+        if self._last_section:
+            self.workspace.go_to(self._last_section)
         self.workspace.focus_nav()
         if Path(db.path) != self.start.plan_path:     # a copy made on this computer
             self.start.set_plan_path(Path(db.path))
         self.plan_path = Path(db.path)
+        self.lock_card.folder = self.plan_path
         if self._remember_plan:
             self.settings.last_plan = str(Path(db.path).absolute())
         if session.read_only:
@@ -344,6 +365,7 @@ class MainWindow(QMainWindow):
             return False
         self._end_session()
         self.start.show_unlock()
+        self.lock_card.refresh()
         return True
 
     @Slot()
@@ -357,6 +379,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.together.detach()
+        self._update_lock_card(session)
         session.close()
         for task in (self._key_task, self._backup_task):
             if task is not None:
@@ -367,6 +390,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self._menus["edit"].setEnabled(False)
         if self.workspace is not None:
+            self._last_section = self.workspace.current_page().spec.key
             self.screens.removeWidget(self.workspace)
             self.workspace.dispose()
             self.workspace.hide()
@@ -378,6 +402,14 @@ class MainWindow(QMainWindow):
         self._lock_slot.setVisible(False)
         self._set_save_state("")
         self.statusBar().clearMessage()
+
+    def _update_lock_card(self, session: PlanSession) -> None:
+        """If I chose to show my people on the lock screen, bring them up to date."""
+        if not session.read_only and lock_card.is_shown(self.plan_path):
+            try:
+                lock_card.write_card(self.plan_path, card_people(session.ctx))
+            except storage.StorageError:
+                pass    # the card keeps what it had; the plan itself is safe
 
     def _close_dialogs(self) -> None:
         """Nothing from the plan may stay on screen: close open dialogs."""
@@ -405,7 +437,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------
     def show_help_now(self) -> HelpNowDialog:
-        dialog = HelpNowDialog(self.session.ctx if self.session else None, self)
+        dialog = HelpNowDialog(self.session.ctx if self.session else None, self, self.dialogs,
+                               card_folder=self.plan_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -419,14 +452,17 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.apply_preferences(dialog.minutes(), dialog.language()))
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.minutes(), dialog.language(),
+                                                               dialog.text_scale()))
         dialog.accepted.connect(lambda: setattr(self.settings, "together_asks_passphrase",
                                                 dialog.together_asks_passphrase()))
         dialog.open()
         return dialog
 
-    def apply_preferences(self, minutes: int, language: str) -> None:
+    def apply_preferences(self, minutes: int, language: str, text_scale: int | None = None) -> None:
         self.settings.idle_lock_minutes = minutes
+        if text_scale is not None:
+            self._set_text_scale(text_scale)
         self.idle.set_interval_ms(self.settings.idle_lock_minutes * 60_000)
         self.choose_language(language)
 
@@ -545,6 +581,8 @@ class MainWindow(QMainWindow):
             return False
         self.plan_path = Path(folder)
         self.start.set_plan_path(self.plan_path)
+        self.lock_card.folder = self.plan_path      # that plan's card, if it has one
+        self.lock_card.refresh()
         self.start.show_unlock()
         return True
 
@@ -605,14 +643,7 @@ class MainWindow(QMainWindow):
 
     # -- text size -------------------------------------------------------------------
     def _apply_text_scale(self, percent: int) -> None:
-        app = QApplication.instance()
-        if app is None or percent == round(app.font().pointSizeF() / self._base_point_size * 100):
-            return
-        font = QFont(app.font())
-        font.setPointSizeF(self._base_point_size * percent / 100)
-        app.setFont(font)
-        for heading in self.findChildren(Heading):
-            QApplication.sendEvent(heading, QEvent(QEvent.Type.ApplicationFontChange))
+        apply_text_scale(percent)
 
     def _set_text_scale(self, percent: int) -> None:
         self.settings.text_scale = percent

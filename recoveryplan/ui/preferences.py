@@ -1,4 +1,4 @@
-"""Preferences: how soon my plan locks itself, and the app's language."""
+"""Preferences: how soon my plan locks itself, the app's language and text size."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..i18n import _, ngettext
-from .settings import IDLE_LOCK_MINUTES, Settings
+from .settings import IDLE_LOCK_MINUTES, TEXT_STEPS, Settings
 from .start.common import tall, text_label
 
 
@@ -45,6 +45,14 @@ class PreferencesDialog(QDialog):
             self.language_combo.addItem(name, code)
             if code == current:
                 self.language_combo.setCurrentIndex(self.language_combo.count() - 1)
+        self.text_size_combo = tall(QComboBox())
+        self.text_size_combo.setObjectName("textSizeCombo")
+        for percent in TEXT_STEPS:
+            # Translators: a text size in Preferences, e.g. "125 %"; keep {percent}.
+            self.text_size_combo.addItem(_("{percent} %").format(
+                percent=i18n.format_number(percent)), percent)
+            if percent == settings.text_scale:
+                self.text_size_combo.setCurrentIndex(self.text_size_combo.count() - 1)
 
         layout = QVBoxLayout(self)
         rows = (
@@ -53,6 +61,8 @@ class PreferencesDialog(QDialog):
                "saved first.")),
             (_("Language"), self.language_combo,
              _("Dates and numbers follow the language too.")),
+            (_("Text size"), self.text_size_combo,
+             _("Makes all the words on screen bigger or smaller. Ctrl and + or - do it too.")),
         )
         for text, field, hint in rows:
             label = text_label(text)
@@ -88,6 +98,9 @@ class PreferencesDialog(QDialog):
 
     def together_asks_passphrase(self) -> bool:
         return self.together_check.isChecked()
+
+    def text_scale(self) -> int:
+        return int(self.text_size_combo.currentData())
 
     def language(self) -> str:
         return str(self.language_combo.currentData())

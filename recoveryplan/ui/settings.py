@@ -32,7 +32,9 @@ class IntOption:
 
 
 IDLE_LOCK_MINUTES = IntOption("lock/idleMinutes", 5, 1, 120)
-TEXT_SCALE = IntOption("view/textScalePercent", 100, 100, 250)
+TEXT_SCALE = IntOption("view/textScalePercent", 100, 75, 250)
+#: Text sizes offered by Larger/Smaller text and Preferences, in percent.
+TEXT_STEPS = (75, 90, 100, 125, 150, 175, 200, 250)
 LANGUAGE_KEY = "view/language"
 LAST_PLAN_KEY = "plan/lastFolder"
 SECOND_PLACE_KEY = "backups/secondPlace"

@@ -24,6 +24,16 @@ def _qt_test_paths():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _normal_text_size():
+    """Each test starts and ends at the normal text size and style."""
+    from recoveryplan.ui.style import apply_text_scale
+
+    apply_text_scale(100)
+    yield
+    apply_text_scale(100)
+
+
 @pytest.fixture
 def ui_settings(tmp_path: Path) -> Settings:
     """A fresh settings file for this test only."""

@@ -109,24 +109,49 @@ def test_need_help_now_shows_my_people_before_services(qtbot, open_window):
     assert phone.font().pointSizeF() > window.font().pointSizeF()
 
 
-def test_crisis_services_can_be_added_changed_and_removed(qtbot, open_window):
+def test_crisis_services_are_changed_in_a_separate_step(qtbot, open_window, dialogs):
     window = open_window
     ctx = window.session.ctx
     dialog = window.show_help_now()
-    qtbot.mouseClick(dialog.findChild(QPushButton, "addServiceButton"),
-                     Qt.MouseButton.LeftButton)
-    editor = dialog.findChild(QDialog, "serviceEditor")
+    assert dialog.findChild(QPushButton, "removeServiceButton") is None   # nothing to click by mistake
+    qtbot.mouseClick(dialog.findChild(QPushButton, "changeServicesButton"), Qt.MouseButton.LeftButton)
+    services = dialog.findChild(QDialog, "servicesDialog")
+    qtbot.waitUntil(services.isVisible)
+    qtbot.mouseClick(services.findChild(QPushButton, "addServiceButton"), Qt.MouseButton.LeftButton)
+    editor = services.findChild(QDialog, "serviceEditor")
     editor.name_edit.insert("Crisis café")
     qtbot.keyClicks(editor.phone_edit, "01632 960111")
     qtbot.mouseClick(editor.findChild(QPushButton, "serviceSaveButton"), Qt.MouseButton.LeftButton)
     assert [s.name for s in ctx.plan.services][-1] == "Crisis café"
     qtbot.waitUntil(lambda: "01632 960111" in
                     [l.text() for l in dialog.findChildren(QLabel, "phoneLabel")])
-    samaritans = next(s for s in ctx.plan.services if s.name == "Samaritans")
-    dialog._remove(samaritans)
-    assert samaritans not in ctx.plan.services
-    ctx.undo()
+
+
+def test_removing_a_crisis_service_asks_first_and_offers_undo_on_the_spot(qtbot, open_window,
+                                                                         dialogs):
+    window = open_window
+    ctx = window.session.ctx
+    dialog = window.show_help_now()
+    services = dialog.change_services()
+    qtbot.waitUntil(services.isVisible)
+
+    def remove_button(name):
+        return next(b for b in services.findChildren(QPushButton, "removeServiceButton")
+                    if b.accessibleName() == f"Remove {name}" and b.isVisible())
+
+    dialogs.answers.append(False)                         # "Keep it"
+    qtbot.mouseClick(remove_button("Samaritans"), Qt.MouseButton.LeftButton)
+    assert dialogs.shown[-1].title == "Remove a crisis service"
     assert any(s.name == "Samaritans" for s in ctx.plan.services)
+    dialogs.answers.append(True)                          # "Remove it"
+    qtbot.mouseClick(remove_button("Samaritans"), Qt.MouseButton.LeftButton)
+    assert not any(s.name == "Samaritans" for s in ctx.plan.services)
+    undo = services.findChild(QPushButton, "undoRemoveButton")
+    qtbot.waitUntil(undo.isVisible)
+    assert services.focusWidget() is undo                 # keyboard and screen reader are there
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.plan.services] == ["Emergency services", "NHS 111", "Samaritans"]
+    assert not undo.isVisible()
 
 
 def test_need_help_now_while_locked_shows_the_usual_services(qtbot, make_window, created_plan):
@@ -135,7 +160,7 @@ def test_need_help_now_while_locked_shows_the_usual_services(qtbot, make_window,
     phones = [l.text() for l in dialog.findChildren(QLabel, "phoneLabel")]
     assert phones == ["999", "111", "116 123"]
     assert "crisisContactCard" not in _order(dialog)
-    assert dialog.findChild(QPushButton, "addServiceButton") is None
+    assert dialog.findChild(QPushButton, "changeServicesButton") is None
 
 
 def test_title_never_shows_the_name(qtbot, open_window):
@@ -199,3 +224,23 @@ def test_the_app_has_an_icon(qapp):
 
     icon = QIcon(str(resource("icons", "recoveryplan.svg")))
     assert not icon.isNull() and not icon.pixmap(64, 64).isNull()
+
+
+def test_quit_is_in_the_file_menu_and_no_screen_says_press_f2(qtbot, open_window):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    window = open_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert menu.objectName() == "fileMenu"
+    assert menu.actions()[-1].objectName() == "quitAction"
+    menu.close()
+    plan_menu = window.findChild(QMenu, "planMenu")
+    assert "quitAction" not in [a.objectName() for a in plan_menu.actions()]
+    window.workspace.go_to("goals")
+    texts = [label.text() for label in window.workspace.current_page().findChildren(QLabel)]
+    assert not any("F2" in text for text in texts)

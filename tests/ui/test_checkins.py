@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QGroupBox, QLabel, QPlainTextEdit,
+                               QPushButton,
                                QSlider, QWidget)
 
 from recoveryplan import storage
@@ -58,6 +59,16 @@ def folder(tmp_path: Path) -> Path:
     return path
 
 
+def _choose(qtbot, plan, key: str, value: int) -> None:
+    """Set a check-in slider with the keyboard: Home (0), then Right ``value`` times."""
+    slider = plan.find(QSlider, f"checkin-{key}")
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)
+    for _ in range(value):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert slider.value() == value
+
+
 @pytest.fixture
 def reopen(folder, qtbot):
     opened: list[Opened] = []
@@ -80,10 +91,12 @@ def test_checkins_saved_changed_and_deleted_stay_that_way_after_reopening(qtbot,
     for _ in range(3):
         qtbot.keyClick(hope, Qt.Key.Key_Right)          # 5 -> 8 with the keyboard
     qtbot.keyClick(plan.find(QSlider, "checkin-beyond"), Qt.Key.Key_Home)   # 0
+    _choose(qtbot, plan, "control", 5)
     plan.find(QPlainTextEdit, "checkinNote").setFocus()
     qtbot.keyClicks(plan.find(QPlainTextEdit, "checkinNote"), "saw my sister")
     plan.click(qtbot, "saveCheckinButton")
-    plan.find(QSlider, "checkin-control").setValue(2)
+    for key, value in (("hope", 5), ("control", 2), ("beyond", 5)):
+        _choose(qtbot, plan, key, value)
     plan.click(qtbot, "saveCheckinButton")
     assert plan.scores() == [(5, 2, 5, ""), (8, 5, 0, "saw my sister")]
 
@@ -122,8 +135,8 @@ def test_sliders_say_their_value_and_the_page_says_what_a_checkin_is(qtbot, reop
     for key in ("hope", "control", "beyond"):
         slider = plan.find(QSlider, f"checkin-{key}")
         assert slider.accessibleName().startswith("How")
-        assert slider.accessibleDescription().startswith("5 out of 10.")
-        slider.setValue(7)
+        assert slider.accessibleDescription().startswith("Not set yet.")
+        _choose(qtbot, plan, key, 7)
         assert slider.accessibleDescription().startswith("7 out of 10.")
     disclaimer = plan.find(QLabel, "checkinDisclaimer").text()
     assert "not a test or a clinical measure" in disclaimer
@@ -159,3 +172,42 @@ def test_every_control_of_the_page_has_a_name(qtbot, reopen):
                 or widget.objectName() in ("checkinChart", "progressTable", "goalProgressTable",
                                            "progressPeriod")):
             assert widget.accessibleName(), widget.objectName()
+
+
+def test_a_new_checkin_starts_with_nothing_chosen(qtbot, reopen):
+    """No answer is suggested: each slider says "not set" until the person
+    moves it (mouse or keyboard, sent to the window), and only then can the
+    check-in be saved."""
+    from PySide6.QtTest import QTest
+
+    plan = reopen()
+    page = plan.page
+    window = page.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for key in ("hope", "control", "beyond"):
+        assert plan.find(QLabel, f"checkin-{key}-value").text() == "not set"
+    save = plan.find(QPushButton, "saveCheckinButton")
+    assert not save.isEnabled()
+
+    def click(widget, x_fraction=0.5):
+        point = widget.mapTo(window, widget.rect().center())
+        point.setX(widget.mapTo(window, widget.rect().topLeft()).x() + int(widget.width() * x_fraction))
+        QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, point)
+
+    hope = plan.find(QSlider, "checkin-hope")
+    click(hope)                                  # on the handle: chosen as it is
+    assert plan.find(QLabel, "checkin-hope-value").text() == "5"
+    control = plan.find(QSlider, "checkin-control")
+    click(control)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Left)
+    assert plan.find(QLabel, "checkin-control-value").text() == "4"
+    assert not save.isEnabled()
+    beyond = plan.find(QSlider, "checkin-beyond")
+    click(beyond)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_End)
+    assert save.isEnabled()
+    click(save)
+    assert plan.scores() == [(5, 4, 10, "")]
+    assert plan.find(QLabel, "checkin-hope-value").text() == "not set"   # the next starts afresh

@@ -78,3 +78,22 @@ def test_idle_delay_comes_from_preferences(qtbot, make_window, ui_settings):
     assert window.idle.interval_ms() == 12 * 60_000
     ui_settings.idle_lock_minutes = 500
     assert ui_settings.idle_lock_minutes == 120
+
+
+def test_unlocking_returns_to_the_page_i_was_on(qtbot, open_window, unlock):
+    from PySide6.QtTest import QTest
+
+    window = open_window
+    nav = window.workspace.nav
+    row = next(i for i in range(nav.count()) if nav.item(i).text() == "My goals")
+    rect = nav.visualItemRect(nav.item(row))
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     nav.viewport().mapTo(window, rect.center()))
+    assert window.workspace.current_page().spec.key == "goals"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace is None
+    unlock(window)
+    assert window.workspace.current_page().spec.key == "goals"
+    assert window.workspace.nav.currentRow() == row

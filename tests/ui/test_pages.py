@@ -256,6 +256,11 @@ def test_checkins_page_add_edit_delete(qtbot, ctx, page_for):
         qtbot.keyClick(hope, Qt.Key.Key_Right)
     assert page.values["hope"].text() == "8"
     assert "8 out of 10" in hope.accessibleDescription()
+    for key in ("control", "beyond"):                 # each set by the person, at 5
+        slider = find(page, QSlider, f"checkin-{key}")
+        slider.setFocus()
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+        qtbot.keyClick(slider, Qt.Key.Key_Left)
     type_into(qtbot, find(page, QPlainTextEdit, "checkinNote"), "good week")
     qtbot.mouseClick(find(page, QAbstractButton, "saveCheckinButton"), Qt.MouseButton.LeftButton)
     checkin = ctx.plan.checkins[0]

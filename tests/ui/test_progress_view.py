@@ -187,3 +187,59 @@ def test_large_text_and_the_chart_still_fits(qtbot, make_view):
     image = view.chart.grab()
     assert not image.isNull()
     assert isinstance(view.goal_model, GoalProgressModel)
+
+
+def _hue_counts(image, base) -> list[int]:
+    """Pixels of each 10° of hue among the chart's strongly coloured pixels."""
+    from PySide6.QtGui import QColor
+
+    bins = [0] * 36
+    for y in range(image.height()):
+        for x in range(image.width()):
+            colour = QColor(image.pixel(x, y))
+            if colour.hsvSaturationF() > 0.35 and colour.valueF() > 0.2 and colour != base:
+                bins[int(colour.hsvHueF() * 36) % 36] += 1
+    return bins
+
+
+def _two_line_hues(bins: list[int]) -> tuple[int, int]:
+    """The two most used hues (in 10° steps) that are not next to each other."""
+    first = max(range(36), key=lambda i: bins[i])
+    others = [i for i in range(36) if min(abs(i - first), 36 - abs(i - first)) > 2]
+    second = max(others, key=lambda i: bins[i])
+    return first, second
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_each_line_has_its_own_colour_as_well_as_its_own_dash(qtbot, dark):
+    """Drawn lines: the two coloured ones are at least 60° apart on the colour
+    wheel, in the app's light palette and a dark one."""
+    import datetime as dt
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from recoveryplan.plans.model import CheckIn
+    from recoveryplan.ui.progress import CheckInChart
+
+    chart = CheckInChart()
+    qtbot.addWidget(chart)
+    if dark:
+        palette = QPalette(QColor("#202124"))
+        palette.setColor(QPalette.ColorRole.Base, QColor("#181818"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#3daee9"))
+        palette.setColor(QPalette.ColorRole.Link, QColor("#2980b9"))
+        chart.setPalette(palette)
+    start = dt.datetime(2026, 1, 1, 12)
+    checkins = [CheckIn(at=start + dt.timedelta(days=d), hope=2 + d % 3, control=5, beyond=8 - d % 2)
+                for d in range(12)]
+    chart.set_data(checkins, (start.date(), (start + dt.timedelta(days=11)).date()), [])
+    chart.resize(700, 360)
+    chart.show()
+    qtbot.waitExposed(chart)
+    image = chart.grab().toImage()
+    bins = _hue_counts(image, chart.palette().color(QPalette.ColorRole.Base))
+    first, second = _two_line_hues(bins)
+    assert bins[second] >= 40, bins                      # two coloured lines are drawn
+    assert min(abs(first - second), 36 - abs(first - second)) >= 6, bins   # 60° or more apart

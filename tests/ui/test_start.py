@@ -192,3 +192,30 @@ def test_welcome_offers_the_language_and_switches_at_once(qtbot, qapp, make_wind
     qtbot.waitUntil(lambda: welcome.start_button.text() not in ("", english))
     assert window.settings.language == "pl"
     switcher.apply("en")
+
+
+def test_the_not_the_same_message_waits_until_the_second_box_is_finished(qtbot, make_window):
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    flow = window.start
+    qtbot.mouseClick(flow.welcome.start_button, Qt.MouseButton.LeftButton)
+    create = flow.create
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    create.passphrase_edit.setFocus()
+    handle = window.windowHandle()
+    for char in PASSPHRASE:
+        QTest.keyClick(handle, char)
+    QTest.keyClick(handle, Qt.Key.Key_Return)           # on to the second box
+    assert create.repeat_edit.hasFocus()
+    for char in "purple tig":                            # still typing: no warning yet
+        QTest.keyClick(handle, char)
+        assert not create.match_label.isVisible()
+    QTest.keyClick(handle, Qt.Key.Key_Tab)               # finished, and not the same
+    assert create.match_label.isVisible()
+    create.repeat_edit.setFocus()
+    QTest.keyClick(handle, Qt.Key.Key_End)
+    for char in PASSPHRASE[len("purple tig"):]:
+        QTest.keyClick(handle, char)
+    assert not create.match_label.isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractButton, QFrame, QGroupBox, QLabel, QScro
 from ...i18n import _
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
+from ..style import set_role
 
 
 def heading_font(base: QFont, scale: float = 1.6) -> QFont:
@@ -29,6 +30,10 @@ def heading_font(base: QFont, scale: float = 1.6) -> QFont:
         font.setPixelSize(int(font.pixelSize() * scale))
     font.setBold(True)
     return font
+
+
+#: Widest a page's column grows, in average characters of its text.
+READABLE_CHARS = 110
 
 
 class SectionPage(QWidget):
@@ -50,23 +55,24 @@ class SectionPage(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Not a Tab stop of its own: an invisible stop with no name before the page.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Words wrap to the width there is; only if a row still can't fit (very
+        # large text on a small screen) does the page scroll sideways, never clip.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Not a tab stop of its own (it would be an invisible one): Tab goes to
+        # the page's controls, and the page scrolls to show each.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         outer.addWidget(self.scroll)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
-        # Group titles in bold so each part of the page stands out; no colours
-        # here, so the palette (dark mode, high contrast) still decides them.
-        self.body.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
         self.scroll.setWidget(self.body)
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(16, 12, 16, 16)
-        self.layout_.setSpacing(10)
+        self.layout_.setSpacing(14)
+        self._limit_width()
 
         self.heading = QLabel(self.body)
         self.heading.setObjectName("pageHeading")
-        self.heading.setFont(heading_font(self.font()))
+        set_role(self.heading, "heading1")
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(_(spec.title))
         self.intro = QLabel(self.body)
@@ -128,9 +134,18 @@ class SectionPage(QWidget):
         self.on_retranslate(apply)
         return label
 
+    def _limit_width(self) -> None:
+        """Lines stay readable: the page grows to about ``READABLE_CHARS``
+        characters of its text, and no wider, on a wide screen."""
+        margins = self.layout_.contentsMargins()
+        self.body.setMaximumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARS
+                                  + margins.left() + margins.right())
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._limit_width()
         super().changeEvent(event)
 
     def retranslate(self) -> None:

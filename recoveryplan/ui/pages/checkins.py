@@ -42,6 +42,9 @@ class CheckInsPage(SectionPage):
         box = QVBoxLayout(self.form)
         self.sliders: dict[str, QSlider] = {}
         self.values: dict[str, QLabel] = {}
+        #: Sliders the person has set for this check-in; a new one starts with none,
+        #: so no answer is suggested.
+        self.chosen: set[str] = set()
         for key, question in CHECKIN_QUESTIONS:
             slider = QSlider(Qt.Orientation.Horizontal, self.form)
             slider.setObjectName(f"checkin-{key}")
@@ -53,6 +56,7 @@ class CheckInsPage(SectionPage):
             slider.setValue(5)
             value = QLabel(self.form)
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance("10") + 8)
+            value.setObjectName(f"checkin-{key}-value")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
             ends = QHBoxLayout()
             low, high = QLabel(self.form), QLabel(self.form)
@@ -68,7 +72,13 @@ class CheckInsPage(SectionPage):
             box.addLayout(row)
             box.addLayout(ends)
             slider.valueChanged.connect(lambda v, k=key: self._show_value(k, v))
+            slider.actionTriggered.connect(lambda _action, k=key: self._choose(k))
+            slider.sliderPressed.connect(lambda k=key: self._choose(k))
             self.sliders[key], self.values[key] = slider, value
+        self.unset_hint = self.wrapped_label(self.form, N_(
+            "Move each slider to where I am today (the keyboard's arrow keys work too), "
+            "then save."), name="checkinUnsetHint")
+        box.addWidget(self.unset_hint)
         self.note = GrowingTextEdit(self.form)
         self.note.setObjectName("checkinNote")
         box.addWidget(self.label_for(self.note, N_("A note, if I like"), self.form))
@@ -131,7 +141,30 @@ class CheckInsPage(SectionPage):
     def current(self) -> CheckIn | None:
         return self.model.record(self.view.currentIndex())
 
+    def _choose(self, key: str) -> None:
+        if key not in self.chosen:
+            self.chosen.add(key)
+            self._show_value(key, self.sliders[key].value())
+            self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        ready = self.chosen >= set(self.sliders)
+        self.save_button.setEnabled(ready)
+        self.unset_hint.setVisible(not ready)
+
     def _show_value(self, key: str, value: int) -> None:
+        slider = self.sliders[key]
+        unset = key not in self.chosen
+        if bool(slider.property("unset")) != unset:
+            slider.setProperty("unset", unset)
+            slider.style().unpolish(slider)
+            slider.style().polish(slider)
+        if unset:
+            # Translators: shown beside a check-in slider nobody has moved yet.
+            self.values[key].setText(_("not set"))
+            self.sliders[key].setAccessibleDescription(
+                _("Not set yet. 0 means not at all, 10 means very much."))
+            return
         text = format_number(value)
         self.values[key].setText(text)
         self.sliders[key].setAccessibleDescription(
@@ -140,9 +173,11 @@ class CheckInsPage(SectionPage):
     def start(self, checkin: CheckIn | None) -> None:
         """Fill the form for a new check-in, or to change ``checkin``."""
         self.editing = checkin
+        self.chosen = set(self.sliders) if checkin else set()
         for key, slider in self.sliders.items():
             slider.setValue(getattr(checkin, key) if checkin else 5)
             self._show_value(key, slider.value())
+        self._show_chosen()
         self.note.set_text_quietly(checkin.note if checkin else "")
         self.just_for_me.setChecked(bool(checkin and checkin.private))
         self._retranslate_form()
@@ -150,6 +185,8 @@ class CheckInsPage(SectionPage):
             self.sliders[CHECKIN_QUESTIONS[0][0]].setFocus()
 
     def save(self) -> None:
+        if not self.chosen >= set(self.sliders):
+            return
         values = {key: slider.value() for key, slider in self.sliders.items()}
         values["note"] = clean_text(self.note.toPlainText()).strip()
         values["private"] = self.just_for_me.isChecked()

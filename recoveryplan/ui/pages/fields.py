@@ -2,15 +2,20 @@
 
 A single field (``multi=False``) is one growing text box bound to the
 field's first entry, created when the person first types. A list field
-shows its entries with Add another / Remove / Move up / Move down, and a
+shows its entries with Add another / Remove / Move up / Move down, and one
 text box under the list for the chosen entry; when the list is empty only
 the text box shows, with a gentle example.
+
+A list field keeps its shape while the person types: an entry being written
+in the text box joins the list above it only once the typing is done (focus
+moves on), so nothing jumps under the cursor. Reopened, a list shows its
+entries and no empty box; "Add another" opens one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
 from ...plans.model import Entry, Record
@@ -167,8 +172,14 @@ class ListFieldBox(_FieldBox):
         self.bindings = [self.text_binding]
         if self.detail_edit is not None:
             self.bindings.append(TextBinding(self.ctx, self.detail_edit, "detail", create=self._new_entry))
+        #: The entry being written in the text box, kept out of the list until
+        #: the typing is done, so the field does not change shape under the cursor.
+        self._typing: Record | None = None
+        #: The text box shows while the list has entries and none is chosen
+        #: only after "Add another" (not left empty under every list).
+        self._adding = False
         for binding in self.bindings:
-            binding.created.connect(self.select)
+            binding.created.connect(self._created_by_typing)
             binding.link(*self.bindings)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         # A reset (planning together hides entries) moves no "current" signal.
@@ -180,6 +191,17 @@ class ListFieldBox(_FieldBox):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
                        self.model.modelReset, self.model.dataChanged):
             signal.connect(self.update_marks)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
+        # Tab follows what is seen: the list, its buttons, the text box, then the rest.
+        chain = [self.view, self.buttons.add_button, self.buttons.remove_button,
+                 self.buttons.up_button, self.buttons.down_button, self.text_edit]
+        if self.detail_edit is not None:
+            chain.append(self.detail_edit)
+        chain.append(self.just_for_me)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         page.on_retranslate(self._retranslate)
 
     # -- current entry ---------------------------------------------------------
@@ -196,12 +218,47 @@ class ListFieldBox(_FieldBox):
         """Clear the text box for a new entry and put the cursor there."""
         for binding in self.bindings:
             binding.flush()
+        self._done_typing()
+        self._adding = True
         self.view.selectionModel().clear()
         self._on_current_changed(QModelIndex())
         self.text_edit.setFocus()
 
+    def _editors(self) -> tuple[QWidget, ...]:
+        return (self.text_edit,) if self.detail_edit is None else (self.text_edit, self.detail_edit)
+
+    def _created_by_typing(self, record: Record) -> None:
+        """The first words of a new entry: it becomes the chosen one, but
+        stays out of the list (which keeps its shape) while typing goes on."""
+        if QApplication.focusWidget() in self._editors():
+            self._typing = record
+        self.select(record)
+        self._hide_typing_row()
+
+    def _hide_typing_row(self) -> None:
+        typing_row = self.model.row_of(self._typing) if self._typing is not None else -1
+        if self._typing is not None and typing_row < 0:
+            self._typing = None            # undone, or removed meanwhile
+        for row in range(self.model.rowCount()):
+            hidden = row == typing_row
+            if self.view.isRowHidden(row) != hidden:
+                self.view.setRowHidden(row, hidden)
+
+    def _done_typing(self) -> None:
+        if self._typing is not None:
+            self._typing = None
+            self._hide_typing_row()
+            self.update_marks()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._typing is not None and new not in self._editors():
+            self._done_typing()
+
     def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:
         record = self.model.record(current)
+        if record is not None and record is not self._typing:
+            self._done_typing()
+            self._adding = False
         for binding in self.bindings:
             binding.set_record(record)
         self.update_marks()
@@ -211,6 +268,7 @@ class ListFieldBox(_FieldBox):
         if record is None:
             return
         row = self.view.currentIndex().row()
+        self._done_typing()
         self.ctx.remove(record)
         self.undo_notice.removed(record)
         if self.model.rowCount():
@@ -234,16 +292,25 @@ class ListFieldBox(_FieldBox):
         self.select(record)
 
     def update_marks(self, *_args) -> None:
+        self._hide_typing_row()
         record = self.current()
         rows = self.model.rowCount()
-        self.view.setVisible(rows > 0)
-        self.buttons.setVisible(rows > 0)
+        listed = rows - (1 if self._typing is not None else 0)
+        self.view.setVisible(listed > 0)
+        self.buttons.setVisible(listed > 0)
         row = self.view.currentIndex().row() if record is not None else -1
         self.buttons.set_state(record is not None, row > 0, 0 <= row < rows - 1)
-        if record is None and rows:
-            self.editor_label.setText(_("New entry"))
-        elif record is None:
+        focus = QApplication.focusWidget()
+        editing = (listed == 0 or record is not None or self._adding
+                   or focus in self._editors() or focus is self.just_for_me)
+        for editor in (*self._editors(), self.just_for_me):
+            editor.setVisible(editing)
+        if self.detail_edit is not None:
+            self.detail_label.setVisible(editing)
+        if not editing or not listed:
             self.editor_label.setText("")
+        elif record is None or record is self._typing:
+            self.editor_label.setText(_("New entry"))
         else:
             self.editor_label.setText(_("The entry I chose"))
         self.editor_label.setVisible(bool(self.editor_label.text()))

@@ -148,8 +148,8 @@ class GoalsPage(SectionPage):
         self.tr_name(self.steps, N_("Small steps"))
         self.steps_hint = QLabel(group)
         self.steps_hint.setWordWrap(True)
-        self.tr_text(self.steps_hint, N_("Tick a step when I have done it (Space). "
-                                         "To change a step, choose it and press F2."))
+        self.tr_text(self.steps_hint, N_("Tick a step when I have done it. "
+                                         "To change a step's words, double-click it."))
         self.step_buttons = ListButtons(self.steps, "", N_("Remove step"), group, name="Step")
         row = QHBoxLayout()
         self.new_step = CleanLineEdit(group)

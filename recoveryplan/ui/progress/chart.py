@@ -52,6 +52,47 @@ LINE_ROLES = {
 MILESTONE_MARKERS = {"review": "diamond", "goal": "star"}
 
 
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def line_colour(key: str, palette: QPalette) -> QColor:
+    """Each line's colour, from the palette (light, dark or high contrast).
+
+    The third line takes the highlight's colour turned round the colour
+    wheel, so no two lines share a colour even where the palette's link and
+    highlight are both blue; it is darkened or lightened until it stands out
+    against the chart's background (3:1), as the palette's own colours do."""
+    colour = QColor(palette.color(LINE_ROLES[key]))
+    if key != "beyond":
+        return colour
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    base = palette.color(QPalette.ColorRole.Base)
+    link_hue, highlight_hue = colour.hslHueF(), highlight.hslHueF()
+    apart = abs(link_hue - highlight_hue) if link_hue >= 0 and highlight_hue >= 0 else 0.0
+    if min(apart, 1 - apart) >= 1 / 6 and contrast(colour, base) >= 3:
+        return colour
+    hue = (highlight_hue if highlight_hue >= 0 else 0.6) + 5 / 12   # 150° round
+    turned = QColor.fromHslF(hue % 1.0, max(0.6, highlight.hslSaturationF()), 0.5)
+    darker = _luminance(base) > 0.5
+    for _step in range(20):
+        if contrast(turned, base) >= 3:
+            break
+        lightness = turned.lightnessF() + (-0.04 if darker else 0.04)
+        turned = QColor.fromHslF(turned.hslHueF(), turned.hslSaturationF(),
+                                 min(1.0, max(0.0, lightness)))
+    return turned
+
+
 def marker_path(shape: str, centre: QPointF, size: float) -> QPainterPath:
     """A closed marker of ``shape`` about ``size`` pixels across."""
     path = QPainterPath()
@@ -422,7 +463,7 @@ class CheckInChart(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         self._paint_milestones(painter, lay, text_colour)
         for key in SCORES:
-            colour = pal.color(LINE_ROLES[key])
+            colour = line_colour(key, pal)
             painter.setPen(self._line_pen(key, colour, lay.pen_width))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(lay.paths[key])
@@ -475,7 +516,7 @@ class CheckInChart(QWidget):
         for (rect, kind, text), label in zip(lay.legend, lay.legend_labels):
             centre = rect.center()
             if kind in LINE_STYLES:
-                colour = pal.color(LINE_ROLES[kind])
+                colour = line_colour(kind, pal)
                 painter.setPen(self._line_pen(kind, colour, lay.pen_width))
                 painter.drawLine(QPointF(rect.left(), centre.y()), QPointF(rect.right(), centre.y()))
                 painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 1))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
+from ..style import set_role
 
 #: Smallest height of anything clickable (WCAG 2.2 target size).
 MIN_TARGET = 32
@@ -28,32 +29,14 @@ def text_label(text: str = "", *, selectable: bool = False) -> QLabel:
 
 
 class Heading(QLabel):
-    """A bold, larger label that keeps its size relative to the app's text
-    size when the person makes text larger or smaller."""
+    """A bold, larger label; the style layer sizes it relative to the app's
+    text size, so it grows and shrinks with Larger and Smaller text."""
 
     def __init__(self, scale: float = 1.6, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._scale = scale
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._apply_font()
-
-    def _apply_font(self) -> None:
-        base = QApplication.font()
-        font = QFont(base)
-        font.setBold(True)
-        font.setPointSizeF(base.pointSizeF() * self._scale)
-        self.setFont(font)
-
-    def event(self, event: QEvent) -> bool:
-        # An explicit font does not follow the app's; catch up whenever the
-        # app's text size may have changed.
-        if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.Show,
-                            QEvent.Type.FontChange):
-            expected = QApplication.font().pointSizeF() * self._scale
-            if abs(self.font().pointSizeF() - expected) > 0.01:
-                self._apply_font()
-        return super().event(event)
+        set_role(self, "heading1" if scale >= 1.5 else "heading2")
 
 
 def heading_label(level: int = 1) -> Heading:
@@ -230,6 +213,7 @@ def close_row(dialog: QDialog, object_name: str) -> tuple[QPushButton, QHBoxLayo
 def size_to_text(dialog: QWidget, chars: int, lines: int, parent: QWidget | None) -> None:
     """Size a dialog to about ``chars`` characters by ``lines`` lines of its
     font (so it grows with large text), never taller than 90% of ``parent``."""
+    dialog.ensurePolished()     # the style layer's text size, not the default one
     width = dialog.fontMetrics().averageCharWidth() * chars
     height = dialog.fontMetrics().height() * lines
     if parent is not None:

@@ -23,6 +23,8 @@ class CreateScreen(Screen):
     """Emits ``create_requested(name, passphrase)`` once both passphrases
     match and are strong enough; the window then does the slow part."""
 
+    _repeat_finished = False
+
     create_requested = Signal(str, str)
     back_requested = Signal()
     #: "Choose another place…": the flow asks for a folder.
@@ -105,6 +107,11 @@ class CreateScreen(Screen):
         self.name_edit.returnPressed.connect(self.passphrase_edit.setFocus)
         for edit in (self.name_edit, self.passphrase_edit, self.repeat_edit):
             edit.textChanged.connect(self._update_feedback)
+        # "Not the same" waits until the second box is finished (left, or typed
+        # as long as the first), not while it is still being typed.
+        self._repeat_finished = False
+        self.repeat_edit.textEdited.connect(self._repeat_typing)
+        self.repeat_edit.editingFinished.connect(self._repeat_done)
         self.setTabOrder(self.name_edit, self.passphrase_edit)
         self.setTabOrder(self.passphrase_edit, self.repeat_edit)
         self.setTabOrder(self.repeat_edit, self.reveal_box)
@@ -156,11 +163,19 @@ class CreateScreen(Screen):
 
     def _update_feedback(self) -> None:
         self.meter.show(self.passphrase_edit.text(), [self.name_edit.text()])
-        repeat = self.repeat_edit.text()
-        differs = bool(repeat) and repeat != self.passphrase_edit.text()
+        repeat, first = self.repeat_edit.text(), self.passphrase_edit.text()
+        differs = (bool(repeat) and repeat != first
+                   and (self._repeat_finished or len(repeat) >= len(first)))
         show_message(self.match_label,
                      _("The two passphrases are not the same yet.") if differs else "")
         show_message(self.error_label, "")
+
+    def _repeat_typing(self, _text: str) -> None:
+        self._repeat_finished = False
+
+    def _repeat_done(self) -> None:
+        self._repeat_finished = True
+        self._update_feedback()
 
     def _submit(self) -> None:
         if self.busy.isVisible():

@@ -19,11 +19,15 @@ class _GrowMixin:
     def _grow(self, *_args) -> None:
         self.updateGeometry()
 
+    def _row_hidden(self, row: int) -> bool:
+        return False
+
     def _rows_height(self) -> int:
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        height = sum(self.sizeHintForRow(r) for r in range(min(rows, self.max_rows)))
-        if rows == 0:
+        shown = [r for r in range(rows) if not self._row_hidden(r)][:self.max_rows]
+        height = sum(self.sizeHintForRow(r) for r in shown)
+        if not shown:
             height = self.fontMetrics().height() * 2
         frame = 2 * self.frameWidth()
         return height + frame + 4
@@ -45,6 +49,13 @@ class GrowingListView(_GrowMixin, QListView):
     def setModel(self, model) -> None:
         super().setModel(model)
         self._connect_growth()
+
+    def _row_hidden(self, row: int) -> bool:
+        return self.isRowHidden(row)
+
+    def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
+        super().setRowHidden(row, hide)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height())

@@ -1,0 +1,99 @@
+"""The crisis card on the lock screen: the person's own choice, off by default.
+
+While a plan is locked nothing in it can be read, not even the numbers of
+the people who help in a crisis. A person may choose to keep those people
+(name, phone number, best times; never "just for me" ones) readable on the
+lock screen. This is the one thing from a plan ever written unencrypted, so:
+
+* it exists only while the person has chosen it (the file is the choice:
+  turning it off deletes the file);
+* it holds only those three things, for crisis-card contacts that are not
+  "just for me", and is rewritten each time the plan locks or closes;
+* it is owner-only, written atomically, and read back with bounds (size,
+  count, length) so a damaged or planted file shows nothing rather than
+  anything strange.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import from_os_error
+from .fsutil import fsync_dir, write_atomic
+
+CARD_NAME = "lock-screen-card.json"
+MAX_BYTES = 64 * 1024
+MAX_PEOPLE = 20
+MAX_CHARS = 200
+FORMAT = "recoveryplan-lock-card"
+
+
+@dataclass(frozen=True)
+class CardPerson:
+    name: str
+    phone: str
+    best_times: str = ""
+
+
+def card_path(folder: str | os.PathLike) -> Path:
+    return Path(folder) / CARD_NAME
+
+
+def is_shown(folder: str | os.PathLike) -> bool:
+    """True while the person has chosen to show their crisis card when locked."""
+    try:
+        return stat.S_ISREG(os.lstat(card_path(folder)).st_mode)
+    except OSError:
+        return False
+
+
+def write_card(folder: str | os.PathLike, people: list[CardPerson]) -> None:
+    data = {"format": FORMAT, "version": 1,
+            "people": [{"name": p.name[:MAX_CHARS], "phone": p.phone[:MAX_CHARS],
+                        "best_times": p.best_times[:MAX_CHARS]} for p in people[:MAX_PEOPLE]]}
+    write_atomic(card_path(folder), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def remove_card(folder: str | os.PathLike) -> None:
+    path = card_path(folder)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+    fsync_dir(path.parent)
+
+
+def read_card(folder: str | os.PathLike) -> list[CardPerson]:
+    """The people to show while locked; [] when off, unreadable or damaged."""
+    path = card_path(folder)
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return []
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return []
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return []
+    people = data.get("people")
+    if not isinstance(people, list):
+        return []
+    out: list[CardPerson] = []
+    for item in people[:MAX_PEOPLE]:
+        if not isinstance(item, dict):
+            continue
+        values = [item.get(key, "") for key in ("name", "phone", "best_times")]
+        if not all(isinstance(v, str) for v in values):
+            continue
+        name, phone, best_times = (v[:MAX_CHARS] for v in values)
+        if name.strip() or phone.strip():
+            out.append(CardPerson(name, phone, best_times))
+    return out

@@ -1,0 +1,75 @@
+"""Every window opens inside the screen it is on.
+
+On a small screen (a 1024×600 netbook) or with large scaling (200 %), a
+window asked for at its comfortable size would hang off the edge, taking
+"Need help now?" and menus with it. ``ScreenFit`` watches windows as they
+are shown and makes each fit the screen's available area (its frame
+included), moving it inside if needed; the pages scroll and wrap instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+#: Room kept for a window manager's title bar and borders before they are known.
+FRAME_GUESS = QSize(12, 40)
+
+
+def available_area(widget: QWidget) -> QRect:
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect()
+
+
+def fit_into(widget: QWidget, area: QRect | None = None) -> None:
+    """Shrink ``widget`` (a window) to fit ``area`` and move it inside."""
+    area = area if area is not None else available_area(widget)
+    if area.isEmpty():
+        return
+    frame = widget.frameGeometry()
+    inner = widget.geometry()
+    extra = QSize(frame.width() - inner.width(), frame.height() - inner.height())
+    if widget.isVisible() and (extra.width() > 0 or extra.height() > 0):
+        extra = extra.expandedTo(QSize(0, 0))
+    else:
+        extra = FRAME_GUESS
+    room = QSize(area.width() - extra.width(), area.height() - extra.height())
+    size = widget.size().boundedTo(room).expandedTo(widget.minimumSize().boundedTo(room))
+    if size != widget.size():
+        widget.resize(size)
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.right() + 1 - (size.width() + extra.width()))
+    y = min(max(frame.y(), area.y()), area.bottom() + 1 - (size.height() + extra.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(max(x, area.x()), max(y, area.y()))
+
+
+def place_on_screen(widget: QWidget, width: int, height: int) -> None:
+    """Give a main window its comfortable size, or the screen's if smaller, centred."""
+    area = available_area(widget)
+    if area.isEmpty():
+        widget.resize(width, height)
+        return
+    size = QSize(width, height).boundedTo(
+        QSize(area.width() - FRAME_GUESS.width(), area.height() - FRAME_GUESS.height()))
+    widget.resize(size)
+    widget.move(area.x() + max(0, (area.width() - size.width() - FRAME_GUESS.width()) // 2),
+                area.y() + max(0, (area.height() - size.height() - FRAME_GUESS.height()) // 2))
+
+
+class ScreenFit(QObject):
+    """An application-wide filter: windows being shown are fitted to their screen."""
+
+    def install(self, app: QObject | None) -> None:
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                and watched.isWindow()
+                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)):
+            fit_into(watched)
+        return False
+
+

@@ -1,0 +1,122 @@
+"""Writing feels steady: a list field keeps its shape while the person
+types, keeps the chosen entry highlighted, leaves no empty box under a
+list after reopening, and Tab follows the visual order. Clicks and keys go
+to the window (Qt routes them); shapes are measured in pixels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from recoveryplan.plans.model import Entry
+
+
+def _click(window, widget) -> None:
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     widget.mapTo(window, widget.rect().center()))
+
+
+def _type(qtbot, window, text: str) -> None:
+    for char in text:
+        QTest.keyClick(window.windowHandle(), char)
+    _settle()
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _shape(window, box, below) -> tuple[int, int, int]:
+    _settle()
+    return (box.height(), below.mapTo(window, QPoint(0, 0)).y(),
+            box.text_edit.mapTo(window, QPoint(0, 0)).y())
+
+
+def _strengths(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.workspace.go_to("strengths")
+    page = window.workspace.current_page()
+    return page, page.box("good_at"), page.box("valued")
+
+
+def test_an_empty_list_keeps_its_shape_while_i_type(qtbot, open_window) -> None:
+    window = open_window
+    page, box, below = _strengths(qtbot, window)
+    _click(window, box.text_edit)
+    assert QApplication.focusWidget() is box.text_edit
+    before = _shape(window, box, below)
+    _type(qtbot, window, "L")
+    qtbot.waitUntil(lambda: bool(window.session.plan.entries_for("strengths", "good_at")))
+    assert _shape(window, box, below) == before
+    _type(qtbot, window, "istening")
+    assert _shape(window, box, below) == before
+    qtbot.waitUntil(lambda: window.session.plan.entries_for("strengths", "good_at")[0].text
+                    == "Listening")
+    assert _shape(window, box, below) == before
+    # Done typing (focus moves on): the entry joins the list, chosen and highlighted.
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Tab)
+    _settle()
+    assert box.view.isVisible() and box.model.rowCount() == 1
+    assert box.view.selectionModel().isSelected(box.model.index(0, 0))
+    assert box.text_edit.toPlainText() == "Listening"
+
+
+def test_adding_another_entry_keeps_the_shape_while_i_type(qtbot, open_window) -> None:
+    window = open_window
+    ctx = window.session.ctx
+    ctx.add(Entry(section="strengths", field="good_at", text="Listening"))
+    page, box, below = _strengths(qtbot, window)
+    _click(window, box.buttons.add_button)
+    assert QApplication.focusWidget() is box.text_edit
+    before = _shape(window, box, below)
+    _type(qtbot, window, "Baking")
+    qtbot.waitUntil(lambda: len(window.session.plan.entries_for("strengths", "good_at")) == 2)
+    assert _shape(window, box, below) == before
+    assert [e.text for e in window.session.plan.entries_for("strengths", "good_at")] == \
+        ["Listening", "Baking"]
+
+
+def test_after_reopening_no_empty_box_sits_under_a_list(qtbot, open_window, unlock) -> None:
+    window = open_window
+    window.session.ctx.add(Entry(section="strengths", field="good_at", text="Listening"))
+    assert window.lock()
+    unlock(window)
+    page, box, below = _strengths(qtbot, window)
+    _settle()
+    assert box.view.isVisible()
+    assert not box.text_edit.isVisible()          # no empty "New entry" box
+    # Choosing the entry opens it in the one text box, and it stays highlighted there.
+    index = box.model.index(0, 0)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     box.view.viewport().mapTo(window, box.view.visualRect(index).center()))
+    _settle()
+    assert box.text_edit.isVisible() and box.text_edit.toPlainText() == "Listening"
+    _click(window, box.text_edit)
+    assert box.view.selectionModel().isSelected(index)
+
+
+def test_tab_follows_the_visual_order_inside_a_list_field(qtbot, open_window) -> None:
+    window = open_window
+    window.session.ctx.add(Entry(section="strengths", field="good_at", text="Listening"))
+    window.session.ctx.add(Entry(section="strengths", field="good_at", text="Baking"))
+    page, box, below = _strengths(qtbot, window)
+    index = box.model.index(0, 0)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     box.view.viewport().mapTo(window, box.view.visualRect(index).center()))
+    _settle()
+    assert QApplication.focusWidget() is box.view
+    seen = [box.view]
+    for _ in range(12):
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus is None or not box.isAncestorOf(focus):
+            break
+        seen.append(focus)
+    assert box.text_edit in seen
+    positions = [(w.mapTo(window, QPoint(0, 0)).y(), w.mapTo(window, QPoint(0, 0)).x()) for w in seen]
+    rows = [y for y, _x in positions]
+    assert rows == sorted(rows), [w.objectName() or type(w).__name__ for w in seen]
+    assert all(w.isVisible() for w in seen)

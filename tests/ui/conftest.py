@@ -34,6 +34,22 @@ def _normal_text_size():
     apply_text_scale(100)
 
 
+@pytest.fixture(autouse=True)
+def _no_window_filters_left():
+    """A main window's application-wide filters (fitting windows to the
+    screen) end with its test, even before Qt gets round to deleting it."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from recoveryplan.ui.fit import ScreenFit
+
+    app = QApplication.instance()
+    if app is not None:
+        for window in QApplication.topLevelWidgets():
+            for fit in window.findChildren(ScreenFit):
+                app.removeEventFilter(fit)
+
+
 @pytest.fixture
 def ui_settings(tmp_path: Path) -> Settings:
     """A fresh settings file for this test only."""

@@ -27,13 +27,21 @@ def _open_app(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    harden()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    from . import cli
+    try:
+        harden()
+        argv = list(sys.argv[1:] if argv is None else argv)
+        from . import cli
 
-    if cli.wants_app(argv):
+        app = cli.wants_app(argv)
+    except KeyboardInterrupt:   # Ctrl-C while starting: one line, exit 130
+        sys.stderr.write("Stopped.\n")
+        return 130
+    if app:
         return _open_app(argv)
-    return cli.run(argv)
+    try:
+        return cli.run(argv)
+    except KeyboardInterrupt:   # between the command and its own handler
+        return cli.interrupted()
 
 
 def gui_main() -> int:

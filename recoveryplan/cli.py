@@ -26,6 +26,8 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_WRONG_SECRET = 3
 EXIT_DAMAGED = 4
+#: 128 + SIGINT, as shells report a command stopped with Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 class CliError(Exception):
@@ -56,7 +58,7 @@ class Secrets:
             return line.rstrip("\r\n")
         try:
             return self.prompt(prompt)
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             raise CliError(_("Stopped. Nothing was changed."), EXIT_ERROR) from None
 
     def existing(self) -> str:
@@ -164,6 +166,8 @@ def cmd_change_passphrase(args, secrets: Secrets, out: TextIO) -> int:
         new = secrets.new_passphrase()
         db.change_passphrase(new)
     out.write(_("Your passphrase has been changed. Your recovery key still works.") + "\n")
+    out.write(_("Your old passphrase no longer opens this plan or the backups kept with it. It "
+                "still opens any backup file you saved somewhere else before now.") + "\n")
     return EXIT_OK
 
 
@@ -172,6 +176,8 @@ def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
         key = db.regenerate_recovery_key()
     out.write(_("Your new recovery key (the old one no longer works):") + "\n")
     out.write(f"    {key}\n")
+    out.write(_("Your old recovery key no longer opens this plan or the backups kept with it. It "
+                "still opens any backup file you saved somewhere else before now.") + "\n")
     return EXIT_OK
 
 
@@ -205,6 +211,9 @@ def cmd_restore(args, secrets: Secrets, out: TextIO) -> int:
     if done.replaced is not None:
         out.write(_("The plan it replaced has been kept, unchanged, in {path}.").format(
             path=str(done.replaced)) + "\n")
+    if done.backups_left is not None:
+        out.write(_("Your automatic backups couldn't all be moved across; the rest are still "
+                    "in {path}.").format(path=str(done.backups_left)) + "\n")
     return EXIT_OK
 
 
@@ -337,6 +346,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
         return EXIT_USAGE
     try:
         return args.func(args, Secrets(args, stdin), stdout)
+    except KeyboardInterrupt:
+        return interrupted(stderr)
     except Exception as exc:  # noqa: BLE001 - one kind message, never a traceback
         message, code = describe_error(exc)
         if code == EXIT_ERROR and message is None and os.environ.get("RECOVERYPLAN_DEBUG"):
@@ -344,6 +355,16 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
         stderr.write((message or _("Something went wrong that Recovery Plan did not expect. "
                                    "Nothing in your plan was changed.")) + "\n")
         return code
+
+
+def interrupted(stderr: TextIO | None = None) -> int:
+    """Ctrl-C: one line, exit 130. Every write is atomic (a transaction, or
+    a temporary file renamed into place), so nothing is left half-written."""
+    try:
+        (stderr or sys.stderr).write(_("Stopped. Nothing was left half-done.") + "\n")
+    except (OSError, ValueError):
+        pass
+    return EXIT_INTERRUPTED
 
 
 def describe_error(exc: Exception) -> tuple[str | None, int]:

@@ -28,11 +28,15 @@ from .errors import (PlanDamaged, PlanExists, PlanMissing, folder_not_empty, fro
                      not_a_folder)
 from .fsutil import create_private_file, fsync_dir, make_private_dir
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
-                       passphrase_bytes, read_key_file, write_key_file)
+                       passphrase_bytes, write_key_file)
+from .lock import PlanLock, lock_plan
 from .recoverykey import format_recovery_key, new_recovery_key
 
-#: Written last into a verified restore folder before a two-step swap.
+#: Written last into a verified restore folder before it is swapped in.
 RESTORE_READY = "restore-ready"
+#: Written into the plan a restore replaces, just before the swap: after a
+#: crash, the folder holding it is the person's old plan, never scratch.
+RESTORE_ASIDE = ".restore-aside"
 
 
 def _folder(path: str | os.PathLike) -> Path:
@@ -54,7 +58,7 @@ def finish_interrupted_restore(path: str | os.PathLike) -> bool:
     folder = Path(path)
     if folder.exists():
         return False
-    for staging in folder.parent.glob(restoring_prefix(folder) + "*"):
+    for staging in folder.parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
         if (staging / RESTORE_READY).is_file():
             try:
                 os.rename(staging, folder)
@@ -64,6 +68,70 @@ def finish_interrupted_restore(path: str | os.PathLike) -> bool:
                 return False
             return True
     return False
+
+
+def glob_escape(text: str) -> str:
+    """``text`` matched literally by ``Path.glob`` (a plan called "[1]")."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def replaced_prefix(folder: Path) -> str:
+    return f"{folder.name}.replaced-"
+
+
+def tidy_leftovers(folder: Path) -> None:
+    """Finish or remove what interrupted work left beside and inside the
+    plan (call with the plan's lock held, so none of it is anyone's work
+    in progress): a restore cut off after its swap is finished (its old
+    plan kept aside, the backups moved across), one cut off before it is
+    dropped; half-made plans and temporary files are removed."""
+    from .backup import BACKUPS_DIR, move_backups
+
+    parent = folder.parent
+    swapped = (folder / RESTORE_READY).exists()
+    for staging in parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
+        if (staging / RESTORE_ASIDE).exists():
+            if swapped:     # the old plan, swapped out but not yet renamed
+                os.rename(staging, replaced_name(folder))
+                fsync_dir(parent)
+            continue        # never delete a folder holding a person's plan
+        shutil.rmtree(staging, ignore_errors=True)
+    if swapped:
+        for aside in parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
+            if (aside / RESTORE_ASIDE).exists():
+                move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR)
+                _unlink(aside / RESTORE_ASIDE)
+        _unlink(folder / RESTORE_READY)
+    _unlink(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
+    _remove_unfinished_creations(folder)
+    for leftover in folder.glob(".*.tmp"):
+        _unlink(leftover)
+    backups = folder / BACKUPS_DIR
+    if backups.is_dir():
+        for leftover in [*backups.glob(".*.tmp"), *backups.glob(".export-*")]:
+            _unlink(leftover)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def replaced_name(plan_path: Path) -> Path:
+    """Where a plan replaced by a restore is kept: ``PLAN.replaced-<time>``."""
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}")
+    n = 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}-{n}")
+    return candidate
 
 
 def plan_exists(path: str | os.PathLike) -> bool:
@@ -109,6 +177,12 @@ def create_plan(path: str | os.PathLike, passphrase: str,
     _remove_unfinished_creations(folder)
     staging = folder.with_name(f"{creating_prefix(folder)}{secrets.token_hex(4)}")
     make_private_dir(staging)
+    try:
+        # The lock file moves into place with the folder, still held.
+        lock = lock_plan(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     data_key = secrets.token_bytes(KEY_BYTES)
     plan_id = KeyFile.new_plan_id()
     recovery = new_recovery_key()
@@ -131,11 +205,16 @@ def create_plan(path: str | os.PathLike, passphrase: str,
         write_key_file(staging / KEYS_NAME, key_file)
         _move_into_place(staging, folder)
     except BaseException:
+        lock.release()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    conn = connect(folder / DB_NAME, data_key)
-    configure(conn)
-    return PlanDatabase(folder, conn, data_key, plan_id), format_recovery_key(recovery)
+    try:
+        conn = connect(folder / DB_NAME, data_key)
+        configure(conn)
+    except BaseException:
+        lock.release()
+        raise
+    return PlanDatabase(folder, conn, data_key, plan_id, lock), format_recovery_key(recovery)
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
@@ -153,15 +232,30 @@ def _move_into_place(staging: Path, folder: Path) -> None:
 def _remove_unfinished_creations(folder: Path) -> None:
     """Hidden folders left by a creation that was cut off (never handed to
     the person, who saw no recovery key for them)."""
-    for leftover in folder.parent.glob(creating_prefix(folder) + "*"):
+    for leftover in folder.parent.glob(glob_escape(creating_prefix(folder)) + "*"):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
 def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
-    """Unlock the plan in ``path`` with its passphrase or recovery key."""
+    """Unlock the plan in ``path`` with its passphrase or recovery key.
+
+    The plan's lock is taken first, before any slow key derivation:
+    ``PlanInUse`` at once if another window or program has the plan open."""
     folder = existing_plan(path)
-    key_file = read_key_file(folder / KEYS_NAME)
-    data_key = key_file.unlock(secret)
+    lock = lock_plan(folder)
+    try:
+        return _open_locked(folder, secret, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
+    from . import rotation
+    from .backup import BACKUPS_DIR
+
+    tidy_leftovers(folder)
+    key_file, data_key = rotation.settle(folder, DB_NAME, KEYS_NAME, secret)
     conn = connect(folder / DB_NAME, data_key)
     try:
         version = verify_whole(conn)
@@ -172,10 +266,12 @@ def open_plan(path: str | os.PathLike, secret: str) -> PlanDatabase:
             backup_before_migration(conn, data_key, folder, version)
         configure(conn)
         schema.migrate(conn)
+        rotation.finish_backups(folder, folder / BACKUPS_DIR, data_key, key_file.plan_id,
+                                key_file.to_bytes())
     except BaseException:
         conn.close()
         raise
-    return PlanDatabase(folder, conn, data_key, key_file.plan_id)
+    return PlanDatabase(folder, conn, data_key, key_file.plan_id, lock)
 
 
 def verify_whole(conn) -> int:

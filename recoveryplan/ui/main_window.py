@@ -339,6 +339,10 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         dialog = RecoveryKeyDialog(key, self.dialogs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.dialogs.information(
+            self, _("New recovery key made"),
+            _("Your old recovery key no longer opens this plan or the backups kept with it. "
+              "It still opens any backup file you saved somewhere else before now.")))
         dialog.open()
 
     def _new_key_failed(self, error: BaseException) -> None:
@@ -357,7 +361,9 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.dialogs.information(
             self, _("Passphrase changed"),
             _("Your passphrase has been changed. Next time, open your plan with the new one. "
-              "Your recovery key still works.")))
+              "Your recovery key still works.\n\nYour old passphrase no longer opens this plan "
+              "or the backups kept with it. It still opens any backup file you saved somewhere "
+              "else before now.")))
         dialog.open()
         return dialog
 

@@ -35,7 +35,7 @@ class PlanLock:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._lock = filelock.FileLock(str(folder / LOCK_NAME), timeout=0, mode=0o600)
+        self._lock = filelock.FileLock(str(folder / LOCK_NAME), timeout=0)   # holds nothing: no mode to set (FAT has none)
         try:
             self._lock.acquire(timeout=0)
         except filelock.Timeout as exc:

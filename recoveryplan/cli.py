@@ -384,6 +384,10 @@ def describe_error(exc: Exception) -> tuple[str | None, int]:
         lines = [ngettext("This file can't be used: {count} problem was found. Nothing was changed.",
                           "This file can't be used: {count} problems were found. Nothing was changed.",
                           len(exc.problems)).format(count=len(exc.problems))]
+        more_than = getattr(exc, "more_than", None)
+        if more_than:
+            lines = [_("This file can't be used: more than {count} problems were found, so I "
+                       "stopped looking. Nothing was changed.").format(count=more_than)]
         lines += [f"  - {problem}" for problem in exc.problems[:50]]
         if len(exc.problems) > 50:
             lines.append("  …")

@@ -211,7 +211,9 @@ def _build(doc: Any, share: bool) -> Plan:
     if len(schema_found) > MAX_COUNTED:
         # Enough to say the file can't be used; don't go on collecting more.
         problems = [Problem(_format_path(p), m) for p, m in schema_found[:MAX_PROBLEMS]]
-        raise ImportProblems(problems + [Problem("", _("\u2026and many more problems."))])
+        error = ImportProblems(problems + [Problem("", _("\u2026and many more problems."))])
+        error.more_than = MAX_COUNTED
+        raise error
     dirty = {p[:i] for p, _msg in schema_found for i in range(len(p) + 1)}
     checker = _RuleChecker(dirty, copy_snapshots=not share)
     body = checker.plan_body(doc.get("plan"), ("plan",), with_reviews=True)

@@ -48,7 +48,7 @@ MAX_PROBLEMS = 100
 #: (a long-used plan with twenty reviews has about 90,000 lists and groups
 #: and 760,000 values), so no file can make parsing take gigabytes.
 MAX_CONTAINERS = 500_000
-MAX_SEPARATORS = 3_000_000
+MAX_SEPARATORS = 2_000_000
 #: Checking stops after this many problems: a file of junk is refused at
 #: once instead of after collecting millions of them.
 MAX_COUNTED = 10 * MAX_PROBLEMS

@@ -62,7 +62,7 @@ def _rewrite_kdf(plan: Path, **kdf) -> None:
     {"lanes": 64, "memory_kib": 64 * 8},
     {"memory_kib": MAX_MEMORY_KIB + 1},
     {"time_cost": MAX_TIME_COST + 1},
-    {"lanes": MAX_LANES + 1},
+    {"lanes": MAX_LANES + 1, "memory_kib": 8 * (MAX_LANES + 1)},
 ])
 def test_kdf_parameters_beyond_the_bounds_are_damage_before_any_derivation(plan, kdf):
     _rewrite_kdf(plan, **kdf)
@@ -71,12 +71,42 @@ def test_kdf_parameters_beyond_the_bounds_are_damage_before_any_derivation(plan,
     assert "damaged" in done.stdout + done.stderr
 
 
-def test_a_huge_key_file_is_damaged_at_once(plan):
+PEAK = """
+import sys
+from recoveryplan.storage import StorageError
+kind, path = sys.argv[1:3]
+try:
+    if kind == "keys":
+        from recoveryplan.storage import open_plan
+        open_plan(path, "blue kettle on the hill").close()
+    else:
+        from recoveryplan.storage.backup import read_backup
+        read_backup(path)
+    outcome = "opened"
+except StorageError as exc:
+    outcome = type(exc).__name__ + ":" + getattr(exc, "part", "")
+peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) // 1024
+print(outcome, peak)
+"""
+
+
+def _refused_with_peak(kind: str, path: Path) -> tuple[str, int]:
+    """Refuse ``path`` in a fresh process; its outcome and peak memory in MiB."""
+    if not Path("/proc/self/status").exists():
+        pytest.skip("needs /proc to read the peak memory")
+    done = subprocess.run([sys.executable, "-c", PEAK, kind, str(path)], capture_output=True, text=True,
+                          env=env(), timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    outcome, peak = done.stdout.split()
+    return outcome, int(peak)
+
+
+def test_a_huge_key_file_is_damaged_at_once_without_being_read(plan):
     with open(plan / "keys.json", "r+b") as fh:     # sparse: 1 GB that takes no room
         fh.truncate(1 << 30)
-    with pytest.raises(PlanDamaged) as caught:
-        open_plan(plan, PASSPHRASE)
-    assert caught.value.part == "keys"
+    outcome, peak = _refused_with_peak("keys", plan)
+    assert outcome == "PlanDamaged:keys"
+    assert peak < 200                                # far less than the file: it was never read
     with open(plan / "keys.json", "r+b") as fh:
         fh.truncate(MAX_KEY_FILE_BYTES + 1)
     with pytest.raises(PlanDamaged):
@@ -109,14 +139,18 @@ def test_fifos_devices_and_folders_given_as_files_are_refused_without_blocking(p
 
 
 def test_a_backup_file_too_big_to_be_one_is_refused_unread(tmp_path):
-    from recoveryplan.storage.backup import MAGIC, MAX_FILE_BYTES
+    from recoveryplan.storage.backup import MAGIC
 
     big = tmp_path / "big.rpbackup"
-    with open(big, "wb") as fh:
+    with open(big, "wb") as fh:                      # sparse, with a good start
         fh.write(MAGIC)
-        fh.truncate(MAX_FILE_BYTES + 1)
+        fh.truncate(600 << 20)
+    outcome, peak = _refused_with_peak("backup", big)
+    assert outcome == "BackupDamaged:"
+    assert peak < 200
     done = cli("restore", str(big), str(tmp_path / "restored"), "--passphrase-stdin")
     assert done.returncode == 4 and "damaged" in done.stderr
+    assert not (tmp_path / "restored").exists()
 
 
 @pytest.mark.parametrize("junk", ["{}", "0", '"x"', "[]"])

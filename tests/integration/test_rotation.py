@@ -141,6 +141,7 @@ def test_saving_goes_on_while_the_key_is_replaced(plan):
     from recoveryplan.storage.writer import BackgroundStore
 
     folder, _recovery = plan
+    old_data_key = KeyFile.from_bytes((folder / "keys.json").read_bytes()).unlock(OLD)
     db = open_plan(folder, OLD)
     store = BackgroundStore(db)
     written = []
@@ -156,6 +157,9 @@ def test_saving_goes_on_while_the_key_is_replaced(plan):
     db.close()
     assert set(written) <= set(texts(folder, NEW))
     assert not opens(folder, OLD)
+    # The database itself is under a new key now, not just the key file.
+    with pytest.raises(PlanDamaged):
+        connect(folder / "plan.db", old_data_key).close()
 
 
 def _after_a_kill(folder: Path, old: str, new: str | None, reference: list[str]) -> str:
@@ -216,6 +220,7 @@ def test_kill_9_at_random_moments_of_changing_the_passphrase(plan):
     """At least 20 real kill -9s, spread over the whole command."""
     folder, recovery = plan
     reference = texts(folder, OLD)
+    first_key = KeyFile.from_bytes((folder / "keys.json").read_bytes()).unlock(OLD)
     rng = random.Random(SEED)
     start = time.monotonic()
     probe = cli(["change-passphrase", str(folder), "--passphrase-stdin"], f"{OLD}\n{NEW}\n")
@@ -244,4 +249,7 @@ def test_kill_9_at_random_moments_of_changing_the_passphrase(plan):
             outcomes["old"] += 1
         assert texts(folder, recovery) == reference
     print("random kills:", outcomes)
+    # Every completed change replaced the data key: the first one opens nothing now.
+    with pytest.raises(PlanDamaged):
+        connect(folder / "plan.db", first_key).close()
     assert outcomes["old"] + outcomes["new"] == 24

@@ -185,6 +185,9 @@ def test_a_kill_before_each_step_of_changing_the_passphrase(plan, step):
                RECOVERYPLAN_ROTATION_STOP=step)
     assert done.returncode == 9, done.stderr
     committed = STEPS.index(step) > STEPS.index("commit")
+    # "check" changes nothing, and already sees the secret that is in effect.
+    checked = cli(["check", str(folder), "--passphrase-stdin"], (NEW if committed else OLD) + "\n")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     which = _after_a_kill(folder, OLD, NEW, reference)
     assert which == (NEW if committed else OLD)
     assert texts(folder, recovery) == reference        # the recovery key works throughout

@@ -24,8 +24,8 @@ from ..plans.model import Plan
 from . import operations, schema
 from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
-from .errors import (PlanDamaged, PlanExists, PlanMissing, folder_not_empty, from_os_error,
-                     not_a_folder)
+from .errors import (PlanDamaged, PlanExists, PlanMissing, StorageError, folder_not_empty,
+                     from_os_error, not_a_folder)
 from .fsutil import create_private_file, fsync_dir, make_private_dir
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
                        passphrase_bytes, write_key_file)
@@ -85,6 +85,13 @@ def tidy_leftovers(folder: Path) -> None:
     in progress): a restore cut off after its swap is finished (its old
     plan kept aside, the backups moved across), one cut off before it is
     dropped; half-made plans and temporary files are removed."""
+    try:
+        _tidy(folder)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def _tidy(folder: Path) -> None:
     from .backup import BACKUPS_DIR, move_backups
 
     parent = folder.parent
@@ -266,8 +273,11 @@ def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
             backup_before_migration(conn, data_key, folder, version)
         configure(conn)
         schema.migrate(conn)
-        rotation.finish_backups(folder, folder / BACKUPS_DIR, data_key, key_file.plan_id,
-                                key_file.to_bytes())
+        try:
+            rotation.finish_backups(folder, folder / BACKUPS_DIR, data_key, key_file.plan_id,
+                                    key_file.to_bytes())
+        except StorageError:
+            pass    # a full disk must not keep the plan shut; the next open goes on
     except BaseException:
         conn.close()
         raise

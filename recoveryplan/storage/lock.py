@@ -30,11 +30,25 @@ LOCK_NAME = ".plan.lock"
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
+def _create_private(path: Path) -> None:
+    """Make the (empty) lock file owner-only when it is new; the mode is
+    given at creation, so file systems without modes (FAT) just ignore it."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        if exc.errno in _READ_ONLY:
+            raise PlanFolderReadOnly() from exc
+        raise from_os_error(exc) from exc
+
+
 class PlanLock:
     """The held lock on one plan folder; ``release`` is safe to call twice."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        _create_private(folder / LOCK_NAME)
         self._lock = filelock.FileLock(str(folder / LOCK_NAME), timeout=0)   # holds nothing: no mode to set (FAT has none)
         try:
             self._lock.acquire(timeout=0)

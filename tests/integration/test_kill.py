@@ -122,7 +122,7 @@ def test_kill_while_saving_a_backup(tmp_path, plan):
     made = 0
     for round_no in range(8):
         lines, _status = run_and_kill(tmp_path, ["backup", str(plan), PASSPHRASE, str(target)],
-                                      rng.uniform(0.0, 0.1))
+                                      rng.uniform(0.0, 0.4))
         made += sum(line.startswith("backup ") for line in lines)
         if not target.exists():
             assert made == 0          # (it may exist before the first "backup 1" is printed)

@@ -166,9 +166,19 @@ def cmd_change_passphrase(args, secrets: Secrets, out: TextIO) -> int:
         new = secrets.new_passphrase()
         db.change_passphrase(new)
     out.write(_("Your passphrase has been changed. Your recovery key still works.") + "\n")
-    out.write(_("Your old passphrase no longer opens this plan or the backups kept with it. It "
-                "still opens any backup file you saved somewhere else before now.") + "\n")
+    out.write(_old_secret_note(db, _("Your old passphrase no longer opens this plan or the backups "
+                                     "kept with it. It still opens any backup file you saved "
+                                     "somewhere else before now.")) + "\n")
     return EXIT_OK
+
+
+def _old_secret_note(db, rotated_text: str) -> str:
+    if getattr(db, "last_change_rotated", True):
+        return rotated_text
+    return _("This plan was made by an earlier version, so this time only the secret itself "
+             "was renewed: someone with the old one and a backup made before now could still "
+             "open this plan. Renew your other secret too (a new recovery key after a new "
+             "passphrase, or the other way round) and the old one stops working everywhere.")
 
 
 def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
@@ -176,8 +186,9 @@ def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
         key = db.regenerate_recovery_key()
     out.write(_("Your new recovery key (the old one no longer works):") + "\n")
     out.write(f"    {key}\n")
-    out.write(_("Your old recovery key no longer opens this plan or the backups kept with it. It "
-                "still opens any backup file you saved somewhere else before now.") + "\n")
+    out.write(_old_secret_note(db, _("Your old recovery key no longer opens this plan or the "
+                                     "backups kept with it. It still opens any backup file you "
+                                     "saved somewhere else before now.")) + "\n")
     return EXIT_OK
 
 

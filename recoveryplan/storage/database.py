@@ -14,6 +14,7 @@ from ..plans.model import Plan, PlanInfo, Record
 from . import operations, schema
 from .connection import configure, connect, export_database, reading, transaction
 from .errors import PlanDamaged, StorageError, WrongSecret, from_os_error
+from .fsutil import write_atomic
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, make_slot, passphrase_bytes,
                        read_key_bytes, read_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
@@ -47,6 +48,9 @@ class PlanDatabase:
         self.backups_lock = threading.RLock()
         self._close_hooks: list[Callable[[], object]] = []
         self._children: list[PlanDatabase] = []   # writer connections (see open_writer)
+        #: False after a secret change that could only re-wrap the key (a plan
+        #: from before key rotation: see ``_rotate``).
+        self.last_change_rotated = True
         self._parent: PlanDatabase | None = None
 
     @property
@@ -144,8 +148,18 @@ class PlanDatabase:
         # The same order as a backup takes them: backups, then keys.json.
         with self.backups_lock, self._keys_lock:
             key_file = self._key_file()
+            if any(s.legacy for s in key_file.slots if s.kind != kind):
+                # A plan made before slots could be re-sealed: the other
+                # secret's slot can't take a new key without that secret. So
+                # this once the key stays and only this slot is renewed (in
+                # the new form); the next change of either secret rotates.
+                slot = make_slot(kind, secret, self._data_key(), self._plan_id)
+                write_atomic(self.keys_path, key_file.with_slot(slot).to_bytes())
+                self.last_change_rotated = False
+                return
             new_key = secrets.token_bytes(KEY_BYTES)
             new_keys = key_file.rotated(new_key, make_slot(kind, secret, new_key, self._plan_id))
+            self.last_change_rotated = True
             with ExitStack() as held:
                 for db in self._family():
                     held.enter_context(db._lock)

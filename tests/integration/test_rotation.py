@@ -256,3 +256,31 @@ def test_kill_9_at_random_moments_of_changing_the_passphrase(plan):
     with pytest.raises(PlanDamaged):
         connect(folder / "plan.db", first_key).close()
     assert outcomes["old"] + outcomes["new"] == 24
+
+
+def test_a_plan_made_before_rotation_is_renewed_in_two_honest_steps(tmp_path):
+    """The golden version-1 plan has slots that can't take a new key without
+    their own secret: the first change says plainly that backups made before
+    it (and their keys.json) still open the plan with the old passphrase;
+    renewing the other secret too rotates the key for good."""
+    import shutil
+
+    golden = Path(__file__).resolve().parents[1] / "golden" / "plan-v1"
+    folder = tmp_path / "plan"
+    shutil.copytree(golden, folder)
+    passphrase = "golden plan passphrase, version one"
+    old_keys = (folder / "keys.json").read_bytes()
+    old_data_key = KeyFile.from_bytes(old_keys).unlock(passphrase)
+    reference = texts(folder, passphrase)
+    done = cli(["change-passphrase", str(folder), "--passphrase-stdin"], f"{passphrase}\n{NEW}\n")
+    assert done.returncode == 0, done.stderr
+    assert "someone with the old one and a backup made before now could still open" in done.stdout
+    assert not opens(folder, passphrase) and texts(folder, NEW) == reference
+    done = cli(["new-recovery-key", str(folder), "--passphrase-stdin"], NEW + "\n")
+    assert done.returncode == 0, done.stderr
+    assert "no longer opens this plan or the backups kept with it" in done.stdout
+    with pytest.raises(PlanDamaged):
+        connect(folder / "plan.db", old_data_key).close()
+    assert texts(folder, NEW) == reference
+    new_recovery = re.search(r"^    (\S+)$", done.stdout, re.M).group(1)
+    assert texts(folder, new_recovery) == reference

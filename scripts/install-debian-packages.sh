@@ -7,7 +7,7 @@ app="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0
  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
  libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 fonts-dejavu-core"
 test="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
- poppler-utils"
+ poppler-utils fuse fusefat dosfstools exfat-fuse exfatprogs"
 case "${1:-app}" in
   app) pkgs=$app ;;
   test) pkgs=$test ;;

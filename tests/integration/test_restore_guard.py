@@ -229,3 +229,39 @@ def test_a_restore_killed_after_its_swap_is_finished_at_the_next_open(saved, tmp
     assert sorted(p.name for p in aside.iterdir()) == [".plan.lock", "keys.json", "plan.db"]
     assert sorted(p.name for p in plan.iterdir()) == [".plan.lock", BACKUPS_DIR, "keys.json", "plan.db"]
     open_plan(aside, PASSPHRASE).close()       # the replaced plan is kept whole
+
+
+def test_kill_9_at_random_moments_of_a_restore(saved, tmp_path):
+    """20 real kill -9s of `restore` over the plan: afterwards (once opened)
+    the plan is whole, either the old one or the restored one, no hidden
+    folder is left beside it, and the automatic backups are all still there."""
+    import random
+    import signal
+    import time
+
+    plan = tmp_path / "plan"
+    backups_before = sorted(p.name for p in (plan / BACKUPS_DIR).iterdir())
+    rng = random.Random(20_261_202)
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "recoveryplan", "restore", str(saved), str(plan),
+                           "--passphrase-stdin"], input=PASSPHRASE + "\n", capture_output=True, text=True,
+                          env=dict(os.environ, RECOVERYPLAN_KDF_PROFILE="test"), timeout=120)
+    assert done.returncode == 0, done.stderr
+    duration = time.monotonic() - start
+    for _round in range(20):
+        child = subprocess.Popen([sys.executable, "-m", "recoveryplan", "restore", str(saved), str(plan),
+                                  "--passphrase-stdin"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True,
+                                 env=dict(os.environ, RECOVERYPLAN_KDF_PROFILE="test"))
+        child.stdin.write(PASSPHRASE + "\n")
+        child.stdin.close()
+        time.sleep(rng.uniform(0.6, 1.2) * duration)
+        child.send_signal(signal.SIGKILL)
+        child.wait(60)
+        with open_plan(plan, PASSPHRASE) as db:
+            assert [e.text for e in db.load_plan().entries] == ["a walk by the river"]
+        assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+        assert sorted(p.name for p in (plan / BACKUPS_DIR).iterdir()) == backups_before
+        for aside in tmp_path.glob("plan.replaced-*"):
+            open_plan(aside, PASSPHRASE).close()       # every plan put aside is whole
+    print("restores that got as far as the swap:", len(list(tmp_path.glob("plan.replaced-*"))) - 1, "of 20")

@@ -6,6 +6,7 @@ command line never imports Qt.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -39,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     if app:
         return _open_app(argv)
     try:
-        return cli.run(argv)
+        code = cli.run(argv)
+        # The command has finished and said so: a late Ctrl-C must not turn
+        # its exit status into "killed" while Python shuts down.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return code
     except KeyboardInterrupt:   # between the command and its own handler
         return cli.interrupted()
 

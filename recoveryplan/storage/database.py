@@ -175,23 +175,25 @@ class PlanDatabase:
                 except BaseException:
                     rotation.remove_unfinished(self.path)
                     raise
-                self._close_family()
+                with rotation.uninterrupted():
+                    self._close_family()
+                    try:
+                        rotation.commit(self.path, DB_NAME, KEYS_NAME)
+                    except BaseException:
+                        if (self.path / rotation.NEW_DB).exists():     # before the commit point
+                            rotation.remove_unfinished(self.path)
+                            self._reopen_family(old_key)
+                            raise
+                        # After it the new key is the plan's: what is left (the
+                        # key file's rename) is finished by the next open, and
+                        # until then ``_key_file`` reads the new one.
+                    self._reopen_family(new_key)
+            with rotation.uninterrupted():
                 try:
-                    rotation.commit(self.path, DB_NAME, KEYS_NAME)
-                except BaseException:
-                    if (self.path / rotation.NEW_DB).exists():     # before the commit point
-                        rotation.remove_unfinished(self.path)
-                        self._reopen_family(old_key)
-                        raise
-                    # After it the new key is the plan's: what is left (the
-                    # key file's rename) is finished by the next open, and
-                    # until then ``_key_file`` reads the new one.
-                self._reopen_family(new_key)
-            try:
-                rotation.finish_backups(self.path, self.path / BACKUPS_DIR, new_key, self._plan_id,
-                                        new_keys.to_bytes())
-            except StorageError:
-                pass    # the old key stays sealed in .rotating-old-key; the next open goes on
+                    rotation.finish_backups(self.path, self.path / BACKUPS_DIR, new_key,
+                                            self._plan_id, new_keys.to_bytes())
+                except StorageError:
+                    pass    # the old key stays sealed in .rotating-old-key; the next open goes on
             rotation._step("done")
 
     def _family(self) -> list["PlanDatabase"]:

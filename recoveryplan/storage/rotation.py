@@ -28,8 +28,11 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -54,6 +57,25 @@ STEPS = ("export", "old-key", "new-keys", "commit", "keys", "backups", "done")
 def _step(name: str) -> None:
     if os.environ.get(_STOP_VAR) == name:
         os._exit(9)
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """From the commit point on, the change is made: Ctrl-C waits until the
+    rest is done, so a command never says "stopped" about a change that is
+    in effect (main thread only; elsewhere there is no Ctrl-C to defer)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        previous = signal.signal(signal.SIGINT, lambda _signum, _frame: None)
+    except ValueError:          # not the interpreter's main thread after all
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _remove(path: Path) -> None:

@@ -6,6 +6,7 @@ command line never imports Qt.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -27,13 +28,25 @@ def _open_app(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    harden()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    from . import cli
+    try:
+        harden()
+        argv = list(sys.argv[1:] if argv is None else argv)
+        from . import cli
 
-    if cli.wants_app(argv):
+        app = cli.wants_app(argv)
+    except KeyboardInterrupt:   # Ctrl-C while starting: one line, exit 130
+        sys.stderr.write("Stopped.\n")
+        return 130
+    if app:
         return _open_app(argv)
-    return cli.run(argv)
+    try:
+        code = cli.run(argv)
+        # The command has finished and said so: a late Ctrl-C must not turn
+        # its exit status into "killed" while Python shuts down.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return code
+    except KeyboardInterrupt:   # between the command and its own handler
+        return cli.interrupted()
 
 
 def gui_main() -> int:

@@ -26,6 +26,8 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_WRONG_SECRET = 3
 EXIT_DAMAGED = 4
+#: 128 + SIGINT, as shells report a command stopped with Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 class CliError(Exception):
@@ -56,7 +58,7 @@ class Secrets:
             return line.rstrip("\r\n")
         try:
             return self.prompt(prompt)
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             raise CliError(_("Stopped. Nothing was changed."), EXIT_ERROR) from None
 
     def existing(self) -> str:
@@ -172,7 +174,19 @@ def cmd_change_passphrase(args, secrets: Secrets, out: TextIO) -> int:
         new = secrets.new_passphrase()
         db.change_passphrase(new)
     out.write(_("Your passphrase has been changed. Your recovery key still works.") + "\n")
+    out.write(_old_secret_note(db, _("Your old passphrase no longer opens this plan or the backups "
+                                     "kept with it. It still opens any backup file you saved "
+                                     "somewhere else before now.")) + "\n")
     return EXIT_OK
+
+
+def _old_secret_note(db, rotated_text: str) -> str:
+    if getattr(db, "last_change_rotated", True):
+        return rotated_text
+    return _("This plan was made by an earlier version, so this time only the secret itself "
+             "was renewed: someone with the old one and a backup made before now could still "
+             "open this plan. Renew your other secret too (a new recovery key after a new "
+             "passphrase, or the other way round) and the old one stops working everywhere.")
 
 
 def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
@@ -180,6 +194,9 @@ def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
         key = db.regenerate_recovery_key()
     out.write(_("Your new recovery key (the old one no longer works):") + "\n")
     out.write(f"    {key}\n")
+    out.write(_old_secret_note(db, _("Your old recovery key no longer opens this plan or the "
+                                     "backups kept with it. It still opens any backup file you "
+                                     "saved somewhere else before now.")) + "\n")
     return EXIT_OK
 
 
@@ -213,6 +230,9 @@ def cmd_restore(args, secrets: Secrets, out: TextIO) -> int:
     if done.replaced is not None:
         out.write(_("The plan it replaced has been kept, unchanged, in {path}.").format(
             path=str(done.replaced)) + "\n")
+    if done.backups_left is not None:
+        out.write(_("Your automatic backups couldn't all be moved across; the rest are still "
+                    "in {path}.").format(path=str(done.backups_left)) + "\n")
     return EXIT_OK
 
 
@@ -348,6 +368,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
     args.warn = lambda message: stderr.write(message + "\n")
     try:
         return args.func(args, Secrets(args, stdin), stdout)
+    except KeyboardInterrupt:
+        return interrupted(stderr)
     except Exception as exc:  # noqa: BLE001 - one kind message, never a traceback
         message, code = describe_error(exc)
         if code == EXIT_ERROR and message is None and os.environ.get("RECOVERYPLAN_DEBUG"):
@@ -355,6 +377,16 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
         stderr.write((message or _("Something went wrong that Recovery Plan did not expect. "
                                    "Nothing in your plan was changed.")) + "\n")
         return code
+
+
+def interrupted(stderr: TextIO | None = None) -> int:
+    """Ctrl-C: one line, exit 130. Every write is atomic (a transaction, or
+    a temporary file renamed into place), so nothing is left half-written."""
+    try:
+        (stderr or sys.stderr).write(_("Stopped. Nothing was left half-done.") + "\n")
+    except (OSError, ValueError):
+        pass
+    return EXIT_INTERRUPTED
 
 
 def describe_error(exc: Exception) -> tuple[str | None, int]:
@@ -374,6 +406,10 @@ def describe_error(exc: Exception) -> tuple[str | None, int]:
         lines = [ngettext("This file can't be used: {count} problem was found. Nothing was changed.",
                           "This file can't be used: {count} problems were found. Nothing was changed.",
                           len(exc.problems)).format(count=len(exc.problems))]
+        more_than = getattr(exc, "more_than", None)
+        if more_than:
+            lines = [_("This file can't be used: more than {count} problems were found, so I "
+                       "stopped looking. Nothing was changed.").format(count=more_than)]
         lines += [f"  - {problem}" for problem in exc.problems[:50]]
         if len(exc.problems) > 50:
             lines.append("  …")

@@ -16,7 +16,7 @@ test="libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts
  poppler-utils fonts-wqy-microhei fonts-symbola
  xvfb xdotool libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
- fusefat exfat-fuse dosfstools exfatprogs
+ fuse fusefat exfat-fuse dosfstools exfatprogs
  dbus-daemon at-spi2-core python3-pyatspi"
 # The accessibility test (tests/integration/test_atspi.py) runs the app under its own Xvfb,
 # D-Bus session and AT-SPI bus and reads it with the system python3's pyatspi.

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomic
+from ..files import FileTooLarge, NotARegularFile, read_bounded
 from ..i18n import N_, _, ngettext
 from ..paths import schema_path
 from .model import (COLLECTIONS, Entry, LifeAreaNote, Plan, PlanInfo, Record, Review, now,
@@ -43,6 +44,14 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
 #: At most this many problems are listed; the rest are counted.
 MAX_PROBLEMS = 100
+#: Bounds on what a file may hold, counted in its bytes before it is parsed
+#: (a long-used plan with twenty reviews has about 90,000 lists and groups
+#: and 760,000 values), so no file can make parsing take gigabytes.
+MAX_CONTAINERS = 500_000
+MAX_SEPARATORS = 2_000_000
+#: Checking stops after this many problems: a file of junk is refused at
+#: once instead of after collecting millions of them.
+MAX_COUNTED = 10 * MAX_PROBLEMS
 
 Path_ = tuple[str | int, ...]
 
@@ -142,19 +151,24 @@ def _no_constant(name: str) -> Any:
 
 def _read_json(path: Path) -> Any:
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise _fail(_("There is no file there any more.")) from None
-    except IsADirectoryError:
-        raise _fail(_("That is a folder, not a file.")) from None
+    except FileTooLarge:
+        raise _fail(_("This file is too big to be a plan (more than {size} MB).").format(
+            size=MAX_FILE_BYTES // (1024 * 1024))) from None
+    except NotARegularFile:
+        if path.is_dir():
+            raise _fail(_("That is a folder, not a file.")) from None
+        raise _fail(_("That isn't an ordinary file (it may be a device or a pipe), so it "
+                      "can't be a plan.")) from None
     except PermissionError:
         raise _fail(_("I am not allowed to open this file.")) from None
     except OSError:
         raise _fail(_("This file could not be read.")) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _fail(_("This file is too big to be a plan (more than {size} MB).").format(
-            size=MAX_FILE_BYTES // (1024 * 1024)))
+    if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS or raw.count(b",") > MAX_SEPARATORS:
+        raise _fail(_("This file holds far more entries than any plan has, so it can't be "
+                      "a plan."))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -199,6 +213,12 @@ def _build(doc: Any, share: bool) -> Plan:
     if broken:
         raise ImportProblems(broken)
     schema_found = _schema_problems(doc)
+    if len(schema_found) > MAX_COUNTED:
+        # Enough to say the file can't be used; don't go on collecting more.
+        problems = [Problem(_format_path(p), m) for p, m in schema_found[:MAX_PROBLEMS]]
+        error = ImportProblems(problems + [Problem("", _("\u2026and many more problems."))])
+        error.more_than = MAX_COUNTED
+        raise error
     dirty = {p[:i] for p, _msg in schema_found for i in range(len(p) + 1)}
     checker = _RuleChecker(dirty, copy_snapshots=not share)
     body = checker.plan_body(doc.get("plan"), ("plan",), with_reviews=True)
@@ -319,6 +339,8 @@ def _schema_problems(doc: dict[str, Any]) -> list[tuple[Path_, str]]:
     found: list[tuple[Path_, str]] = []
     missing: dict[Path_, list[str]] = {}
     for error in _validator().iter_errors(doc):
+        if len(found) + len(missing) > MAX_COUNTED:
+            break           # enough to refuse the file; millions would take minutes
         if error.validator == "required":
             names = missing.setdefault(tuple(error.absolute_path), [])
             names.extend(n for n in error.validator_value

@@ -45,13 +45,17 @@ from pathlib import Path
 
 from ..i18n import _, format_date
 from . import operations, schema
-from .connection import connect, export_database, reading, transaction
+from .connection import (connect, expected_schema, export_database, reading, schema_objects,
+                         transaction)
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
 from .errors import (BackupDamaged, PlanDamaged, StorageError, WrongSecret, from_os_error,
                      made_by_newer_version, not_a_folder)
-from .folder import RESTORE_READY, finish_interrupted_restore, plan_exists, restoring_prefix, verify_whole
+from .folder import (RESTORE_ASIDE, RESTORE_READY, finish_interrupted_restore, plan_exists, replaced_name,
+                     restoring_prefix, tidy_leftovers, verify_whole)
+from .lock import lock_plan
+from ..files import FileTooLarge, NotARegularFile, open_regular, read_bounded
 from .fsutil import create_private_file, fsync_dir, make_private_dir, write_atomic
-from .keyslots import KeyFile
+from .keyslots import MAX_KEY_FILE_BYTES, KeyFile, read_key_bytes
 
 MAGIC = b"RECOVERYPLAN-BACKUP\n"
 FORMAT = "recoveryplan-backup"
@@ -60,8 +64,13 @@ SUFFIX = ".rpbackup"
 BACKUPS_DIR = "backups"
 MAX_HEADER = 4096
 _DIGEST = 32
-#: Larger than any plan; a file bigger than this is not read into memory.
-MAX_FILE_BYTES = 1 << 30
+#: Far larger than any plan (ten years of daily use is a few MB); a file
+#: bigger than this is refused before it is read.
+MAX_FILE_BYTES = 256 << 20
+#: Backups made before this can't be ours (the format is younger).
+_EARLIEST = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+#: A computer's clock may be a little ahead of another's.
+_CLOCK_SLACK = dt.timedelta(days=2)
 
 DAILY_KEEP = 7
 MONTHLY_KEEP = 12
@@ -93,14 +102,14 @@ class Backup:
         "made by a newer version" ``StorageError``."""
         if len(data) < len(MAGIC) + _DIGEST or not data.startswith(MAGIC):
             raise BackupDamaged()
-        body, digest = data[:-_DIGEST], data[-_DIGEST:]
+        body, digest = memoryview(data)[:-_DIGEST], data[-_DIGEST:]
         if not secrets.compare_digest(hashlib.sha256(body).digest(), digest):
             raise BackupDamaged()
-        end = body.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+        end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
         if end < 0:
             raise BackupDamaged()
         try:
-            header = json.loads(body[len(MAGIC):end].decode("ascii"))
+            header = json.loads(bytes(body[len(MAGIC):end]).decode("ascii"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise BackupDamaged() from exc
         if not isinstance(header, dict) or header.get("format") != FORMAT \
@@ -112,14 +121,21 @@ class Backup:
             raise BackupDamaged()
         sizes = [header["keys_size"], header["db_size"], header["schema_version"]]
         if not all(type(n) is int and n >= 0 for n in sizes) \
-                or end + 1 + sizes[0] + sizes[1] != len(body):
+                or end + 1 + sizes[0] + sizes[1] != len(body) or sizes[0] > MAX_KEY_FILE_BYTES:
+            raise BackupDamaged()
+        if sizes[2] > schema.SCHEMA_VERSION:
+            raise made_by_newer_version()
+        if sizes[2] < 1:
             raise BackupDamaged()
         created = _parse_time(header["created"])
         plan_id = header["plan_id"]
-        if created is None or not isinstance(plan_id, str) or not re.fullmatch(r"[0-9a-f]{32}", plan_id):
+        now = dt.datetime.now(dt.timezone.utc)
+        if created is None or not _EARLIEST <= created <= now + _CLOCK_SLACK:
             raise BackupDamaged()
-        keys = body[end + 1:end + 1 + sizes[0]]
-        return cls(created, plan_id, sizes[2], keys, body[end + 1 + sizes[0]:])
+        if not isinstance(plan_id, str) or not re.fullmatch(r"[0-9a-f]{32}", plan_id):
+            raise BackupDamaged()
+        keys = bytes(body[end + 1:end + 1 + sizes[0]])
+        return cls(created, plan_id, sizes[2], keys, bytes(body[end + 1 + sizes[0]:]))
 
 
 def _parse_time(text: object) -> dt.datetime | None:
@@ -134,17 +150,19 @@ def _parse_time(text: object) -> dt.datetime | None:
 def read_backup(path: str | os.PathLike) -> Backup:
     """Read and check a backup file (not yet its encrypted contents)."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:      # never waits on a FIFO or a device
             if handle.read(len(MAGIC)) != MAGIC:
                 raise BackupDamaged()
             handle.seek(0, os.SEEK_END)
             if handle.tell() > MAX_FILE_BYTES:
                 raise BackupDamaged()
             handle.seek(0)
-            data = handle.read()
+            data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise BackupDamaged()
     except FileNotFoundError as exc:
         raise StorageError(_("That backup file isn't there any more. Please choose it again.")) from exc
-    except IsADirectoryError as exc:
+    except (IsADirectoryError, NotARegularFile, FileTooLarge) as exc:
         raise BackupDamaged() from exc
     except OSError as exc:
         raise from_os_error(exc) from exc
@@ -177,13 +195,30 @@ def _verify_database(db_path: Path, data_key: bytes, plan_id: str) -> int:
         schema.check_readable(version)
         with reading():
             whole = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            # Every page of the file, free ones too, as ``check`` reads them.
+            pages_whole = not conn.execute("PRAGMA cipher_integrity_check").fetchall()
             owner = conn.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
-            if not whole or owner is None or owner[0] != plan_id:
+            if not whole or not pages_whole or owner is None or owner[0] != plan_id:
                 raise PlanDamaged("database")
-            operations.load_plan(conn)
+            if schema_objects(conn) != expected_schema(version):
+                raise PlanDamaged("database")    # triggers, views or anything not the app's own
+            plan = operations.load_plan(conn)
+            rows = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            if rows != _count_records(plan):
+                raise PlanDamaged("database")    # records of a kind, or in a place, the plan can't hold
     finally:
         conn.close()
     return version
+
+
+def _count_records(plan) -> int:
+    from ..plans.model import COLLECTIONS
+
+    total = 0
+    for name in COLLECTIONS:
+        for record in plan.collection(name):
+            total += 1 + sum(len(getattr(record, attr)) for attr in record.CHILDREN)
+    return total
 
 
 def _snapshot(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:
@@ -214,9 +249,11 @@ def _snapshot_in(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir
 
 
 def snapshot(db: PlanDatabase) -> Backup:
-    """A verified backup of an open plan, in memory."""
-    keys = db.key_file_bytes()
-    return _snapshot(db.export_copy, db.data_key, keys, db.plan_id, db.path / BACKUPS_DIR)
+    """A verified backup of an open plan, in memory. Its key file and
+    database are taken together: a key rotation can't come between them."""
+    with db.backups_lock:
+        keys = db.key_file_bytes()
+        return _snapshot(db.export_copy, db.data_key, keys, db.plan_id, db.path / BACKUPS_DIR)
 
 
 def save_backup(db: PlanDatabase, target: str | os.PathLike) -> Backup:
@@ -272,7 +309,7 @@ def _storable(op: operations.ReplacePlan) -> operations.ReplacePlan:
 def backup_before_migration(conn, data_key: bytes, folder: Path, version: int) -> Path:
     """Keep the plan as it was before a schema migration changes it."""
     key_file = folder / KEYS_NAME
-    keys = key_file.read_bytes()
+    keys = read_key_bytes(key_file)
     plan_id = KeyFile.from_bytes(keys).plan_id
     backup = _snapshot(lambda target: export_database(conn, data_key, target),
                        data_key, keys, plan_id, folder / BACKUPS_DIR)
@@ -290,10 +327,11 @@ def daily_backup(db: PlanDatabase, today: dt.date | None = None) -> Path | None:
     make_private_dir(folder)
     _clear_scratch(folder)
     path = folder / f"backup-{today.isoformat()}{SUFFIX}"
-    if path.exists():
-        return None
-    write_atomic(path, snapshot(db).to_bytes())
-    prune(folder, today)
+    with db.backups_lock:     # no rotation between the snapshot and the file
+        if path.exists():
+            return None
+        write_atomic(path, snapshot(db).to_bytes())
+        prune(folder, today)
     return path
 
 
@@ -417,6 +455,7 @@ def list_backups(plan_path: str | os.PathLike) -> list[BackupInfo]:
 class Restored:
     created: dt.datetime          # when the restored backup was made
     replaced: Path | None         # where the plan it replaced was kept
+    backups_left: Path | None = None   # automatic backups that couldn't be moved across
 
 
 def _wrong_secret(backup: Backup) -> WrongSecret:
@@ -470,26 +509,85 @@ def restore_newest(plan_path: str | os.PathLike, secret: str) -> Restored:
 
 
 def _restore(backup: Backup, plan_path: Path, secret: str) -> Restored:
+    if plan_path.is_symlink():
+        plan_path = plan_path.resolve()      # restore where the link points, not over the link
     if plan_path.exists() and not plan_path.is_dir():
         raise not_a_folder()
     finish_interrupted_restore(plan_path)
+    lock = None
+    if plan_exists(plan_path):
+        lock = lock_plan(plan_path)          # PlanInUse while it is open anywhere
+    elif plan_path.is_dir() and any(plan_path.iterdir()):
+        raise not_a_plan_folder()
+    try:
+        if lock is not None:
+            tidy_leftovers(plan_path)
+        return _restore_locked(backup, plan_path, secret)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _restore_locked(backup: Backup, plan_path: Path, secret: str) -> Restored:
     staging = plan_path.with_name(f"{restoring_prefix(plan_path)}{secrets.token_hex(4)}")
     make_private_dir(staging)
+    staging_lock = None
     try:
+        staging_lock = lock_plan(staging)
         _unpack_verified(backup, secret, staging)
+        write_atomic(staging / RESTORE_READY, b"")
     except BaseException:
+        if staging_lock is not None:
+            staging_lock.release()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        replaced = _swap_in(staging, plan_path)
-    except OSError as exc:
-        raise from_os_error(exc) from exc
-    return Restored(backup.created, replaced)
+        try:
+            replaced = _swap_in(staging, plan_path)
+        except OSError as exc:
+            if (plan_path / RESTORE_READY).exists():
+                raise restored_but(plan_path) from exc
+            if (staging / RESTORE_READY).exists():
+                shutil.rmtree(staging, ignore_errors=True)
+            _unlink_quietly(plan_path / RESTORE_ASIDE)
+            raise from_os_error(exc) from exc
+        backups_left = None
+        if replaced is not None:
+            try:
+                move_backups(replaced / BACKUPS_DIR, plan_path / BACKUPS_DIR)
+                _unlink_quietly(replaced / RESTORE_ASIDE)
+            except (OSError, StorageError):
+                backups_left = replaced / BACKUPS_DIR
+        _unlink_quietly(plan_path / RESTORE_READY)
+        fsync_dir(plan_path)
+    finally:
+        staging_lock.release()      # its lock file is in plan_path now
+    return Restored(backup.created, replaced, backups_left)
+
+
+def not_a_plan_folder() -> StorageError:
+    return StorageError(_("That folder has other files in it and isn't a plan, so nothing was "
+                          "restored there. Please choose your plan's folder, or an empty one. "
+                          "Nothing has changed."))
+
+
+def restored_but(plan_path: Path) -> StorageError:
+    return StorageError(_("Your plan has been restored in {path}, but tidying up afterwards "
+                          "didn't finish. It will be finished the next time you open your plan.")
+                        .format(path=str(plan_path)))
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _swap_in(staging: Path, plan_path: Path) -> Path | None:
     """Put the verified ``staging`` folder where the plan is; the old one
-    (if any) goes aside. Returns where it went."""
+    (if any) goes aside, marked, so that a crash part-way is finished at
+    the next open (``tidy_leftovers``). Returns where it went."""
     parent = plan_path.parent
     if not plan_path.exists() or (not plan_exists(plan_path) and not any(plan_path.iterdir())):
         if plan_path.exists():
@@ -497,33 +595,59 @@ def _swap_in(staging: Path, plan_path: Path) -> Path | None:
         os.rename(staging, plan_path)
         fsync_dir(parent)
         return None
-    replaced = _replaced_name(plan_path)
+    replaced = replaced_name(plan_path)
+    write_atomic(plan_path / RESTORE_ASIDE, b"")
     if _exchange(staging, plan_path):
         # One atomic step: the plan is now the restored one; move the old aside.
         os.rename(staging, replaced)
     else:
         # Two renames; a crash between them is finished by
         # ``finish_interrupted_restore`` the next time the plan is looked for.
-        write_atomic(staging / RESTORE_READY, b"")
         os.rename(plan_path, replaced)
         os.rename(staging, plan_path)
-        os.unlink(plan_path / RESTORE_READY)
     fsync_dir(parent)
-    old_backups = replaced / BACKUPS_DIR
-    if old_backups.is_dir() and not (plan_path / BACKUPS_DIR).exists():
-        os.rename(old_backups, plan_path / BACKUPS_DIR)   # the person's backups stay findable
-        fsync_dir(plan_path)
     return replaced
 
 
-def _replaced_name(plan_path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    candidate = plan_path.with_name(f"{plan_path.name}.replaced-{stamp}")
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = plan_path.with_name(f"{plan_path.name}.replaced-{stamp}-{n}")
-    return candidate
+def move_backups(source: Path, target: Path) -> int:
+    """Move the automatic backups from ``source`` into ``target``, so the
+    person's backups stay findable. A rename where it can be; across file
+    systems (or where the folder can't be renamed) each file is copied,
+    checked, made durable, and only then deleted. Returns how many moved."""
+    if not source.is_dir():
+        return 0
+    if not target.exists():
+        try:
+            os.rename(source, target)
+            fsync_dir(target.parent)
+            return sum(1 for _ in target.glob(f"*{SUFFIX}"))
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EBUSY, errno.EPERM, errno.EACCES):
+                raise from_os_error(exc) from exc
+    make_private_dir(target)
+    moved = 0
+    try:
+        for path in sorted(source.iterdir()):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            data = read_bounded(path, MAX_FILE_BYTES)
+            destination = target / path.name
+            if destination.exists() and read_bounded(destination, MAX_FILE_BYTES) != data:
+                destination = target / f"{path.stem}-moved{path.suffix}"
+            if not destination.exists():
+                write_atomic(destination, data)
+            if read_bounded(destination, MAX_FILE_BYTES) != data:
+                raise StorageError()
+            os.unlink(path)
+            moved += 1
+        fsync_dir(source)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+    try:
+        source.rmdir()
+    except OSError:
+        pass
+    return moved
 
 
 _RENAME_EXCHANGE = 2

@@ -53,13 +53,28 @@ def check_plan(path: str | os.PathLike, secret: str) -> CheckReport:
         report.add(False, _("The key file (keys.json) is damaged, so the plan can't be unlocked."))
         _report_backups(report, folder)
         return report
-    data_key = key_file.unlock(secret)
+    data_key = _unlock_current(folder, key_file, secret)
     report.add(True, _("The key file is whole, and what you typed unlocks it."))
     for kind in (PASSPHRASE, RECOVERY):
         _report_slot(report, kind, key_file.slot(kind))
     _check_database(report, folder / DB_NAME, data_key, key_file)
     _report_backups(report, folder)
     return report
+
+
+def _unlock_current(folder, key_file: KeyFile, secret: str) -> bytes:
+    """The data key; after a key change cut off between swapping in the new
+    database and its key file, the new key file is the one in effect (the
+    next open finishes the rename; a check changes nothing)."""
+    from .rotation import NEW_DB, NEW_KEYS
+
+    pending = folder / NEW_KEYS
+    if pending.exists() and not (folder / NEW_DB).exists():
+        try:
+            return read_key_file(pending).unlock(secret)
+        except PlanDamaged:
+            pass
+    return key_file.unlock(secret)
 
 
 def _report_backups(report: CheckReport, folder) -> None:

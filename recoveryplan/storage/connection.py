@@ -152,6 +152,30 @@ def export_database(conn, data_key: bytes, target: Path) -> int:
     return version
 
 
+def schema_objects(conn) -> set[tuple]:
+    """Everything in the database's schema: tables, indexes, triggers, views."""
+    return set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+
+
+_EXPECTED: dict[int, set[tuple]] = {}
+
+
+def expected_schema(version: int) -> set[tuple]:
+    """The app's own schema at ``version``, built in memory by the same
+    migrations a plan goes through."""
+    from . import schema
+
+    if version not in _EXPECTED:
+        conn = sqlcipher3.connect(":memory:", isolation_level=None)
+        try:
+            for step in range(1, version + 1):
+                schema.MIGRATIONS[step - 1](conn)
+            _EXPECTED[version] = schema_objects(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
 @contextmanager
 def transaction(conn) -> Iterator[None]:
     """One write transaction; SQLite errors become ``StorageError``."""

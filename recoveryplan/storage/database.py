@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hmac
+import secrets
 import threading
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable
 
@@ -12,7 +14,9 @@ from ..plans.model import Plan, PlanInfo, Record
 from . import operations, schema
 from .connection import configure, connect, export_database, reading, transaction
 from .errors import PlanDamaged, PlanReadOnly, StorageError, WrongSecret, from_os_error
-from .keyslots import PASSPHRASE, RECOVERY, KeyFile, make_slot, passphrase_bytes, read_key_file, write_key_file
+from .fsutil import write_atomic
+from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, make_slot, passphrase_bytes,
+                       read_key_bytes, read_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
 
 DB_NAME = "plan.db"
@@ -32,9 +36,10 @@ class PlanDatabase:
     what locking the app does.
     """
 
-    def __init__(self, folder: Path, conn, data_key: bytes, plan_id: str,
+    def __init__(self, folder: Path, conn, data_key: bytes, plan_id: str, lock=None,
                  read_only: bool = False) -> None:
         self.path = folder
+        self._folder_lock = lock              # the plan folder's PlanLock, released on close
         #: Opened for reading only (read-only media, a full disk): every
         #: write raises ``PlanReadOnly``; copies and exports still work.
         self.read_only = read_only
@@ -43,7 +48,14 @@ class PlanDatabase:
         self._plan_id = plan_id
         self._lock = threading.RLock()        # the connection
         self._keys_lock = threading.Lock()    # read-modify-write of keys.json
+        #: Held while a backup is made or the backups are re-protected.
+        self.backups_lock = threading.RLock()
         self._close_hooks: list[Callable[[], object]] = []
+        self._children: list[PlanDatabase] = []   # writer connections (see open_writer)
+        #: False after a secret change that could only re-wrap the key (a plan
+        #: from before key rotation: see ``_rotate``).
+        self.last_change_rotated = True
+        self._parent: PlanDatabase | None = None
 
     @property
     def db_path(self) -> Path:
@@ -94,16 +106,17 @@ class PlanDatabase:
     # -- secrets -----------------------------------------------------------------
     # These run a deliberately slow key derivation: call them off the GUI thread.
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-wrap the data key under a new passphrase (the plan itself is
-        not re-encrypted; the recovery key keeps working)."""
+        """A new passphrase; the old one stops working, for the plan and for
+        every backup in its folder (the data key is replaced: see
+        ``rotation``). The recovery key keeps working."""
         if not new_passphrase:
             raise ValueError("a passphrase can't be empty")
-        self._replace_slot(PASSPHRASE, passphrase_bytes(new_passphrase))
+        self._rotate(PASSPHRASE, passphrase_bytes(new_passphrase))
 
     def regenerate_recovery_key(self) -> str:
-        """A new recovery key; the old one stops working."""
+        """A new recovery key; the old one stops working (plan and backups)."""
         raw = new_recovery_key()
-        self._replace_slot(RECOVERY, raw)
+        self._rotate(RECOVERY, raw)
         return format_recovery_key(raw)
 
     def verify_secret(self, secret: str) -> bool:
@@ -115,8 +128,18 @@ class PlanDatabase:
             return False
         return hmac.compare_digest(key, self._data_key())
 
+    def _current_keys_path(self) -> Path:
+        """``keys.json``, or the new key file of a rotation whose database
+        is in place but whose key file's rename didn't finish."""
+        from . import rotation
+
+        pending = self.path / rotation.NEW_KEYS
+        if pending.exists() and not (self.path / rotation.NEW_DB).exists():
+            return pending
+        return self.keys_path
+
     def _key_file(self) -> KeyFile:
-        key_file = read_key_file(self.keys_path)
+        key_file = read_key_file(self._current_keys_path())
         if key_file.plan_id != self._plan_id:
             raise PlanDamaged("keys")
         return key_file
@@ -125,12 +148,83 @@ class PlanDatabase:
         if self.read_only:
             raise PlanReadOnly()
 
-    def _replace_slot(self, kind: str, secret: bytes) -> None:
+    def _rotate(self, kind: str, secret: bytes) -> None:
+        """Re-encrypt the plan and its backups under a new data key held by
+        a new ``kind`` slot for ``secret`` and the other slot, re-sealed."""
+        from . import rotation
+        from .backup import BACKUPS_DIR
+
         self._writable()
-        with self._keys_lock:
+        # The same order as a backup takes them: backups, then keys.json.
+        with self.backups_lock, self._keys_lock:
             key_file = self._key_file()
-            slot = make_slot(kind, secret, self._data_key(), self._plan_id)
-            write_key_file(self.keys_path, key_file.with_slot(slot))
+            if any(s.legacy for s in key_file.slots if s.kind != kind):
+                # A plan made before slots could be re-sealed: the other
+                # secret's slot can't take a new key without that secret. So
+                # this once the key stays and only this slot is renewed (in
+                # the new form); the next change of either secret rotates.
+                slot = make_slot(kind, secret, self._data_key(), self._plan_id)
+                write_atomic(self.keys_path, key_file.with_slot(slot).to_bytes())
+                self.last_change_rotated = False
+                return
+            new_key = secrets.token_bytes(KEY_BYTES)
+            new_keys = key_file.rotated(new_key, make_slot(kind, secret, new_key, self._plan_id))
+            self.last_change_rotated = True
+            with ExitStack() as held:
+                for db in self._family():
+                    held.enter_context(db._lock)
+                old_key = self._data_key()
+                conn = self._open_conn()
+                rotation.remove_unfinished(self.path)
+                rotation._step("export")
+                try:
+                    rotation.export_under(conn, new_key, self.path, self._plan_id)
+                    rotation.prepare(self.path, old_key, new_key, new_keys)
+                    with reading():
+                        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                except BaseException:
+                    rotation.remove_unfinished(self.path)
+                    raise
+                with rotation.uninterrupted():
+                    self._close_family()
+                    try:
+                        rotation.commit(self.path, DB_NAME, KEYS_NAME)
+                    except BaseException:
+                        if (self.path / rotation.NEW_DB).exists():     # before the commit point
+                            rotation.remove_unfinished(self.path)
+                            self._reopen_family(old_key)
+                            raise
+                        # After it the new key is the plan's: what is left (the
+                        # key file's rename) is finished by the next open, and
+                        # until then ``_key_file`` reads the new one.
+                    self._reopen_family(new_key)
+            with rotation.uninterrupted():
+                try:
+                    rotation.finish_backups(self.path, self.path / BACKUPS_DIR, new_key,
+                                            self._plan_id, new_keys.to_bytes())
+                except StorageError:
+                    pass    # the old key stays sealed in .rotating-old-key; the next open goes on
+            rotation._step("done")
+
+    def _family(self) -> list["PlanDatabase"]:
+        return [self, *self._children]
+
+    def _close_family(self) -> None:
+        for db in self._family():
+            if db._conn is not None:
+                db._conn.close()
+                db._conn = None
+
+    def _reopen_family(self, key: bytes) -> None:
+        for db in self._family():
+            db._key = key
+            conn = connect(self.db_path, key)
+            try:
+                configure(conn)
+            except StorageError:
+                conn.close()
+                raise
+            db._conn = conn
 
     def _data_key(self) -> bytes:
         if self._key is None:
@@ -148,12 +242,7 @@ class PlanDatabase:
     def key_file_bytes(self) -> bytes:
         """The key file exactly as on disk, checked to be whole and this plan's."""
         with self._keys_lock:
-            try:
-                data = self.keys_path.read_bytes()
-            except FileNotFoundError as exc:
-                raise PlanDamaged("keys") from exc
-            except OSError as exc:
-                raise from_os_error(exc) from exc
+            data = read_key_bytes(self._current_keys_path())
             if KeyFile.from_bytes(data).plan_id != self._plan_id:
                 raise PlanDamaged("keys")
             return data
@@ -183,7 +272,11 @@ class PlanDatabase:
         except StorageError:
             conn.close()
             raise
-        return PlanDatabase(self.path, conn, self._data_key(), self._plan_id)
+        child = PlanDatabase(self.path, conn, self._data_key(), self._plan_id)
+        child._parent = self
+        with self._lock:
+            self._children.append(child)
+        return child
 
     def add_close_hook(self, hook: Callable[[], object]) -> None:
         """``hook()`` runs first when this database closes (writers flush)."""
@@ -203,8 +296,16 @@ class PlanDatabase:
             hook()
         with self._lock:
             conn, self._conn, self._key = self._conn, None, None
-            if conn is not None:
-                conn.close()
+            parent, self._parent = self._parent, None
+            if parent is not None and self in parent._children:
+                parent._children.remove(self)
+            try:
+                if conn is not None:
+                    conn.close()
+            finally:
+                lock, self._folder_lock = self._folder_lock, None
+                if lock is not None:
+                    lock.release()
 
     def __enter__(self) -> "PlanDatabase":
         return self

@@ -111,6 +111,26 @@ class BackupDamaged(StorageError):
                  "can't be used. Nothing has been changed.")
 
 
+class PlanInUse(StorageError):
+    """Another window or program has this plan open (it holds the lock)."""
+
+    @staticmethod
+    def default_message() -> str:
+        return _("This plan is open in another window or program. Close it there first; "
+                 "nothing has changed.")
+
+
+class PlanFolderReadOnly(PlanReadOnly):
+    """The plan's folder can't be written (read-only media, or no permission),
+    so not even the lock can be taken there."""
+
+    @staticmethod
+    def default_message() -> str:
+        return _("This plan is in a place where nothing can be saved (read-only media, or a "
+                 "folder you may not change), so it can't be opened for writing here. "
+                 "Nothing has changed.")
+
+
 def not_a_folder() -> StorageError:
     return StorageError(_("That's a file, not a plan folder. "
                           "Please choose the folder your plan is kept in."))

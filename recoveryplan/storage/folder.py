@@ -24,15 +24,19 @@ from ..plans.model import Plan
 from . import operations, schema
 from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
-from .errors import (PlanDamaged, PlanExists, PlanMissing, PlanReadOnly, folder_not_empty,
-                     from_os_error, not_a_folder)
+from .errors import (PlanDamaged, PlanExists, PlanFolderReadOnly, PlanMissing, PlanReadOnly,
+                     StorageError, folder_not_empty, from_os_error, not_a_folder)
 from .fsutil import create_private_file, fsync_dir, make_private_dir, write_atomic
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slots, make_slot,
                        passphrase_bytes, read_key_file, write_key_file)
+from .lock import PlanLock, lock_plan
 from .recoverykey import format_recovery_key, new_recovery_key
 
-#: Written last into a verified restore folder before a two-step swap.
+#: Written last into a verified restore folder before it is swapped in.
 RESTORE_READY = "restore-ready"
+#: Written into the plan a restore replaces, just before the swap: after a
+#: crash, the folder holding it is the person's old plan, never scratch.
+RESTORE_ASIDE = ".restore-aside"
 
 
 def _folder(path: str | os.PathLike) -> Path:
@@ -54,7 +58,7 @@ def finish_interrupted_restore(path: str | os.PathLike) -> bool:
     folder = Path(path)
     if folder.exists():
         return False
-    for staging in folder.parent.glob(restoring_prefix(folder) + "*"):
+    for staging in folder.parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
         if (staging / RESTORE_READY).is_file():
             try:
                 os.rename(staging, folder)
@@ -64,6 +68,77 @@ def finish_interrupted_restore(path: str | os.PathLike) -> bool:
                 return False
             return True
     return False
+
+
+def glob_escape(text: str) -> str:
+    """``text`` matched literally by ``Path.glob`` (a plan called "[1]")."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def replaced_prefix(folder: Path) -> str:
+    return f"{folder.name}.replaced-"
+
+
+def tidy_leftovers(folder: Path) -> None:
+    """Finish or remove what interrupted work left beside and inside the
+    plan (call with the plan's lock held, so none of it is anyone's work
+    in progress): a restore cut off after its swap is finished (its old
+    plan kept aside, the backups moved across), one cut off before it is
+    dropped; half-made plans and temporary files are removed."""
+    try:
+        _tidy(folder)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def _tidy(folder: Path) -> None:
+    from .backup import BACKUPS_DIR, move_backups
+
+    parent = folder.parent
+    swapped = (folder / RESTORE_READY).exists()
+    for staging in parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
+        if (staging / RESTORE_ASIDE).exists():
+            if swapped:     # the old plan, swapped out but not yet renamed
+                os.rename(staging, replaced_name(folder))
+                fsync_dir(parent)
+            continue        # never delete a folder holding a person's plan
+        shutil.rmtree(staging, ignore_errors=True)
+    if swapped:
+        for aside in parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
+            if (aside / RESTORE_ASIDE).exists():
+                move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR)
+                _unlink(aside / RESTORE_ASIDE)
+        _unlink(folder / RESTORE_READY)
+    _unlink(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
+    _remove_unfinished_creations(folder)
+    for leftover in folder.glob(".*.tmp"):
+        _unlink(leftover)
+    backups = folder / BACKUPS_DIR
+    if backups.is_dir():
+        for leftover in [*backups.glob(".*.tmp"), *backups.glob(".export-*")]:
+            _unlink(leftover)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def replaced_name(plan_path: Path) -> Path:
+    """Where a plan replaced by a restore is kept: ``PLAN.replaced-<time>``."""
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}")
+    n = 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}-{n}")
+    return candidate
 
 
 def plan_exists(path: str | os.PathLike) -> bool:
@@ -109,6 +184,12 @@ def create_plan(path: str | os.PathLike, passphrase: str,
     _remove_unfinished_creations(folder)
     staging = folder.with_name(f"{creating_prefix(folder)}{secrets.token_hex(4)}")
     make_private_dir(staging)
+    try:
+        # The lock file moves into place with the folder, still held.
+        lock = lock_plan(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     data_key = secrets.token_bytes(KEY_BYTES)
     plan_id = KeyFile.new_plan_id()
     recovery = new_recovery_key()
@@ -131,11 +212,16 @@ def create_plan(path: str | os.PathLike, passphrase: str,
         write_key_file(staging / KEYS_NAME, key_file)
         _move_into_place(staging, folder)
     except BaseException:
+        lock.release()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    conn = connect(folder / DB_NAME, data_key)
-    configure(conn)
-    return PlanDatabase(folder, conn, data_key, plan_id), format_recovery_key(recovery)
+    try:
+        conn = connect(folder / DB_NAME, data_key)
+        configure(conn)
+    except BaseException:
+        lock.release()
+        raise
+    return PlanDatabase(folder, conn, data_key, plan_id, lock), format_recovery_key(recovery)
 
 
 def copy_plan(db: PlanDatabase, path: str | os.PathLike) -> PlanDatabase:
@@ -170,13 +256,18 @@ def copy_plan(db: PlanDatabase, path: str | os.PathLike) -> PlanDatabase:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    conn = connect(folder / DB_NAME, db.data_key)
+    lock = lock_plan(folder)          # the copy is open for writing: one writer
     try:
-        configure(conn)
+        conn = connect(folder / DB_NAME, db.data_key)
+        try:
+            configure(conn)
+        except BaseException:
+            conn.close()
+            raise
     except BaseException:
-        conn.close()
+        lock.release()
         raise
-    return PlanDatabase(folder, conn, db.data_key, db.plan_id)
+    return PlanDatabase(folder, conn, db.data_key, db.plan_id, lock)
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
@@ -231,7 +322,7 @@ def folder_rename_works(parent: Path) -> bool:
 def _remove_unfinished_creations(folder: Path) -> None:
     """Hidden folders left by a creation that was cut off (never handed to
     the person, who saw no recovery key for them)."""
-    for leftover in folder.parent.glob(creating_prefix(folder) + "*"):
+    for leftover in folder.parent.glob(glob_escape(creating_prefix(folder)) + "*"):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -265,22 +356,47 @@ def open_plan(path: str | os.PathLike, secret: str,
               read_only: bool | None = False) -> PlanDatabase:
     """Unlock the plan in ``path`` with its passphrase or recovery key.
 
+    The plan's lock is taken first, before any slow key derivation:
+    ``PlanInUse`` at once if another window or program has the plan open.
+
     ``read_only=True`` opens it for reading only, creating and changing
-    nothing in its folder (no journal, no lock file, no migration): for
-    read-only media and full disks. ``read_only=None`` does that only when
-    the plan can't be written where it is (see ``plan_is_writable``), and
-    the app passes it; ``db.read_only`` then says which it got. A plan that
-    can't be written, opened with ``read_only=False``, is ``PlanReadOnly``."""
+    nothing in its folder (no journal, no lock file, no migration, no tidying):
+    for read-only media and full disks. ``read_only=None`` does that only when
+    the plan can't be written where it is (see ``plan_is_writable``, or the
+    lock file can't be made there), and the app passes it; ``db.read_only``
+    then says which it got. A plan that can't be written, opened with
+    ``read_only=False``, is ``PlanReadOnly``."""
     folder = existing_plan(path)
     writable = plan_is_writable(folder)
-    if read_only is None:
+    choose = read_only is None
+    if choose:
         read_only = not writable
     elif not read_only and not writable:
         raise PlanReadOnly()
-    key_file = read_key_file(folder / KEYS_NAME)
-    data_key = key_file.unlock(secret)
+    if not read_only:
+        try:
+            lock = lock_plan(folder)
+        except PlanFolderReadOnly:
+            if not choose:
+                raise
+            read_only = True      # nobody can write there, so no lock is needed
     if read_only:
+        key_file = read_key_file(folder / KEYS_NAME)
+        data_key = key_file.unlock(secret)
         return _open_read_only(folder, data_key, key_file.plan_id)
+    try:
+        return _open_locked(folder, secret, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
+    from . import rotation
+    from .backup import BACKUPS_DIR
+
+    tidy_leftovers(folder)
+    key_file, data_key = rotation.settle(folder, DB_NAME, KEYS_NAME, secret)
     conn = connect(folder / DB_NAME, data_key)
     try:
         version = verify_whole(conn)
@@ -291,10 +407,15 @@ def open_plan(path: str | os.PathLike, secret: str,
             backup_before_migration(conn, data_key, folder, version)
         configure(conn)
         schema.migrate(conn)
+        try:
+            rotation.finish_backups(folder, folder / BACKUPS_DIR, data_key, key_file.plan_id,
+                                    key_file.to_bytes())
+        except StorageError:
+            pass    # a full disk must not keep the plan shut; the next open goes on
     except BaseException:
         conn.close()
         raise
-    return PlanDatabase(folder, conn, data_key, key_file.plan_id)
+    return PlanDatabase(folder, conn, data_key, key_file.plan_id, lock)
 
 
 def _open_read_only(folder: Path, data_key: bytes, plan_id: str) -> PlanDatabase:

@@ -2,12 +2,22 @@
 
 The database is encrypted with a random 256-bit *data key*. ``keys.json``
 holds that key wrapped in *slots*, one for the passphrase and one for the
-recovery key. A slot's wrapping key comes from Argon2id (parameters stored
-in the slot, so they can be raised later) over the secret and a random salt;
-the data key is sealed with AES-256-GCM, the slot's own description (kind,
-KDF, salt, plan id, format version) being the associated data. A wrong
-secret fails the GCM tag. A SHA-256 checksum over the slots tells a damaged
-file (a flipped bit) from a wrong secret.
+recovery key. A SHA-256 checksum over the slots tells a damaged file (a
+flipped bit) from a wrong secret.
+
+Version 2 slots (written since keys can rotate): Argon2id (parameters
+stored in the slot, so they can be raised later) over the secret and a
+random salt gives the slot's X25519 private key; the slot stores the
+matching public key, and the data key is sealed to it with HPKE (RFC 9180:
+DHKEM(X25519), HKDF-SHA256, AES-256-GCM), the slot's own description
+(kind, KDF, salt, public key, plan id, format version) being the HPKE info.
+Sealing needs only the public key, so when the data key is replaced (a
+changed passphrase or a new recovery key must really stop the old one
+working) every slot can be re-sealed without knowing the other secrets. A
+wrong secret gives a different public key.
+
+Version 1 slots (still read): the Argon2id output is an AES-256-GCM key
+sealing the data key directly.
 """
 
 from __future__ import annotations
@@ -24,16 +34,30 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from ..files import FileTooLarge, NotARegularFile, read_bounded
 from ..i18n import _
-from .errors import PlanDamaged, WrongSecret, from_os_error, made_by_newer_version
+from .errors import PlanDamaged, StorageError, WrongSecret, from_os_error, made_by_newer_version
 from .fsutil import write_atomic
 from .recoverykey import normalise_recovery_key
 
 FORMAT = "recoveryplan-keys"
-VERSION = 1
+VERSION = 2
+_LEGACY_VERSION = 1
+#: A key file is well under 2 KiB; anything over this is not one of ours.
+MAX_KEY_FILE_BYTES = 64 * 1024
+#: Bounds on stored KDF parameters, checked before any derivation.
+MAX_TIME_COST = 20
+MAX_MEMORY_KIB = 1024 * 1024       # 1 GiB
+MAX_LANES = 16
+_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_PUBLIC_BYTES = 32
+_SEALED_BYTES = 32 + 32 + 16         # HPKE encapsulated key + data key + GCM tag
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
 KINDS = (PASSPHRASE, RECOVERY)
@@ -67,8 +91,8 @@ class KdfParams:
         if not all(type(v) is int for v in values):
             raise ValueError("kdf")
         params = cls(*values)
-        if not (1 <= params.time_cost <= 100 and 1 <= params.lanes <= 64
-                and 8 * params.lanes <= params.memory_kib <= 2 * 1024 * 1024):
+        if not (1 <= params.time_cost <= MAX_TIME_COST and 1 <= params.lanes <= MAX_LANES
+                and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB):
             raise ValueError("kdf")
         return params
 
@@ -106,30 +130,64 @@ def _unb64(text: Any, size: int) -> bytes:
     return data
 
 
+class LegacySlot(StorageError):
+    """A version 1 slot can't be re-sealed to a new data key without its secret."""
+
+    @staticmethod
+    def default_message() -> str:
+        return _("This plan was made by an earlier version of Recovery Plan, and its other "
+                 "secret has to be renewed before this change can be made: make a new recovery "
+                 "key first (or change your passphrase first). Nothing has changed.")
+
+
 @dataclass(frozen=True)
 class KeySlot:
     kind: str
     kdf: KdfParams
     salt: bytes
-    nonce: bytes
     wrapped: bytes
+    public_key: bytes | None = None   # None: a version 1 slot
+    nonce: bytes = b""                # version 1 only
+
+    @property
+    def legacy(self) -> bool:
+        return self.public_key is None
 
     def to_dict(self) -> dict[str, Any]:
+        if self.public_key is None:
+            return {"kind": self.kind, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt),
+                    "nonce": _b64(self.nonce), "wrapped_key": _b64(self.wrapped)}
         return {"kind": self.kind, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt),
-                "nonce": _b64(self.nonce), "wrapped_key": _b64(self.wrapped)}
+                "public_key": _b64(self.public_key), "wrapped_key": _b64(self.wrapped)}
 
     @classmethod
     def from_dict(cls, data: Any) -> "KeySlot":
         if not isinstance(data, dict) or data.get("kind") not in KINDS:
             raise ValueError("slot")
-        return cls(kind=data["kind"], kdf=KdfParams.from_dict(data.get("kdf")),
-                   salt=_unb64(data.get("salt"), SALT_BYTES),
+        kdf = KdfParams.from_dict(data.get("kdf"))
+        salt = _unb64(data.get("salt"), SALT_BYTES)
+        if "public_key" in data:
+            return cls(kind=data["kind"], kdf=kdf, salt=salt,
+                       public_key=_unb64(data.get("public_key"), _PUBLIC_BYTES),
+                       wrapped=_unb64(data.get("wrapped_key"), _SEALED_BYTES))
+        return cls(kind=data["kind"], kdf=kdf, salt=salt,
                    nonce=_unb64(data.get("nonce"), NONCE_BYTES),
                    wrapped=_unb64(data.get("wrapped_key"), _WRAPPED_BYTES))
 
     def associated_data(self, plan_id: str) -> bytes:
+        if self.public_key is None:
+            return _canonical({"format": FORMAT, "version": _LEGACY_VERSION, "plan_id": plan_id,
+                               "kind": self.kind, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt)})
         return _canonical({"format": FORMAT, "version": VERSION, "plan_id": plan_id,
-                           "kind": self.kind, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt)})
+                           "kind": self.kind, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt),
+                           "public_key": _b64(self.public_key)})
+
+    def resealed(self, data_key: bytes, plan_id: str) -> "KeySlot":
+        """The same slot (same secret) holding another data key: needs no secret."""
+        if self.public_key is None:
+            raise LegacySlot()
+        public = X25519PublicKey.from_public_bytes(self.public_key)
+        return replace(self, wrapped=_SUITE.encrypt(data_key, public, info=self.associated_data(plan_id)))
 
 
 def _wrapping_key(secret: bytes, kdf: KdfParams, salt: bytes) -> bytes:
@@ -137,21 +195,33 @@ def _wrapping_key(secret: bytes, kdf: KdfParams, salt: bytes) -> bytes:
                     lanes=kdf.lanes, memory_cost=kdf.memory_kib).derive(secret)
 
 
+def _private_key(secret: bytes, kdf: KdfParams, salt: bytes) -> X25519PrivateKey:
+    return X25519PrivateKey.from_private_bytes(_wrapping_key(secret, kdf, salt))
+
+
+def _public_bytes(private: X25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
 def make_slot(kind: str, secret: bytes, data_key: bytes, plan_id: str,
               kdf: KdfParams | None = None) -> KeySlot:
-    """Wrap ``data_key`` under ``secret`` (passphrase bytes or raw recovery key)."""
-    slot = KeySlot(kind=kind, kdf=kdf or kdf_for_new_slots(), salt=secrets.token_bytes(SALT_BYTES),
-                   nonce=secrets.token_bytes(NONCE_BYTES), wrapped=b"")
-    sealed = AESGCM(_wrapping_key(secret, slot.kdf, slot.salt)).encrypt(
-        slot.nonce, data_key, slot.associated_data(plan_id))
-    return replace(slot, wrapped=sealed)
+    """A slot for ``secret`` (passphrase bytes or raw recovery key) holding ``data_key``."""
+    kdf = kdf or kdf_for_new_slots()
+    salt = secrets.token_bytes(SALT_BYTES)
+    public = _public_bytes(_private_key(secret, kdf, salt))
+    return KeySlot(kind=kind, kdf=kdf, salt=salt, public_key=public, wrapped=b"").resealed(data_key, plan_id)
 
 
 def open_slot(slot: KeySlot, secret: bytes, plan_id: str) -> bytes | None:
     """The data key, or None if ``secret`` is not this slot's secret."""
     try:
-        return AESGCM(_wrapping_key(secret, slot.kdf, slot.salt)).decrypt(
-            slot.nonce, slot.wrapped, slot.associated_data(plan_id))
+        if slot.public_key is None:
+            return AESGCM(_wrapping_key(secret, slot.kdf, slot.salt)).decrypt(
+                slot.nonce, slot.wrapped, slot.associated_data(plan_id))
+        private = _private_key(secret, slot.kdf, slot.salt)
+        if not secrets.compare_digest(_public_bytes(private), slot.public_key):
+            return None
+        return _SUITE.decrypt(slot.wrapped, private, info=slot.associated_data(plan_id))
     except InvalidTag:
         return None
 
@@ -160,6 +230,7 @@ def open_slot(slot: KeySlot, secret: bytes, plan_id: str) -> bytes | None:
 class KeyFile:
     plan_id: str
     slots: tuple[KeySlot, ...]
+    version: int = VERSION
 
     @classmethod
     def new_plan_id(cls) -> str:
@@ -171,10 +242,18 @@ class KeyFile:
     def with_slot(self, slot: KeySlot) -> "KeyFile":
         """A copy with ``slot`` in place of any slot of the same kind."""
         others = tuple(s for s in self.slots if s.kind != slot.kind)
-        return replace(self, slots=tuple(sorted(others + (slot,), key=lambda s: KINDS.index(s.kind))))
+        return replace(self, slots=tuple(sorted(others + (slot,), key=lambda s: KINDS.index(s.kind))),
+                       version=VERSION)
+
+    def rotated(self, data_key: bytes, new_slot: KeySlot) -> "KeyFile":
+        """A key file holding the new ``data_key`` in ``new_slot`` (which
+        replaces the slot of its kind) and in every other slot, re-sealed
+        without their secrets. ``LegacySlot`` if another slot is version 1."""
+        others = tuple(s.resealed(data_key, self.plan_id) for s in self.slots if s.kind != new_slot.kind)
+        return replace(self, slots=others, version=VERSION).with_slot(new_slot)
 
     def _body(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": VERSION, "plan_id": self.plan_id,
+        return {"format": FORMAT, "version": self.version, "plan_id": self.plan_id,
                 "slots": [s.to_dict() for s in self.slots]}
 
     def to_bytes(self) -> bytes:
@@ -200,7 +279,10 @@ class KeyFile:
             slots = doc["slots"]
             if not isinstance(slots, list) or not slots:
                 raise ValueError("slots")
-            key_file = cls(plan_id=plan_id, slots=tuple(KeySlot.from_dict(s) for s in slots))
+            key_file = cls(plan_id=plan_id, slots=tuple(KeySlot.from_dict(s) for s in slots),
+                           version=doc["version"])
+            if key_file.version == _LEGACY_VERSION and any(not s.legacy for s in key_file.slots):
+                raise ValueError("slot of a later version")
         except (KeyError, ValueError, binascii.Error) as exc:
             raise PlanDamaged("keys") from exc
         if _canonical(key_file._body()) != _canonical({k: v for k, v in doc.items() if k != "checksum"}):
@@ -235,13 +317,19 @@ class KeyFile:
 
 def read_key_file(path: Path) -> KeyFile:
     """Read ``keys.json``; a missing one is damage, never a reason to make a new one."""
+    return KeyFile.from_bytes(read_key_bytes(path))
+
+
+def read_key_bytes(path: Path) -> bytes:
+    """The bytes of a key file, at bounded cost: a file over
+    ``MAX_KEY_FILE_BYTES``, a folder, a FIFO or a device is damage, refused
+    before it is read (and without waiting on a FIFO)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
+        return read_bounded(path, MAX_KEY_FILE_BYTES)
+    except (FileNotFoundError, FileTooLarge, NotARegularFile) as exc:
         raise PlanDamaged("keys") from exc
     except OSError as exc:
         raise from_os_error(exc) from exc
-    return KeyFile.from_bytes(data)
 
 
 def write_key_file(path: Path, key_file: KeyFile) -> None:

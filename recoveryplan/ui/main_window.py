@@ -501,6 +501,10 @@ class MainWindow(QMainWindow):
         dialog = RecoveryKeyDialog(key, self.dialogs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.settings.set_recovery_key_unconfirmed(plan_id, False))
+        dialog.accepted.connect(lambda: self.dialogs.information(
+            self, _("New recovery key made"), self._old_secret_note(
+                _("Your old recovery key no longer opens this plan or the backups kept with it. "
+                  "It still opens any backup file you saved somewhere else before now."))))
         dialog.open()
         return dialog
 
@@ -512,6 +516,16 @@ class MainWindow(QMainWindow):
         self.dialogs.warning(self, _("No new recovery key"),
                              _("{reason} Your old recovery key still works.").format(reason=message))
 
+    def _old_secret_note(self, rotated_text: str) -> str:
+        """What the old secret still opens, after a change just made."""
+        db = self.session.db if self.session is not None else None
+        if getattr(db, "last_change_rotated", True):
+            return rotated_text
+        return _("This plan was made by an earlier version, so this time only the secret itself "
+                 "was renewed: someone with the old one and a backup made before now could still "
+                 "open this plan. Renew your other secret too (a new recovery key after a new "
+                 "passphrase, or the other way round) and the old one stops working everywhere.")
+
     def show_change_passphrase(self, known_secret: str = "") -> ChangePassphraseDialog | None:
         if self.session is None:
             return None
@@ -520,8 +534,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.dialogs.information(
             self, _("Passphrase changed"),
-            _("Your passphrase has been changed. Next time, open your plan with the new one. "
-              "Your recovery key still works.")))
+            _("{changed}\n\n{old_secret}").format(
+                changed=_("Your passphrase has been changed. Next time, open your plan with the "
+                          "new one. Your recovery key still works."),
+                old_secret=self._old_secret_note(
+                    _("Your old passphrase no longer opens this plan or the backups kept with it. "
+                      "It still opens any backup file you saved somewhere else before now.")))))
         dialog.open()
         return dialog
 

@@ -94,22 +94,25 @@ def test_kill_while_changing_the_passphrase(tmp_path, plan):
     total = 0
     for _round in range(10):
         lines, _status = run_and_kill(tmp_path, ["passphrase", str(plan), current, other],
-                                      rng.uniform(0.0, 0.05))
+                                      rng.uniform(0.0, 0.4))
         changes = sum(line.startswith("changed ") for line in lines)
         total += changes
         # After n reported changes the passphrase is the n-th one, or the
         # (n+1)-th if the kill came after the rename but before the print.
         expected = other if changes % 2 else current
         in_flight = current if changes % 2 else other
-        key_file = read_key_file(plan / "keys.json")        # whole, never partial
-        try:
-            key_file.unlock(expected)
-            current, other = expected, in_flight
-        except WrongSecret:
-            key_file.unlock(in_flight)
-            current, other = in_flight, expected
-        db = open_plan(plan, current)
-        db.close()
+        # Exactly one of the two opens the plan (the data key is replaced
+        # on every change: see storage/rotation.py), and it is the expected
+        # one unless the kill came after the commit but before the print.
+        opened = []
+        for secret in (expected, in_flight):
+            try:
+                open_plan(plan, secret).close()
+                opened.append(secret)
+            except WrongSecret:
+                pass
+        assert len(opened) == 1
+        current, other = opened[0], (in_flight if opened[0] == expected else expected)
     assert total > 0
 
 
@@ -119,7 +122,7 @@ def test_kill_while_saving_a_backup(tmp_path, plan):
     made = 0
     for round_no in range(8):
         lines, _status = run_and_kill(tmp_path, ["backup", str(plan), PASSPHRASE, str(target)],
-                                      rng.uniform(0.0, 0.1))
+                                      rng.uniform(0.0, 0.4))
         made += sum(line.startswith("backup ") for line in lines)
         if not target.exists():
             assert made == 0          # (it may exist before the first "backup 1" is printed)

@@ -47,6 +47,8 @@ def test_change_passphrase_from_the_plan_menu(open_window, plan_dir, dialogs, qt
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.change_button.click()
     assert dialogs.shown[-1].title == "Passphrase changed"
+    assert "no longer opens this plan or the backups kept with it" in dialogs.shown[-1].text
+    assert "still opens any backup file you saved somewhere else" in dialogs.shown[-1].text
     assert window.lock()
     storage.open_plan(plan_dir, NEW).close()
     try:

@@ -32,12 +32,11 @@ def without_time(doc: dict) -> dict:
 def stored_document(window) -> dict:
     """The plan as it is on disk now (saved first), with review snapshots."""
     assert window.session.flush()
-    db = storage.open_plan(window.plan_path, PASSPHRASE)
-    try:
-        plan = db.load_plan()
-        load_snapshots(plan, db.load_snapshot)
-    finally:
-        db.close()
+    # Read through the window's own connection: a second open of the plan
+    # is refused while the window has it (one writer per plan).
+    db = window.session.db
+    plan = db.load_plan()
+    load_snapshots(plan, db.load_snapshot)
     return without_time(to_document(plan))
 
 

@@ -118,7 +118,7 @@ def test_key_file_round_trips_and_says_what_it_is():
     keys = key_file()
     data = keys.to_bytes()
     doc = json.loads(data)
-    assert doc["format"] == "recoveryplan-keys" and doc["version"] == 1
+    assert doc["format"] == "recoveryplan-keys" and doc["version"] == 2
     assert [s["kind"] for s in doc["slots"]] == ["passphrase", "recovery"]
     assert doc["checksum"].startswith("sha256:")
     assert KeyFile.from_bytes(data) == keys

@@ -237,7 +237,13 @@ class StartFlow(QStackedWidget):
 
         def work():
             done = restore()
-            return done, storage.open_plan(path, secret)
+            try:
+                return done, storage.open_plan(path, secret)
+            except storage.StorageError as exc:
+                # Never "nothing has changed" here: the backup is already back.
+                raise storage.StorageError(_(
+                    "Your plan has been brought back from the backup, but it couldn't be "
+                    "opened just now. Please try opening it again.")) from exc
 
         self._task = run_in_background(work, self._restored, self._restore_failed,
                                        lambda result: _close_quietly(result[1]))

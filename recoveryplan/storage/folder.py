@@ -365,14 +365,14 @@ def open_plan(path: str | os.PathLike, secret: str,
     the plan can't be written where it is (see ``plan_is_writable``, or the
     lock file can't be made there), and the app passes it; ``db.read_only``
     then says which it got. A plan that can't be written, opened with
-    ``read_only=False``, is ``PlanReadOnly``."""
+    ``read_only=False``, is ``PlanFolderReadOnly`` (a ``PlanReadOnly``)."""
     folder = existing_plan(path)
     writable = plan_is_writable(folder)
     choose = read_only is None
     if choose:
         read_only = not writable
     elif not read_only and not writable:
-        raise PlanReadOnly()
+        raise PlanFolderReadOnly()
     if not read_only:
         try:
             lock = lock_plan(folder)

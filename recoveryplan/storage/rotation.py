@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import signal
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,24 +111,57 @@ def _open_old_key(data: bytes, key: bytes, plan_id: str) -> bytes | None:
 
 def export_under(conn, new_key: bytes, folder: Path, plan_id: str) -> Path:
     """Step 1: the plan behind ``conn``, exported under ``new_key`` into
-    ``.rotating-plan.db`` and verified to the last page."""
+    ``.rotating-plan.db`` and verified to the last page.
+
+    Where a database written in place doesn't read back whole (FAT through
+    ``fusefat`` garbles files SQLite writes page by page), the export is made
+    in a private temporary folder on this computer (still encrypted, removed
+    at once), checked, copied across in one sequential write and checked
+    again."""
     target = folder / NEW_DB
+    try:
+        _export_checked(conn, new_key, target, plan_id)
+    except PlanDamaged:
+        with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
+            scratch = Path(private) / NEW_DB
+            _export_checked(conn, new_key, scratch, plan_id)
+            _remove(target)
+            create_private_file(target)
+            try:
+                with open(scratch, "rb") as source, open(target, "r+b") as copy:
+                    shutil.copyfileobj(source, copy, 1 << 20)
+                    copy.flush()
+                    os.fsync(copy.fileno())
+            except OSError as exc:
+                _remove(target)
+                raise from_os_error(exc) from exc
+        _check_export(target, new_key, plan_id)
+    _fsync_file(target)
+    return target
+
+
+def _export_checked(conn, new_key: bytes, target: Path, plan_id: str) -> None:
     _remove(target)
     create_private_file(target)
     export_database(conn, new_key, target)
+    _check_export(target, new_key, plan_id)
+
+
+def _check_export(target: Path, new_key: bytes, plan_id: str) -> None:
     check = connect(target, new_key)
+    whole, owner, version = False, None, 0
     try:
         with reading():
             whole = check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
             owner = check.execute("SELECT value FROM meta WHERE key = 'plan_id'").fetchone()
             version = schema.version_of(check)
+    except StorageError:
+        whole = False       # it doesn't read back: damaged as written
     finally:
         check.close()
     if not whole or owner is None or owner[0] != plan_id or version == 0:
         _remove(target)
         raise PlanDamaged("database")
-    _fsync_file(target)
-    return target
 
 
 def _fsync_file(path: Path) -> None:
@@ -264,7 +299,14 @@ def reprotect_backups(backups: Path, old_key: bytes, new_key: bytes, keys: bytes
             continue            # damaged: nothing we can re-encrypt
         if backup.plan_id != plan_id:
             continue
-        database = _reencrypt(backups, backup.database, old_key, new_key)
+        try:
+            database = _reencrypt(backups, backup.database, old_key, new_key)
+        except PlanDamaged:
+            # FAT through fusefat garbles files SQLite writes page by page:
+            # once more in a private temporary folder on this computer
+            # (still encrypted, removed at once).
+            with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
+                database = _reencrypt(Path(private), backup.database, old_key, new_key)
         if database is None:
             continue            # already under the new key (or not ours)
         fresh = Backup(backup.created, plan_id, backup.schema_version, keys, database)

@@ -121,8 +121,11 @@ def test_kill_while_saving_a_backup(tmp_path, plan):
     target = tmp_path / "copy.rpbackup"
     made = 0
     for round_no in range(8):
+        # Random moments, and a last round long enough for whole backups even
+        # on a busy machine (so the checks below always have one to read).
+        delay = rng.uniform(0.0, 0.4) if round_no < 7 else 3.0
         lines, _status = run_and_kill(tmp_path, ["backup", str(plan), PASSPHRASE, str(target)],
-                                      rng.uniform(0.0, 0.4))
+                                      delay)
         made += sum(line.startswith("backup ") for line in lines)
         if not target.exists():
             assert made == 0          # (it may exist before the first "backup 1" is printed)
@@ -141,9 +144,10 @@ def test_kill_while_exporting_a_pdf(tmp_path, plan):
     rng = random.Random(SEED + 3)
     target = tmp_path / "crisis.pdf"
     made = 0
-    for _round in range(6):
+    for round_no in range(6):
+        delay = rng.uniform(0.05, 0.6) if round_no < 5 else 3.0   # the last: whole PDFs too
         lines, _status = run_and_kill(tmp_path, ["pdf", str(plan), PASSPHRASE, str(target)],
-                                      rng.uniform(0.05, 0.6))
+                                      delay)
         made += sum(line.startswith("pdf ") for line in lines)
         if not target.exists():
             assert made == 0

@@ -104,7 +104,7 @@ def test_a_new_plan_on_a_stick_is_made_used_and_kept(stick):
         db.close()
     # Nothing hidden left beside the plan, or in it.
     assert sorted(os.listdir(stick)) == ["My recovery plan"]
-    assert sorted(os.listdir(folder)) == ["backups", "keys.json", "plan.db"]
+    assert sorted(os.listdir(folder)) == [".plan.lock", "backups", "keys.json", "plan.db"]
     assert texts(folder, NEW) == ["written on the stick", "saved in the background"]
     report = check_plan(folder, NEW)
     assert report.ok, report.findings

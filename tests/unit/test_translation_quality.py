@@ -91,14 +91,11 @@ PINNED = [
     ("pl", "{count} page.", {
         0: "0 stron.", 1: "1 strona.", 2: "2 strony.", 3: "3 strony.", 6: "6 stron.", 11: "11 stron.",
         12: "12 stron.", 22: "22 strony.", 100: "100 stron.", 102: "102 strony.", 112: "112 stron."}),
-    ("pl", "{count} entry just for me is hidden while planning together.", {
-        0: "0 wpisów tylko dla mnie jest ukrytych podczas wspólnego planowania.",
-        1: "1 wpis tylko dla mnie jest ukryty podczas wspólnego planowania.",
-        2: "2 wpisy tylko dla mnie są ukryte podczas wspólnego planowania.",
-        3: "3 wpisy tylko dla mnie są ukryte podczas wspólnego planowania.",
-        6: "6 wpisów tylko dla mnie jest ukrytych podczas wspólnego planowania.",
-        11: "11 wpisów tylko dla mnie jest ukrytych podczas wspólnego planowania.",
-        100: "100 wpisów tylko dla mnie jest ukrytych podczas wspólnego planowania."}),
+    ("pl", "{count} entry just for me is hidden.", {
+        0: "0 wpisów tylko dla mnie jest ukrytych.", 1: "1 wpis tylko dla mnie jest ukryty.",
+        2: "2 wpisy tylko dla mnie są ukryte.", 3: "3 wpisy tylko dla mnie są ukryte.",
+        6: "6 wpisów tylko dla mnie jest ukrytych.", 11: "11 wpisów tylko dla mnie jest ukrytych.",
+        22: "22 wpisy tylko dla mnie są ukryte.", 100: "100 wpisów tylko dla mnie jest ukrytych."}),
     # "Lock my plan when I haven't used it for" … after "przez": accusative
     ("pl", " minute", {1: " minutę", 2: " minuty", 3: " minuty", 6: " minut", 11: " minut",
                        22: " minuty", 100: " minut"}),

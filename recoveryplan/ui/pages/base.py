@@ -60,7 +60,7 @@ class SectionPage(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # Not a tab stop of its own (it would be an invisible one): Tab goes to
         # the page's controls, and the page scrolls to show each.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll)
         self.body = QWidget()
         self.body.setObjectName("pageBody")

@@ -14,6 +14,7 @@ import argparse
 import getpass
 import os
 import sys
+import textwrap
 import traceback
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
@@ -271,9 +272,24 @@ def _secret_flags(p: argparse.ArgumentParser) -> None:
                        help=_("read the recovery key (instead of the passphrase) from standard input"))
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help text wrapped only at spaces: a flag such as
+    ``--recovery-key-stdin`` is never split at its hyphens, so it can be
+    copied whole at any terminal width."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent,
+                             break_on_hyphens=False, break_long_words=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="recoveryplan",
+        prog="recoveryplan", formatter_class=_HelpFormatter,
         description=_("Recovery Plan: your personal recovery plan, private and encrypted. "
                       "With no command, the app opens."))
     parser.add_argument("--version", action="version", version=f"recoveryplan {__version__}")
@@ -286,7 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     def add(name, func, help_text, plan=True):
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(name, help=help_text, description=help_text,
+                           formatter_class=_HelpFormatter)
         if plan:
             p.add_argument("plan", metavar="PLAN", help=_("the plan's folder"))
         p.set_defaults(func=func)
@@ -334,8 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     _secret_flags(p)
 
-    p = sub.add_parser("restore", help=_("replace the plan with a backup file; the plan it "
-                                         "replaces is kept aside"),
+    p = sub.add_parser("restore", formatter_class=_HelpFormatter,
+                       help=_("replace the plan with a backup file; the plan it "
+                              "replaces is kept aside"),
                        description=_("Replace the plan with a backup file, after checking the "
                                      "backup completely. The plan it replaces is kept aside."))
     p.add_argument("file", metavar="FILE", help=_("the backup file"))

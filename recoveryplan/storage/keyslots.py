@@ -23,10 +23,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from ..i18n import _
 from .errors import PlanDamaged, WrongSecret, from_os_error, made_by_newer_version
 from .fsutil import write_atomic
@@ -132,7 +128,12 @@ class KeySlot:
                            "kind": self.kind, "kdf": self.kdf.to_dict(), "salt": _b64(self.salt)})
 
 
+# cryptography is imported where it is used, so that the app shows its
+# unlock screen without loading it (it is needed once a key is unwrapped).
+
 def _wrapping_key(secret: bytes, kdf: KdfParams, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     return Argon2id(salt=salt, length=KEY_BYTES, iterations=kdf.time_cost,
                     lanes=kdf.lanes, memory_cost=kdf.memory_kib).derive(secret)
 
@@ -140,6 +141,8 @@ def _wrapping_key(secret: bytes, kdf: KdfParams, salt: bytes) -> bytes:
 def make_slot(kind: str, secret: bytes, data_key: bytes, plan_id: str,
               kdf: KdfParams | None = None) -> KeySlot:
     """Wrap ``data_key`` under ``secret`` (passphrase bytes or raw recovery key)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     slot = KeySlot(kind=kind, kdf=kdf or kdf_for_new_slots(), salt=secrets.token_bytes(SALT_BYTES),
                    nonce=secrets.token_bytes(NONCE_BYTES), wrapped=b"")
     sealed = AESGCM(_wrapping_key(secret, slot.kdf, slot.salt)).encrypt(
@@ -149,6 +152,9 @@ def make_slot(kind: str, secret: bytes, data_key: bytes, plan_id: str,
 
 def open_slot(slot: KeySlot, secret: bytes, plan_id: str) -> bytes | None:
     """The data key, or None if ``secret`` is not this slot's secret."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(_wrapping_key(secret, slot.kdf, slot.salt)).decrypt(
             slot.nonce, slot.wrapped, slot.associated_data(plan_id))

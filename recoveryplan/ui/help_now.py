@@ -9,6 +9,8 @@ the plan).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from ..i18n import _, isolate
 from ..plans.model import Contact, CrisisService, default_crisis_services
-from .context import PlanContext
 from .start.common import Heading, close_row, size_to_text, tall, text_label
 from .widgets.bidi import align_with_layout
+
+if TYPE_CHECKING:   # the plan's context loads with the plan, not at launch
+    from .context import PlanContext
 
 
 def _phone_label(number: str) -> QLabel:

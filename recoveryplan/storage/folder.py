@@ -399,7 +399,7 @@ def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
     key_file, data_key = rotation.settle(folder, DB_NAME, KEYS_NAME, secret)
     conn = connect(folder / DB_NAME, data_key)
     try:
-        version = verify_whole(conn)
+        version = verify_whole(conn, opening=True)
         schema.check_readable(version)
         if version < schema.SCHEMA_VERSION:
             from .backup import backup_before_migration
@@ -426,7 +426,7 @@ def _open_read_only(folder: Path, data_key: bytes, plan_id: str) -> PlanDatabase
     immutable = not (wal.is_file() and wal.stat().st_size > 0)
     conn = connect(folder / DB_NAME, data_key, read_only=True, immutable=immutable)
     try:
-        version = verify_whole(conn)
+        version = verify_whole(conn, opening=True)
         schema.check_readable(version)
         if version < schema.SCHEMA_VERSION:
             raise PlanReadOnly()        # it would need updating, which writes
@@ -438,16 +438,43 @@ def _open_read_only(folder: Path, data_key: bytes, plan_id: str) -> PlanDatabase
     return PlanDatabase(folder, conn, data_key, plan_id, read_only=True)
 
 
-def verify_whole(conn) -> int:
-    """Check every page in use and the structure before anything is written;
+#: Not read when a plan is opened: the reviews' copies of the plan, read one
+#: at a time when a review is opened (most of a long-kept plan's file).
+READ_LATER = ("snapshots",)
+
+
+def verify_whole(conn, *, opening: bool = False) -> int:
+    """Check the pages in use and the structure before anything is written;
     returns the schema version. PlanDamaged unless the database is whole.
 
     ``quick_check`` reads every page in use, and SQLCipher checks each page's
     HMAC as it reads it, so one pass finds damage anywhere the plan lives.
     Free pages (which hold no plan) are left to ``check_plan``, whose
-    ``cipher_integrity_check`` reads the whole file."""
+    ``cipher_integrity_check`` reads the whole file.
+
+    ``opening=True`` (opening a plan) checks only what opening reads: every
+    table and index but ``READ_LATER``, whose b-tree and key index are read
+    but not the long copies of the plan kept beyond them (overflow pages),
+    so opening does not grow with the reviews kept. Damage inside a review's copy of the plan is found when
+    that review is opened (``load_snapshot``: ``PlanDamaged``), by every
+    backup (``sqlcipher_export`` reads every row, and the copy is checked
+    whole), and by ``check_plan``."""
     with reading():
-        damaged = conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+        if opening:
+            tables = [row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall()]
+            checks = ["sqlite_schema", *(name for name in tables if name not in READ_LATER)]
+            damaged = any(conn.execute(
+                'PRAGMA quick_check("{}")'.format(name.replace('"', '""'))).fetchall() != [("ok",)]
+                for name in checks)
+            if "snapshots" in tables and not damaged:
+                # Their own b-tree and key index are read (and so their pages'
+                # HMACs checked), not the long copies kept beyond them.
+                conn.execute("SELECT count(*) FROM (SELECT rowid FROM snapshots NOT INDEXED)").fetchall()
+                conn.execute("SELECT count(*) FROM (SELECT review_id FROM snapshots"
+                             " ORDER BY review_id)").fetchall()
+        else:
+            damaged = conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
         version = schema.version_of(conn)
     if damaged or version == 0:  # 0: an empty file, which any key "opens"
         raise PlanDamaged("database")

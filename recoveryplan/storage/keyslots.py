@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import json
 import os
@@ -32,13 +33,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ..files import FileTooLarge, NotARegularFile, read_bounded
 from ..i18n import _
@@ -55,7 +49,13 @@ MAX_KEY_FILE_BYTES = 64 * 1024
 MAX_TIME_COST = 20
 MAX_MEMORY_KIB = 1024 * 1024       # 1 GiB
 MAX_LANES = 16
-_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+# cryptography is imported where it is used, so that the app shows its
+# unlock screen without loading it (it is needed once a key is unwrapped).
+@functools.cache
+def _suite():
+    from cryptography.hazmat.primitives import hpke
+
+    return hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _PUBLIC_BYTES = 32
 _SEALED_BYTES = 32 + 32 + 16         # HPKE encapsulated key + data key + GCM tag
 PASSPHRASE = "passphrase"
@@ -186,20 +186,28 @@ class KeySlot:
         """The same slot (same secret) holding another data key: needs no secret."""
         if self.public_key is None:
             raise LegacySlot()
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
         public = X25519PublicKey.from_public_bytes(self.public_key)
-        return replace(self, wrapped=_SUITE.encrypt(data_key, public, info=self.associated_data(plan_id)))
+        return replace(self, wrapped=_suite().encrypt(data_key, public, info=self.associated_data(plan_id)))
 
 
 def _wrapping_key(secret: bytes, kdf: KdfParams, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     return Argon2id(salt=salt, length=KEY_BYTES, iterations=kdf.time_cost,
                     lanes=kdf.lanes, memory_cost=kdf.memory_kib).derive(secret)
 
 
-def _private_key(secret: bytes, kdf: KdfParams, salt: bytes) -> X25519PrivateKey:
+def _private_key(secret: bytes, kdf: KdfParams, salt: bytes) -> "X25519PrivateKey":
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     return X25519PrivateKey.from_private_bytes(_wrapping_key(secret, kdf, salt))
 
 
-def _public_bytes(private: X25519PrivateKey) -> bytes:
+def _public_bytes(private: "X25519PrivateKey") -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -214,6 +222,9 @@ def make_slot(kind: str, secret: bytes, data_key: bytes, plan_id: str,
 
 def open_slot(slot: KeySlot, secret: bytes, plan_id: str) -> bytes | None:
     """The data key, or None if ``secret`` is not this slot's secret."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         if slot.public_key is None:
             return AESGCM(_wrapping_key(secret, slot.kdf, slot.salt)).decrypt(
@@ -221,7 +232,7 @@ def open_slot(slot: KeySlot, secret: bytes, plan_id: str) -> bytes | None:
         private = _private_key(secret, slot.kdf, slot.salt)
         if not secrets.compare_digest(_public_bytes(private), slot.public_key):
             return None
-        return _SUITE.decrypt(slot.wrapped, private, info=slot.associated_data(plan_id))
+        return _suite().decrypt(slot.wrapped, private, info=slot.associated_data(plan_id))
     except InvalidTag:
         return None
 

@@ -12,6 +12,8 @@ crisis services (but nothing from the plan).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from pathlib import Path
@@ -26,7 +28,6 @@ from ..storage import StorageError, lock_card
 from ..i18n import _, isolate
 from ..plans.model import (Contact, CrisisService, Entry, default_crisis_services,
                            shown_crisis_service)
-from .context import PlanContext
 from .dialogs import DialogService
 from .start.common import Heading, close_row, size_to_text, tall, text_label
 from .style import set_role
@@ -37,6 +38,9 @@ OWN_WORDS = (
     ("hard_times", "on_my_own"),
     ("hard_times", "keeps_me_going"),
 )
+
+if TYPE_CHECKING:   # the plan's context loads with the plan, not at launch
+    from .context import PlanContext
 
 
 def _phone_label(number: str) -> QLabel:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
@@ -42,7 +42,9 @@ from .start.common import MIN_TARGET, Heading
 from .start.flow import PLAN_FOLDER_NAME, StartFlow, nearest_folder, plan_folder_in
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode
-from .workspace import Workspace
+
+if TYPE_CHECKING:   # the plan's pages are loaded when a plan is opened, not at launch
+    from .workspace import Workspace
 
 
 _MENUS = (
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
             _("Today's automatic backup couldn't be made. {reason}").format(reason=reason), 30_000))
         session.ctx.status.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self._install_undo(session)
+        from .workspace import Workspace
+
         self.workspace = Workspace(session.ctx, snapshot_loader=session.db.load_snapshot)
         self.screens.addWidget(self.workspace)
         self.screens.setCurrentWidget(self.workspace)

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from ..plans.service import PlanEditor
 from ..storage import StorageError, backup, operations
-from ..storage.writer import BackgroundStore, ReadOnlyStore
-from .context import PlanContext
 from .dialogs import DialogService
+
+if TYPE_CHECKING:   # loaded when a plan is opened, not at launch
+    from ..plans.service import PlanEditor
+    from .context import PlanContext
 
 #: How long closing waits for the disk before telling the person.
 FLUSH_TIMEOUT_S = 10.0
@@ -132,6 +133,11 @@ class PlanSession(QObject):
 
     def __init__(self, db: Any, dialogs: DialogService | None = None,
                  parent: QObject | None = None) -> None:
+        # Here, not at the top: the unlock screen is shown without them.
+        from ..plans.service import PlanEditor
+        from ..storage.writer import BackgroundStore, ReadOnlyStore
+        from .context import PlanContext
+
         super().__init__(parent)
         self.db = db
         plan = _LOADED.pop(db, None)

@@ -19,6 +19,8 @@ plan or to the settings.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton,
@@ -28,11 +30,12 @@ from PySide6.QtWidgets import (
 from .. import storage
 from ..i18n import N_, _, ngettext
 from ..plans.model import COLLECTIONS, Plan
-from .context import PlanContext
-from .reviews.dialog import open_review_dialog
 from .session import BackgroundTask, run_in_background
 from .start.common import MIN_TARGET, SecretEdit, message_label, show_message, tall, text_label
 from .widgets.notice import NoticeBar
+
+if TYPE_CHECKING:   # loaded with the plan, not at launch
+    from .context import PlanContext
 
 
 def hidden_total(plan: Plan) -> int:
@@ -361,6 +364,8 @@ class TogetherMode(QObject):
         if self.ctx is None:
             return None
         who = self.name or (self.banner.ended_with if self.banner is not None else "")
+        from .reviews.dialog import open_review_dialog
+
         dialog = open_review_dialog(self.ctx, self.window, who)
         if self.banner is not None and not self.name:
             dialog.accepted.connect(lambda: self.banner and self.banner.show_ended(""))

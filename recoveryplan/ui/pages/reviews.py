@@ -94,7 +94,13 @@ class ReviewsPage(SectionPage):
     def snapshot(self, review: Review) -> dict[str, Any] | None:
         """The plan as it was at ``review``, or None (and a kind word) if
         its copy cannot be found."""
-        snap = review_snapshot(review, self.snapshot_loader or (lambda _rid: None))
+        from ...storage import StorageError
+
+        try:
+            snap = review_snapshot(review, self.snapshot_loader or (lambda _rid: None))
+        except StorageError as error:   # its copy is damaged on disk (see storage.folder)
+            self.ctx.notify(str(error))
+            return None
         if snap is None:
             self.ctx.notify(_("I couldn't find the copy of my plan kept with this review."))
         return snap

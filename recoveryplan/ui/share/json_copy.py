@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import errno
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -22,10 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...plans.exchange import ImportProblems, load_document, to_document, write_document
 from ...plans.model import Plan
-from ...plans.service import load_snapshots
-from ...plans.validation import Problem
 from ...storage import StorageError
 from ..dialogs import DialogService
 from ..session import BackgroundTask, PlanSession, run_in_background
@@ -33,6 +30,9 @@ from ..start.common import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
 from .files import in_documents
 from .places import describe_place
+
+if TYPE_CHECKING:   # reading and writing JSON loads on first use, not at launch
+    from ...plans.validation import Problem
 
 
 class Window(Protocol):
@@ -179,6 +179,9 @@ class JsonCopy(QObject):
         load = session.db.load_snapshot
 
         def work() -> None:
+            from ...plans.exchange import to_document, write_document
+            from ...plans.service import load_snapshots
+
             load_snapshots(plan, load)
             write_document(path, to_document(plan))
 
@@ -209,6 +212,8 @@ class JsonCopy(QObject):
                                      in_documents(), _("JSON files (*.json);;All files (*)"))
         if path is None:
             return
+        from ...plans.exchange import load_document   # here: not needed at launch
+
         self._status(_("Reading the file\u2026"))
         self._task = run_in_background(lambda: load_document(path),
                                        lambda plan: self._loaded(session, plan),
@@ -219,6 +224,8 @@ class JsonCopy(QObject):
         self._status()
         if not self._still_open(session):
             return
+        from ...plans.exchange import ImportProblems
+
         if isinstance(error, ImportProblems):
             dialog = ProblemsDialog(error.problems, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -20,8 +20,17 @@ from .styles import BOX_SHADE, INK, RULE
 
 #: Width of the text on a one-column A4 page.
 TEXT_WIDTH = A4[0] - 2 * MARGIN
-#: Width of one of the crisis plan's two columns.
-COLUMN_WIDTH = (TEXT_WIDTH - 7 * mm) / 2
+#: The crisis plan's side and top margins, narrower than the others' for
+#: room to print large, and narrower still when that keeps it to two pages
+#: (the footer keeps the usual bottom margin).
+CRISIS_MARGINS = (13 * mm, 10 * mm)
+#: The crisis plan fits this many pages when it can.
+CRISIS_PAGES = 2
+
+
+def _crisis_width(ctx: Context) -> float:
+    """Width of the crisis plan's text at its margins."""
+    return A4[0] - 2 * (ctx.margin or CRISIS_MARGINS[0])
 #: Fields of "When things are really hard" that the pocket card can use for
 #: "three things that help me most", in order of preference.
 HELPS_MOST = (("hard_times", "on_my_own"), ("hard_times", "helps_unwell"),
@@ -340,10 +349,13 @@ def _reviews(ctx: Context) -> list[Flowable]:
 
 # -- My crisis and safety plan ------------------------------------------------------------
 
-#: The steps, in order: each one's field (its label is the step's title).
-#: Early warning signs are for the weeks before a crisis: they are in My
-#: plan and For my appointment, and leave room here for what matters now.
-_STEPS = ("need_help_signs", "on_my_own", "distractions")
+#: The first step, the signs, kept short: what I notice early on, the signs
+#: I need more help, and what I would like others to do then (the rest of
+#: my early warning signs is in My plan).
+_SIGNS = (("warning_signs", "i_notice"), ("hard_times", "need_help_signs"),
+          ("warning_signs", "others_do"))
+#: The steps after it, in order: each one's field (its label is the step's title).
+_STEPS = ("on_my_own", "distractions")
 #: Printed after the steps, each under its own heading.
 _KEEPING_SAFE = (("hard_times", "safer"), ("hard_times", "keeps_me_going"))
 _CRISIS_WISHES = ("care_helped", "care_not_helped", "care_where", "care_involve",
@@ -404,7 +416,7 @@ def _summary(ctx: Context) -> Flowable | None:
     tr, st = ctx.tr, ctx.styles
     friends, pros, services = _crisis_people(ctx)
     everyone = ctx.visible(ctx.plan.contacts) if ctx.wants("my_people") else []
-    inner = TEXT_WIDTH - 14
+    inner = _crisis_width(ctx) - 14
     first: list[Flowable] = []
     caller = (friends + pros)[:1]
     if caller:
@@ -439,7 +451,7 @@ def _summary(ctx: Context) -> Flowable | None:
         body.append(ctx.p(tr._("Crisis services"), style=st.box_head))
         body.append(_row(ctx, [blocks.person(ctx, s.name, "", s.phone, "")[:2] for s in services],
                          inner))
-    return _box(ctx, body, TEXT_WIDTH)
+    return _box(ctx, body, _crisis_width(ctx))
 
 
 def _row(ctx: Context, cells: list[list[Flowable]], width: float, per_row: int = 3) -> Table:
@@ -462,14 +474,22 @@ def _row(ctx: Context, cells: list[list[Flowable]], width: float, per_row: int =
 
 def crisis_story(ctx: Context) -> list[Flowable]:
     tr, st = ctx.tr, ctx.styles
-    steps: list[list[Flowable]] = []
+    steps: list[list] = []
+    signs: list[Flowable] = []
+    for section, field in _SIGNS:
+        block = _field_block(ctx, section, field)
+        # the first sub-heading's page break is the step heading's
+        signs += block[1:] if not signs else block
+    if signs:
+        steps.append(["signs", tr._(ctx.section("warning_signs").title), signs])
     for field in _STEPS:
         body = _field_block(ctx, "hard_times", field, heading=False)
         if body:
-            steps.append([_field_label(ctx, "hard_times", field), body])
+            steps.append([field, _field_label(ctx, "hard_times", field), body])
     friends, pros, services = _crisis_people(ctx)
     if friends:
-        steps.append([tr._("People I can ask for help"), blocks.phone_list(ctx, friends, [])])
+        steps.append(["people", tr._("People I can ask for help"),
+                      blocks.phone_list(ctx, friends, [])])
     everyone = ctx.visible(ctx.plan.contacts) if ctx.wants("my_people") else []
     in_box = {id(c) for c in (friends + pros)[:1]} | {
         id(next((c for c in everyone if c.professional and _role(c) == key), None))
@@ -479,24 +499,28 @@ def crisis_story(ctx: Context) -> list[Flowable]:
         body = blocks.phone_list(ctx, others, [])
         if services:
             body.append(ctx.p(tr._("The crisis services are in the box on page 1."),
-                              style=st.body))
-        steps.append([tr._("Professionals and services I can contact"), body])
+                              style=st.small))
+        steps.append(["services", tr._("Professionals and services I can contact"), body])
     story: list[Flowable] = []
-    for number, (title, body) in enumerate(steps, start=1):
+    for number, (key, title, body) in enumerate(steps, start=1):
         heading = ctx.heading(tr._("Step {number}: {title}").format(
             number=ctx.number(number), title=title), st.h2, level=None, keep=st.body_size * 4)
         if number < len(steps):
             # the pointer to the next step stays with the step's last line
-            body[-1] = WithAttribution(body[-1], ctx.p(("i", tr._(
-                "If this doesn't help, go on to step {number}.").format(
+            if key == "signs":
+                pointer = tr._("If I notice these, go on to step {number}.")
+            else:
+                pointer = tr._("If this doesn't help, go on to step {number}.")
+            body[-1] = WithAttribution(body[-1], ctx.p(("i", pointer.format(
                 number=ctx.number(number + 1))), style=st.next_step))
         story += lead(heading, body)
     for field in ("helps_unwell", "not_helps_unwell"):
         story += _field_block(ctx, "hard_times", field, skip=_BOX_ITEMS)
-    safe = [f for section, field in _KEEPING_SAFE for f in _field_block(ctx, section, field)]
-    if safe:
-        story += lead(ctx.heading(tr._("Keeping safe"), st.h2, level=None), safe)
-    wishes = [f for field in _CRISIS_WISHES for f in _field_block(ctx, "hard_times", field)]
+    for section, field in _KEEPING_SAFE:
+        story += _field_block(ctx, section, field, style=st.h2)
+    # who not to contact is in the box already (the rest of a long list follows here)
+    wishes = [f for field in _CRISIS_WISHES for f in _field_block(
+        ctx, "hard_times", field, skip=_BOX_ITEMS if field == "care_not_involve" else 0)]
     if wishes:
         heading = ctx.heading(tr._("My wishes about care"), st.h2, level=None,
                               keep=st.body.leading * 4)

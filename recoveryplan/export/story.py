@@ -261,6 +261,8 @@ class Context:
     options: PdfOptions
     today: dt.date = field(default_factory=dt.date.today)
     body_size: float | None = None
+    #: The page's side and top margins when not the usual ones (points).
+    margin: float | None = None
 
     def __post_init__(self) -> None:
         #: Drawings filled in once the whole document is laid out:

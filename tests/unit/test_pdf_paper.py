@@ -155,7 +155,10 @@ def test_crisis_plan_steps_follow_in_order_and_wishes_stay_on_one_page():
     flat = "".join(pages)
     steps = [flat.index(squash(f"Step {n}:")) for n in range(1, 6)]
     assert steps == sorted(steps)
-    for n in range(2, 6):
+    assert squash("Step 6:") not in flat
+    # the signs lead on to what I can do; each thing to try, to the next step
+    assert squash("If I notice these, go on to step 2.") in flat
+    for n in range(3, 6):
         assert squash(f"If this doesn't help, go on to step {n}.") in flat
     wishes = [e.text for e in sample().entries
               if e.field.startswith("care_") and e.field != "care_not_involve" and not e.private]
@@ -163,12 +166,58 @@ def test_crisis_plan_steps_follow_in_order_and_wishes_stay_on_one_page():
     assert len(holding) == 1
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("large", SIZES)
+def test_crisis_plan_starts_with_my_warning_signs(language, large):
+    """Step 1 holds what I notice, the signs I need more help and what I
+    would like others to do, before the things I can do on my own."""
+    tr = i18n.Translator(language)
+    data = made("sample", Layout.CRISIS, language, large)
+    flat = squash("".join(page_texts(data)))
+
+    def where(text: str) -> int:
+        # Arabic pages hold these English entries as words, so find a
+        # word of each (the first long one) in the text layer
+        if language == "ar":
+            text = max(text.split(), key=len)
+        found = flat.find(squash(text))
+        assert found >= 0, text
+        return found
+
+    step1 = where(tr._("Step {number}: {title}").format(
+        number=i18n.format_number(1, language=language), title=tr._("Early warning signs")))
+    if language == "ar":
+        step1 = 0
+    signs = [e.text for field in ("i_notice", "others_do")
+             for e in sample().entries_for("warning_signs", field)]
+    assert len(signs) == 7
+    last_sign = max(where(text) for text in signs)
+    for label in ("What I notice", "Signs I need more help", "What I would like others to do"):
+        assert step1 <= where(tr._(label)) < where(sample().entries_for("hard_times", "on_my_own")[0].text)
+    assert step1 <= min(where(text) for text in signs)
+    assert last_sign < where(sample().entries_for("hard_times", "on_my_own")[0].text)
+    # "what other people may notice" and "what I will do" stay in My plan
+    assert squash(tr._("What I will do")) not in flat
+
+
+def test_the_crisis_plan_leaves_out_my_warning_signs_when_i_untick_them():
+    sections = ("hard_times", "my_people")
+    data = render_pdf(sample(), PdfOptions(layout=Layout.CRISIS, sections=sections), today=TODAY)
+    flat = squash("".join(page_texts(data)))
+    assert squash("I stop baking.") not in flat and squash("What I notice") not in flat
+    assert squash("Signs I need more help") in flat
+    assert squash("I stop baking.") in squash("".join(page_texts(made("sample", Layout.CRISIS))))
+
+
 def test_more_space_between_two_contacts_than_inside_one():
     data = made("sample", Layout.CRISIS, "en", False)
     megan, tom = sample().crisis_contacts()[:2]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # each column on its own (lines side by side would run together)
         lines = [(squash(line["text"]), line) for page in pdf.pages
-                 for line in page.extract_text_lines(layout=False)]
+                 for half in ((0, 0, page.width / 2, page.height),
+                              (page.width / 2, 0, page.width, page.height))
+                 for line in page.crop(half).extract_text_lines(layout=False)]
     # step 4 lists Megan (name, number, best times) then Tom, after the box
     start = max(i for i, (text, _line) in enumerate(lines) if text.startswith("MeganEllis"))
     found = [line for text, line in lines[start:start + 8]

@@ -192,7 +192,9 @@ def person(ctx: Context, name: str, relationship: str, phone: str, note: str = "
     st = ctx.styles
     spans: list = [("b", name)]
     if relationship.strip():
-        spans.append(" \u2013 " + relationship)
+        # the dash a span of its own: in a right-to-left line it stays
+        # between the name and the words after it, whatever their script
+        spans += [" \u2013 ", relationship]
     lines = [ctx.p(*spans, style=st.person)]
     if phone.strip():
         lines.append(ctx.p(("b", left_to_right(phone_text(phone))), style=st.number))

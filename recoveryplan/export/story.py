@@ -366,7 +366,9 @@ class Context:
         """One entry in the person's words, with its paired detail if any
         (``inline``: in the same paragraph, after a dash)."""
         if inline and entry.text.strip() and entry.detail.strip():
-            return self.attributed([self.item(entry.text, " \u2013 " + entry.detail)], entry)
+            # one span: a line that holds the end of the text and the start
+            # of the detail keeps them in reading order in a right-to-left page
+            return self.attributed([self.item(entry.text + " \u2013 " + entry.detail)], entry)
         out: list[Flowable] = [self.item(entry.text)] if entry.text.strip() else []
         if entry.detail.strip():
             spans: list[Span] = [entry.detail]

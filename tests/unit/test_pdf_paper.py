@@ -230,6 +230,37 @@ def test_more_space_between_two_contacts_than_inside_one():
     assert between > inside * 1.5
 
 
+def column_lines(page) -> list[str]:
+    """``lines_of`` each half of a two-column page on its own."""
+    return [line for half in ((0, 0, page.width / 2, page.height),
+                              (page.width / 2, 0, page.width, page.height))
+            for line in lines_of(page.crop(half))]
+
+
+@pytest.mark.parametrize("large", SIZES)
+def test_english_words_in_an_arabic_crisis_plan_stay_in_reading_order(large):
+    """An English entry and its detail ("Letting the garden know – Text
+    Ruth") read left to right on every line of an Arabic page, and a
+    contact's name and who they are keep the dash between them."""
+    data = made("sample", Layout.CRISIS, "ar", large)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        lines = [line.strip("\u2022") for page in pdf.pages for line in column_lines(page)]
+    practical = [squash(e.text + " \u2013 " + e.detail)
+                 for e in sample().entries_for("hard_times", "practical")]
+    checked = 0
+    for line in lines:
+        parts = [part for part in line.split("\u2013") if len(part) >= 8]
+        if "\u2013" not in line or not parts:
+            continue
+        mine = [whole for whole in practical if any(part in whole for part in parts)]
+        if mine:
+            assert any(line in whole for whole in mine), line
+            checked += 1
+    assert checked >= 3
+    megan = sample().crisis_contacts()[0]
+    assert any(squash(f"{megan.relationship} \u2013 {megan.name}") in line for line in lines), lines
+
+
 # -- contact details never break -----------------------------------------------------------
 
 def _broken(lines: list[str], value: str, allowed: str = "") -> bool:

@@ -15,7 +15,7 @@ from . import blocks
 from .card import crisis_card
 from .document import MARGIN
 from .fonts import SANS
-from .story import Context, KeepOnPage, WithAttribution, lead
+from .story import Context, KeepOnPage, WithAttribution, dotted, lead
 from .styles import BOX_SHADE, INK, RULE
 
 #: Width of the text on a one-column A4 page.
@@ -41,33 +41,41 @@ CONTENTS_AFTER = 8
 
 # -- pieces ----------------------------------------------------------------------
 
-def _dates_line(ctx: Context, *lead: str) -> str:
-    """"last reviewed … · printed …" (with anything given first)."""
+def _dates_line(ctx: Context, *lead: str) -> list[str]:
+    """"last reviewed …", "printed …" (with anything given first)."""
     tr, info = ctx.tr, ctx.plan.info
     parts = [p for p in lead if p]
     if info.last_reviewed_on:
         parts.append(tr._("last reviewed {date}").format(date=ctx.date(info.last_reviewed_on)))
     parts.append(tr._("printed {date}").format(date=ctx.date(ctx.today)))
-    return "  \u00b7  ".join(parts)
+    return parts
 
 
 class NoteLines(Flowable):
-    """Ruled lines to write on."""
+    """Ruled lines to write on: at least ``lines`` of them, and as many more
+    as fill the rest of the page (a page of its own is not left mostly blank)."""
+
+    #: Never more than this many lines, however tall the room.
+    MOST = 40
 
     def __init__(self, lines: int, gap: float) -> None:
         super().__init__()
         self.lines, self.gap = lines, gap
 
     def wrap(self, aw, ah):
-        self.width, self.height = aw, self.lines * self.gap
+        fill = int((ah - 1) // self.gap) if ah < self.MOST * self.gap else self.lines
+        self.width, self.height = aw, max(self.lines, fill) * self.gap
         return self.width, self.height
+
+    def split(self, aw, ah):
+        return []
 
     def draw(self):
         c = self.canv
         c.saveState()
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
-        for i in range(self.lines):
+        for i in range(round(self.height / self.gap)):
             c.line(0, i * self.gap, self.width, i * self.gap)
         c.restoreState()
 
@@ -401,7 +409,7 @@ def crisis_head(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = []
     if name:
         out.append(ctx.p(name, style=st.name))
-    out.append(ctx.p(("b", tr._("My crisis and safety plan")), "  \u00b7  " + _dates_line(ctx),
+    out.append(ctx.p(*dotted([("b", tr._("My crisis and safety plan")), *_dates_line(ctx)]),
                      style=st.small))
     out += ctx.scope_note()
     box = _summary(ctx)
@@ -541,7 +549,7 @@ def appointment_story(ctx: Context) -> list[Flowable]:
     if when and when >= ctx.today:   # a date that has passed would only mislead
         facts.append(tr._("Appointment on {date}").format(date=ctx.date(when)))
     facts.append(tr._("printed {date}").format(date=ctx.date(ctx.today)))
-    story.append(ctx.p("  \u00b7  ".join(facts), style=st.subtitle_start))
+    story.append(ctx.p(*dotted(facts), style=st.subtitle_start))
     story += ctx.scope_note()
     topics = blocks.topics(ctx, open_only=True)
     if topics:
@@ -577,7 +585,7 @@ def wishes_story(ctx: Context) -> list[Flowable]:
     tr, st, info = ctx.tr, ctx.styles, ctx.plan.info
     story: list[Flowable] = [ctx.p(tr._("My wishes about care"), style=st.h1_first)]
     name = info.owner_name.strip()
-    story.append(ctx.p(_dates_line(ctx, name), style=st.subtitle_start))
+    story.append(ctx.p(*dotted(_dates_line(ctx, name)), style=st.subtitle_start))
     story += ctx.scope_note()
     story.append(_box(ctx, [ctx.p(tr._(
         "This is a statement of my wishes about my care and treatment, in my own words, for a "

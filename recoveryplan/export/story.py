@@ -26,6 +26,18 @@ NBSP = "\u00a0"
 _NO_BREAK = str.maketrans({" ": NBSP, "-": "\u2011"})
 
 
+def dotted(parts: list[Span]) -> list[Span]:
+    """``parts`` with " · " between them, each a span of its own: in a
+    right-to-left line they run right to left, even one that starts with
+    a name in Latin letters ("Jordan · موعد في …")."""
+    out: list[Span] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append("  \u00b7  ")
+        out.append(part)
+    return out
+
+
 def phone_text(phone: str) -> str:
     """A phone number that never breaks across lines."""
     return " ".join(phone.split()).translate(_NO_BREAK)
@@ -295,7 +307,8 @@ class Context:
 
     # -- words ---------------------------------------------------------------
     def date(self, value: dt.date | None, fmt: str = "long") -> str:
-        return i18n.format_date(value, fmt, language=self.options.language)
+        """A date that never breaks across lines ("1 / November 2026")."""
+        return i18n.format_date(value, fmt, language=self.options.language).replace(" ", NBSP)
 
     def number(self, value: int) -> str:
         return i18n.format_number(value, language=self.options.language)

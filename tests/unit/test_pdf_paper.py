@@ -580,3 +580,60 @@ def test_the_summary_box_names_my_care_coordinator_and_gp():
                   "01632 960123", "My GP", "Dr Helen Marsh", "01632 960456", "What helps me",
                   "What does not help me", "Please don't contact"):
         assert squash(words) in text, words
+
+
+# -- read as a stranger would ----------------------------------------------------------------
+
+@pytest.mark.parametrize("layout", [Layout.CRISIS, Layout.APPOINTMENT, Layout.WISHES])
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("large", SIZES)
+def test_a_date_at_the_top_never_breaks_across_lines(layout, language, large):
+    """"printed 1 / November 2026" would read as two things."""
+    data = made("sample", layout, language, large)
+    day = squash(i18n.format_date(TODAY, language=language))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        top = page.crop((0, 0, page.width, page.height / 3))
+        assert any(day in line for line in lines_of(top)), lines_of(top)
+
+
+@pytest.mark.parametrize("layout", [Layout.APPOINTMENT, Layout.WISHES])
+@pytest.mark.parametrize("large", SIZES)
+def test_an_arabic_first_line_starts_on_the_right_with_my_name(layout, large):
+    """"Jordan · موعد في …": each part is its own run, so the name (in Latin
+    letters) comes first, on the right, and the dates after it."""
+    data = made("sample", layout, "ar", large)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        lines = lines_of(pdf.pages[0].crop((0, 0, pdf.pages[0].width, pdf.pages[0].height / 3)))
+    mine = [line for line in lines if "Jordan" in line]
+    assert mine and all(line.endswith("Jordan") for line in mine), mine
+
+
+@pytest.mark.parametrize("large", SIZES)
+def test_the_notes_page_of_my_appointment_is_ruled_to_its_foot(large):
+    data = made("sample", Layout.APPOINTMENT, "en", large)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        last = pdf.pages[-1]
+        assert "Notes from my appointment" in last.extract_text()
+        rules = [line for line in last.lines if line["x1"] - line["x0"] > last.width / 2
+                 and line["top"] < last.height - 20 * 2.83465]
+        lowest = max(line["top"] for line in rules)
+        # the last rule less than two rules' height above the text's foot
+        gap = (16 if large else 10.5) * 2.2
+        assert lowest > last.height - 20 * 2.83465 - 2 * gap, (lowest, len(rules))
+
+
+@pytest.mark.parametrize("large", SIZES)
+def test_the_card_names_nhs_111_once(large):
+    """A service whose name holds its number prints "NHS 111", not "NHS 111 111"."""
+    text = squash(page_texts(made("sample", Layout.CARD, "en", large))[0])
+    assert squash("NHS 111") in text and squash("NHS 111 111") not in text
+    assert squash("Samaritans 116 123") in text
+
+
+@pytest.mark.parametrize("layout", [Layout.CRISIS, Layout.APPOINTMENT, Layout.WISHES])
+def test_the_first_line_has_one_dot_between_its_parts(layout):
+    text = squash(page_texts(made("sample", layout))[0])
+    assert "\u00b7\u00b7" not in text
+    assert squash("last reviewed 13 October 2026 · printed 1 November 2026") in text or (
+        layout is Layout.APPOINTMENT and squash("· printed 1 November 2026") in text)

@@ -390,6 +390,9 @@ class Context:
                 spans.insert(0, ("b", label + " "))
             # Under its bullet, or with the bullet when the entry has no text.
             out.append(self.item(*spans, mark="" if out else BULLET))
+        if len(out) == 2:
+            # the detail starts on the page where the entry ends
+            out = [Lead(*out)]
         return self.attributed(out, entry)
 
     def table(self, rows: list[list[Flowable]], widths: list[float], header: bool = True,

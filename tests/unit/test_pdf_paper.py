@@ -637,3 +637,19 @@ def test_the_first_line_has_one_dot_between_its_parts(layout):
     assert "\u00b7\u00b7" not in text
     assert squash("last reviewed 13 October 2026 · printed 1 November 2026") in text or (
         layout is Layout.APPOINTMENT and squash("· printed 1 November 2026") in text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("large", SIZES)
+def test_an_entry_and_its_detail_start_on_the_same_page(language, large):
+    """"Paying the rent." at the foot of a page, and who will take care of
+    it on the next, would read as two things."""
+    data = made("sample", Layout.WISHES, language, large)
+    pages = [squash(text) for text in page_texts(data)]
+    for entry in sample().entries_for("hard_times", "practical"):
+        if language == "ar":    # English lines in an Arabic page: a word of each
+            text, detail = max(entry.text.split(), key=len), entry.detail.split()[0]
+        else:
+            text, detail = squash(entry.text), squash(entry.detail)[:12]
+        first = next(i for i, page in enumerate(pages) if squash(text) in page)
+        assert squash(detail) in pages[first], (entry.text, first)

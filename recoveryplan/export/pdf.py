@@ -58,13 +58,16 @@ def render(plan: Plan, options: PdfOptions, today: dt.date | None = None) -> Ren
         if not dense:
             return Rendered(_build(plan, options, today)[0], list(missing))
         # The crisis plan at its usual margins, or at narrower ones when
-        # only they keep it to two pages.
+        # only they keep it to two pages (they gain less than a page: a
+        # longer plan is not laid out twice).
         first = None
         for margin in layouts.CRISIS_MARGINS:
             data, pages = _build(plan, options, today, margin)
             if pages <= layouts.CRISIS_PAGES:
                 return Rendered(data, list(missing))
             first = first or data
+            if pages > layouts.CRISIS_PAGES + 1:
+                break
     return Rendered(first, list(missing))
 
 

@@ -11,7 +11,7 @@ from ..plans.progress import SCORE_LABELS, SCORES, checkins_in_period, summary
 from ..plans.sections import SectionSpec
 from .chart import checkin_chart, legend
 from .fonts import SANS, SANS_BOLD
-from .story import BOX, BOX_TICKED, CELL_PAD, Context, Stack, email_lines, lead, phone_text
+from .story import BOX, BOX_TICKED, CELL_PAD, Context, Stack, dotted, email_lines, lead, phone_text
 from .text import left_to_right
 
 def _checkin_label(ctx: Context, key: str) -> str:
@@ -58,7 +58,7 @@ def goal(ctx: Context, item: Goal) -> list[Flowable]:
         facts.append(tr._("Life area: {area}").format(area=tr._(item.life_area.label)))
     if item.target_date:
         facts.append(tr._("Target date: {date}").format(date=ctx.date(item.target_date)))
-    out.append(ctx.p("  \u00b7  ".join(facts), style=st.meta))
+    out.append(ctx.p(*dotted(facts), style=st.meta))
     if item.why.strip():
         out.append(ctx.p(("b", tr._("Why it matters to me:") + " "), item.why))
     if item.who_can_help.strip():
@@ -192,7 +192,9 @@ def person(ctx: Context, name: str, relationship: str, phone: str, note: str = "
     st = ctx.styles
     spans: list = [("b", name)]
     if relationship.strip():
-        spans.append(" \u2013 " + relationship)
+        # the dash a span of its own: in a right-to-left line it stays
+        # between the name and the words after it, whatever their script
+        spans += [" \u2013 ", relationship]
     lines = [ctx.p(*spans, style=st.person)]
     if phone.strip():
         lines.append(ctx.p(("b", left_to_right(phone_text(phone))), style=st.number))

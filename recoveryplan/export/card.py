@@ -212,8 +212,12 @@ def _front(ctx: Context, st: Styles, people: list[Contact], services: list[Crisi
         for i, service in enumerate(services):
             if i:
                 spans.append("  \u00b7  ")
-            spans += [service.name.replace(" ", "\u00a0") + "\u00a0",
-                      ("b", left_to_right(phone_text(service.phone)))]
+            name, phone = service.name.strip(), service.phone.strip()
+            if phone and name.endswith(phone) and name != phone:
+                # "NHS 111", not "NHS 111 111": the name holds the number
+                name = name[:-len(phone)].rstrip()
+            spans += [name.replace(" ", "\u00a0") + "\u00a0",
+                      ("b", left_to_right(phone_text(phone)))]
         out.append(_p(ctx, st.card_services, *spans))
     return out
 

@@ -84,7 +84,7 @@ class FooterCanvas(Canvas):
         super().save()
 
 
-def _footer(ctx: Context) -> Callable[[Canvas, int, int], None]:
+def _footer(ctx: Context, margin: float = MARGIN) -> Callable[[Canvas, int, int], None]:
     styles, tr = ctx.styles, ctx.tr
     name = ctx.plan.info.owner_name.strip()
     printed = tr._("Printed {date}").format(date=ctx.date(ctx.today))
@@ -92,18 +92,18 @@ def _footer(ctx: Context) -> Callable[[Canvas, int, int], None]:
 
     def draw(canvas: Canvas, number: int, total: int) -> None:
         width, _height = canvas._pagesize
-        inner = width - 2 * MARGIN
+        inner = width - 2 * margin
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
-        canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
+        canvas.line(margin, MARGIN - 2 * mm, width - margin, MARGIN - 2 * mm)
         page = tr._("Page {number} of {total}").format(number=ctx.number(number),
                                                        total=ctx.number(total))
         start_w, end_w = inner * 0.8, inner * 0.2
         spans = ([("b", name), "  \u00b7  " + rest] if name else [rest])
         start = ctx.p(*spans, style=styles.footer)
         end = ctx.p(page, style=styles.footer_end)
-        start_x, end_x = (MARGIN + end_w, MARGIN) if ctx.rtl else (MARGIN, MARGIN + start_w)
+        start_x, end_x = (margin + end_w, margin) if ctx.rtl else (margin, margin + start_w)
         for para, x, w in ((start, start_x, start_w), (end, end_x, end_w)):
             _w, h = para.wrap(w, FOOTER_GAP * 2)
             para.drawOn(canvas, x, MARGIN - 3 * mm - min(h, styles.footer.leading * 2))
@@ -113,22 +113,23 @@ def _footer(ctx: Context) -> Callable[[Canvas, int, int], None]:
 
 
 def frames(columns: int = 1, rtl: bool = False, gap: float = 7 * mm,
-           top: float = 0.0) -> list[Frame]:
+           top: float = 0.0, margin: float = MARGIN) -> list[Frame]:
     """Frames filling an A4 page inside the margins; in a right-to-left
     document the first column is the right-hand one. With ``top``, a
     full-width frame of that height comes first and the columns fill the
-    rest of the page below it."""
+    rest of the page below it. ``margin`` is the page's side and top
+    margins (the footer keeps the bottom one)."""
     width, height = A4
-    inner = width - 2 * MARGIN
+    inner = width - 2 * margin
     col = (inner - gap * (columns - 1)) / columns
-    xs = [MARGIN + i * (col + gap) for i in range(columns)]
+    xs = [margin + i * (col + gap) for i in range(columns)]
     if rtl:
         xs.reverse()
     bottom = MARGIN + 2 * mm
-    full = height - 2 * MARGIN - 2 * mm
+    full = height - margin - MARGIN - 2 * mm
     out = []
     if top:
-        out.append(Frame(MARGIN, bottom + full - top, inner, top, id="top",
+        out.append(Frame(margin, bottom + full - top, inner, top, id="top",
                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0))
     return out + [Frame(x, bottom, col, full - top, id=f"col{i}",
                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -164,10 +165,10 @@ def block_height(flowables: list[Flowable], width: float) -> float:
 
 
 def build_pdf(ctx: Context, story: list[Flowable], title: str, columns: int = 1,
-              head: list[Flowable] | None = None) -> bytes:
+              head: list[Flowable] | None = None, margin: float = MARGIN) -> bytes:
     """Lay ``story`` out on A4 pages and return the finished file. With
     ``head``, the first page opens with it across the whole width and
-    ``story`` flows in ``columns`` below it."""
+    ``story`` flows in ``columns`` below it. ``margin``: see ``frames``."""
     out = io.BytesIO()
     doc = _Document(
         out, pagesize=A4,
@@ -175,15 +176,16 @@ def build_pdf(ctx: Context, story: list[Flowable], title: str, columns: int = 1,
         title=title, author="", subject="", creator="", producer="", keywords="",
         lang=ctx.options.language, invariant=1,
     )
-    templates = [PageTemplate(id="page", frames=frames(columns, ctx.rtl))]
+    templates = [PageTemplate(id="page", frames=frames(columns, ctx.rtl, margin=margin))]
     if head:
-        inner = A4[0] - 2 * MARGIN
+        inner = A4[0] - 2 * margin
         top = min(block_height(head, inner) + 2 * mm, (A4[1] - 2 * MARGIN) * 0.8)
-        templates.insert(0, PageTemplate(id="first", frames=frames(columns, ctx.rtl, top=top)))
+        templates.insert(0, PageTemplate(id="first", frames=frames(columns, ctx.rtl, top=top,
+                                                                   margin=margin)))
         story = [NextPageTemplate("page"), *head, FrameBreak(), *story]
     doc.addPageTemplates(templates)
     ctx.document = doc
-    maker = partial(FooterCanvas, footer=_footer(ctx), day=ctx.today, late=ctx.late)
+    maker = partial(FooterCanvas, footer=_footer(ctx, margin), day=ctx.today, late=ctx.late)
     doc.build(story, canvasmaker=maker)
     return _without_library_comments(out.getvalue())
 

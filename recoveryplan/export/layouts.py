@@ -15,13 +15,22 @@ from . import blocks
 from .card import crisis_card
 from .document import MARGIN
 from .fonts import SANS
-from .story import Context, KeepOnPage, WithAttribution, lead
+from .story import Context, KeepOnPage, WithAttribution, dotted, lead
 from .styles import BOX_SHADE, INK, RULE
 
 #: Width of the text on a one-column A4 page.
 TEXT_WIDTH = A4[0] - 2 * MARGIN
-#: Width of one of the crisis plan's two columns.
-COLUMN_WIDTH = (TEXT_WIDTH - 7 * mm) / 2
+#: The crisis plan's side and top margins, narrower than the others' for
+#: room to print large, and narrower still when that keeps it to two pages
+#: (the footer keeps the usual bottom margin).
+CRISIS_MARGINS = (13 * mm, 10 * mm)
+#: The crisis plan fits this many pages when it can.
+CRISIS_PAGES = 2
+
+
+def _crisis_width(ctx: Context) -> float:
+    """Width of the crisis plan's text at its margins."""
+    return A4[0] - 2 * (ctx.margin or CRISIS_MARGINS[0])
 #: Fields of "When things are really hard" that the pocket card can use for
 #: "three things that help me most", in order of preference.
 HELPS_MOST = (("hard_times", "on_my_own"), ("hard_times", "helps_unwell"),
@@ -32,33 +41,41 @@ CONTENTS_AFTER = 8
 
 # -- pieces ----------------------------------------------------------------------
 
-def _dates_line(ctx: Context, *lead: str) -> str:
-    """"last reviewed … · printed …" (with anything given first)."""
+def _dates_line(ctx: Context, *lead: str) -> list[str]:
+    """"last reviewed …", "printed …" (with anything given first)."""
     tr, info = ctx.tr, ctx.plan.info
     parts = [p for p in lead if p]
     if info.last_reviewed_on:
         parts.append(tr._("last reviewed {date}").format(date=ctx.date(info.last_reviewed_on)))
     parts.append(tr._("printed {date}").format(date=ctx.date(ctx.today)))
-    return "  \u00b7  ".join(parts)
+    return parts
 
 
 class NoteLines(Flowable):
-    """Ruled lines to write on."""
+    """Ruled lines to write on: at least ``lines`` of them, and as many more
+    as fill the rest of the page (a page of its own is not left mostly blank)."""
+
+    #: Never more than this many lines, however tall the room.
+    MOST = 40
 
     def __init__(self, lines: int, gap: float) -> None:
         super().__init__()
         self.lines, self.gap = lines, gap
 
     def wrap(self, aw, ah):
-        self.width, self.height = aw, self.lines * self.gap
+        fill = int((ah - 1) // self.gap) if ah < self.MOST * self.gap else self.lines
+        self.width, self.height = aw, max(self.lines, fill) * self.gap
         return self.width, self.height
+
+    def split(self, aw, ah):
+        return []
 
     def draw(self):
         c = self.canv
         c.saveState()
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
-        for i in range(self.lines):
+        for i in range(round(self.height / self.gap)):
             c.line(0, i * self.gap, self.width, i * self.gap)
         c.restoreState()
 
@@ -340,10 +357,13 @@ def _reviews(ctx: Context) -> list[Flowable]:
 
 # -- My crisis and safety plan ------------------------------------------------------------
 
-#: The steps, in order: each one's field (its label is the step's title).
-#: Early warning signs are for the weeks before a crisis: they are in My
-#: plan and For my appointment, and leave room here for what matters now.
-_STEPS = ("need_help_signs", "on_my_own", "distractions")
+#: The first step, the signs, kept short: what I notice early on, the signs
+#: I need more help, and what I would like others to do then (the rest of
+#: my early warning signs is in My plan).
+_SIGNS = (("warning_signs", "i_notice"), ("hard_times", "need_help_signs"),
+          ("warning_signs", "others_do"))
+#: The steps after it, in order: each one's field (its label is the step's title).
+_STEPS = ("on_my_own", "distractions")
 #: Printed after the steps, each under its own heading.
 _KEEPING_SAFE = (("hard_times", "safer"), ("hard_times", "keeps_me_going"))
 _CRISIS_WISHES = ("care_helped", "care_not_helped", "care_where", "care_involve",
@@ -389,7 +409,7 @@ def crisis_head(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = []
     if name:
         out.append(ctx.p(name, style=st.name))
-    out.append(ctx.p(("b", tr._("My crisis and safety plan")), "  \u00b7  " + _dates_line(ctx),
+    out.append(ctx.p(*dotted([("b", tr._("My crisis and safety plan")), *_dates_line(ctx)]),
                      style=st.small))
     out += ctx.scope_note()
     box = _summary(ctx)
@@ -404,7 +424,7 @@ def _summary(ctx: Context) -> Flowable | None:
     tr, st = ctx.tr, ctx.styles
     friends, pros, services = _crisis_people(ctx)
     everyone = ctx.visible(ctx.plan.contacts) if ctx.wants("my_people") else []
-    inner = TEXT_WIDTH - 14
+    inner = _crisis_width(ctx) - 14
     first: list[Flowable] = []
     caller = (friends + pros)[:1]
     if caller:
@@ -439,7 +459,7 @@ def _summary(ctx: Context) -> Flowable | None:
         body.append(ctx.p(tr._("Crisis services"), style=st.box_head))
         body.append(_row(ctx, [blocks.person(ctx, s.name, "", s.phone, "")[:2] for s in services],
                          inner))
-    return _box(ctx, body, TEXT_WIDTH)
+    return _box(ctx, body, _crisis_width(ctx))
 
 
 def _row(ctx: Context, cells: list[list[Flowable]], width: float, per_row: int = 3) -> Table:
@@ -462,14 +482,22 @@ def _row(ctx: Context, cells: list[list[Flowable]], width: float, per_row: int =
 
 def crisis_story(ctx: Context) -> list[Flowable]:
     tr, st = ctx.tr, ctx.styles
-    steps: list[list[Flowable]] = []
+    steps: list[list] = []
+    signs: list[Flowable] = []
+    for section, field in _SIGNS:
+        block = _field_block(ctx, section, field)
+        # the first sub-heading's page break is the step heading's
+        signs += block[1:] if not signs else block
+    if signs:
+        steps.append(["signs", tr._(ctx.section("warning_signs").title), signs])
     for field in _STEPS:
         body = _field_block(ctx, "hard_times", field, heading=False)
         if body:
-            steps.append([_field_label(ctx, "hard_times", field), body])
+            steps.append([field, _field_label(ctx, "hard_times", field), body])
     friends, pros, services = _crisis_people(ctx)
     if friends:
-        steps.append([tr._("People I can ask for help"), blocks.phone_list(ctx, friends, [])])
+        steps.append(["people", tr._("People I can ask for help"),
+                      blocks.phone_list(ctx, friends, [])])
     everyone = ctx.visible(ctx.plan.contacts) if ctx.wants("my_people") else []
     in_box = {id(c) for c in (friends + pros)[:1]} | {
         id(next((c for c in everyone if c.professional and _role(c) == key), None))
@@ -479,24 +507,28 @@ def crisis_story(ctx: Context) -> list[Flowable]:
         body = blocks.phone_list(ctx, others, [])
         if services:
             body.append(ctx.p(tr._("The crisis services are in the box on page 1."),
-                              style=st.body))
-        steps.append([tr._("Professionals and services I can contact"), body])
+                              style=st.small))
+        steps.append(["services", tr._("Professionals and services I can contact"), body])
     story: list[Flowable] = []
-    for number, (title, body) in enumerate(steps, start=1):
+    for number, (key, title, body) in enumerate(steps, start=1):
         heading = ctx.heading(tr._("Step {number}: {title}").format(
             number=ctx.number(number), title=title), st.h2, level=None, keep=st.body_size * 4)
         if number < len(steps):
             # the pointer to the next step stays with the step's last line
-            body[-1] = WithAttribution(body[-1], ctx.p(("i", tr._(
-                "If this doesn't help, go on to step {number}.").format(
+            if key == "signs":
+                pointer = tr._("If I notice these, go on to step {number}.")
+            else:
+                pointer = tr._("If this doesn't help, go on to step {number}.")
+            body[-1] = WithAttribution(body[-1], ctx.p(("i", pointer.format(
                 number=ctx.number(number + 1))), style=st.next_step))
         story += lead(heading, body)
     for field in ("helps_unwell", "not_helps_unwell"):
         story += _field_block(ctx, "hard_times", field, skip=_BOX_ITEMS)
-    safe = [f for section, field in _KEEPING_SAFE for f in _field_block(ctx, section, field)]
-    if safe:
-        story += lead(ctx.heading(tr._("Keeping safe"), st.h2, level=None), safe)
-    wishes = [f for field in _CRISIS_WISHES for f in _field_block(ctx, "hard_times", field)]
+    for section, field in _KEEPING_SAFE:
+        story += _field_block(ctx, section, field, style=st.h2)
+    # who not to contact is in the box already (the rest of a long list follows here)
+    wishes = [f for field in _CRISIS_WISHES for f in _field_block(
+        ctx, "hard_times", field, skip=_BOX_ITEMS if field == "care_not_involve" else 0)]
     if wishes:
         heading = ctx.heading(tr._("My wishes about care"), st.h2, level=None,
                               keep=st.body.leading * 4)
@@ -517,7 +549,7 @@ def appointment_story(ctx: Context) -> list[Flowable]:
     if when and when >= ctx.today:   # a date that has passed would only mislead
         facts.append(tr._("Appointment on {date}").format(date=ctx.date(when)))
     facts.append(tr._("printed {date}").format(date=ctx.date(ctx.today)))
-    story.append(ctx.p("  \u00b7  ".join(facts), style=st.subtitle_start))
+    story.append(ctx.p(*dotted(facts), style=st.subtitle_start))
     story += ctx.scope_note()
     topics = blocks.topics(ctx, open_only=True)
     if topics:
@@ -553,7 +585,7 @@ def wishes_story(ctx: Context) -> list[Flowable]:
     tr, st, info = ctx.tr, ctx.styles, ctx.plan.info
     story: list[Flowable] = [ctx.p(tr._("My wishes about care"), style=st.h1_first)]
     name = info.owner_name.strip()
-    story.append(ctx.p(_dates_line(ctx, name), style=st.subtitle_start))
+    story.append(ctx.p(*dotted(_dates_line(ctx, name)), style=st.subtitle_start))
     story += ctx.scope_note()
     story.append(_box(ctx, [ctx.p(tr._(
         "This is a statement of my wishes about my care and treatment, in my own words, for a "

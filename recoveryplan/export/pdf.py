@@ -55,15 +55,36 @@ def render(plan: Plan, options: PdfOptions, today: dt.date | None = None) -> Ren
     the end of the check-in period and the file's date."""
     dense = options.layout is Layout.CRISIS
     with collecting_unprintable() as missing:
-        ctx = Context(plan, options, today=today or dt.date.today(),
-                      body_size=_DENSE_BODY[options.large_print] if dense else None)
-        story = _STORIES[options.layout](ctx)
-        head = layouts.crisis_head(ctx) if dense else None
-        if not story:
-            story = [ctx.p(ctx.tr._("There is nothing to print here yet."))]
-        title = ctx.tr._(options.layout.title)
-        data = build_pdf(ctx, story, title, columns=2 if dense else 1, head=head)
-    return Rendered(data, list(missing))
+        if not dense:
+            return Rendered(_build(plan, options, today)[0], list(missing))
+        # The crisis plan at its usual margins, or at narrower ones when
+        # only they keep it to two pages (they gain less than a page: a
+        # longer plan is not laid out twice).
+        first = None
+        for margin in layouts.CRISIS_MARGINS:
+            data, pages = _build(plan, options, today, margin)
+            if pages <= layouts.CRISIS_PAGES:
+                return Rendered(data, list(missing))
+            first = first or data
+            if pages > layouts.CRISIS_PAGES + 1:
+                break
+    return Rendered(first, list(missing))
+
+
+def _build(plan: Plan, options: PdfOptions, today: dt.date | None,
+           margin: float | None = None) -> tuple[bytes, int]:
+    """The PDF and its number of pages."""
+    dense = options.layout is Layout.CRISIS
+    ctx = Context(plan, options, today=today or dt.date.today(),
+                  body_size=_DENSE_BODY[options.large_print] if dense else None, margin=margin)
+    story = _STORIES[options.layout](ctx)
+    head = layouts.crisis_head(ctx) if dense else None
+    if not story:
+        story = [ctx.p(ctx.tr._("There is nothing to print here yet."))]
+    title = ctx.tr._(options.layout.title)
+    data = build_pdf(ctx, story, title, columns=2 if dense else 1, head=head,
+                     **({"margin": margin} if margin else {}))
+    return data, ctx.document.page
 
 
 def render_pdf(plan: Plan, options: PdfOptions, today: dt.date | None = None) -> bytes:

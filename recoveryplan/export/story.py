@@ -26,6 +26,18 @@ NBSP = "\u00a0"
 _NO_BREAK = str.maketrans({" ": NBSP, "-": "\u2011"})
 
 
+def dotted(parts: list[Span]) -> list[Span]:
+    """``parts`` with " · " between them, each a span of its own: in a
+    right-to-left line they run right to left, even one that starts with
+    a name in Latin letters ("Jordan · موعد في …")."""
+    out: list[Span] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append("  \u00b7  ")
+        out.append(part)
+    return out
+
+
 def phone_text(phone: str) -> str:
     """A phone number that never breaks across lines."""
     return " ".join(phone.split()).translate(_NO_BREAK)
@@ -261,6 +273,8 @@ class Context:
     options: PdfOptions
     today: dt.date = field(default_factory=dt.date.today)
     body_size: float | None = None
+    #: The page's side and top margins when not the usual ones (points).
+    margin: float | None = None
 
     def __post_init__(self) -> None:
         #: Drawings filled in once the whole document is laid out:
@@ -293,7 +307,8 @@ class Context:
 
     # -- words ---------------------------------------------------------------
     def date(self, value: dt.date | None, fmt: str = "long") -> str:
-        return i18n.format_date(value, fmt, language=self.options.language)
+        """A date that never breaks across lines ("1 / November 2026")."""
+        return i18n.format_date(value, fmt, language=self.options.language).replace(" ", NBSP)
 
     def number(self, value: int) -> str:
         return i18n.format_number(value, language=self.options.language)
@@ -364,7 +379,9 @@ class Context:
         """One entry in the person's words, with its paired detail if any
         (``inline``: in the same paragraph, after a dash)."""
         if inline and entry.text.strip() and entry.detail.strip():
-            return self.attributed([self.item(entry.text, " \u2013 " + entry.detail)], entry)
+            # one span: a line that holds the end of the text and the start
+            # of the detail keeps them in reading order in a right-to-left page
+            return self.attributed([self.item(entry.text + " \u2013 " + entry.detail)], entry)
         out: list[Flowable] = [self.item(entry.text)] if entry.text.strip() else []
         if entry.detail.strip():
             spans: list[Span] = [entry.detail]
@@ -373,6 +390,9 @@ class Context:
                 spans.insert(0, ("b", label + " "))
             # Under its bullet, or with the bullet when the entry has no text.
             out.append(self.item(*spans, mark="" if out else BULLET))
+        if len(out) == 2:
+            # the detail starts on the page where the entry ends
+            out = [Lead(*out)]
         return self.attributed(out, entry)
 
     def table(self, rows: list[list[Flowable]], widths: list[float], header: bool = True,

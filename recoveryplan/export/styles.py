@@ -99,7 +99,7 @@ def make_styles(large_print: bool = False, rtl: bool = False, body_size: float |
         body_size=size,
         rtl=rtl,
         body=style("body", spaceAfter=size * 0.35),
-        bullet=style("bullet", spaceAfter=size * 0.25 * gap, bulletFontName=SANS, bulletFontSize=size,
+        bullet=style("bullet", spaceAfter=size * (0.1 if dense else 0.25), bulletFontName=SANS, bulletFontSize=size,
                      **hanging),
         check=style("check", spaceAfter=size * 0.15, bulletFontName=SANS,
                     bulletFontSize=size * 1.1, **hanging),

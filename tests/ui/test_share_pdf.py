@@ -127,6 +127,28 @@ def test_changing_the_layout_draws_the_pages_again(qtbot, open_window):
     assert dialog.preview.page_count() < plan_pages
 
 
+@pytest.mark.parametrize("layout", [Layout.CRISIS, Layout.CARD, Layout.WISHES])
+def test_each_layout_offers_exactly_the_parts_it_prints(layout):
+    """Unticking a part the layout prints changes its pages, so every part
+    it prints is in its list (the crisis plan prints my early warning
+    signs; the card takes "keeping well" only when "hard times" has too little)."""
+    from recoveryplan.plans.sections import SECTIONS
+
+    plan = load_sample_plan()
+    everything = pdf_text(render_pdf(plan, PdfOptions(layout=layout)))
+    printed = set()
+    for spec in SECTIONS:
+        rest = tuple(s.key for s in SECTIONS if s.key != spec.key)
+        text = pdf_text(render_pdf(plan, PdfOptions(layout=layout, sections=rest)))
+        if text.replace(squash("Selected sections only"), "") != everything:
+            printed.add(spec.key)
+    assert printed <= set(LAYOUT_SECTIONS[layout])
+    if layout is not Layout.CARD:
+        assert printed == set(LAYOUT_SECTIONS[layout])
+    if layout is Layout.CRISIS:
+        assert "warning_signs" in printed
+
+
 def test_options_reach_the_pdf(qtbot, open_window):
     window = open_window
     dialog = open_dialog(qtbot, window)

@@ -155,7 +155,10 @@ def test_crisis_plan_steps_follow_in_order_and_wishes_stay_on_one_page():
     flat = "".join(pages)
     steps = [flat.index(squash(f"Step {n}:")) for n in range(1, 6)]
     assert steps == sorted(steps)
-    for n in range(2, 6):
+    assert squash("Step 6:") not in flat
+    # the signs lead on to what I can do; each thing to try, to the next step
+    assert squash("If I notice these, go on to step 2.") in flat
+    for n in range(3, 6):
         assert squash(f"If this doesn't help, go on to step {n}.") in flat
     wishes = [e.text for e in sample().entries
               if e.field.startswith("care_") and e.field != "care_not_involve" and not e.private]
@@ -163,12 +166,58 @@ def test_crisis_plan_steps_follow_in_order_and_wishes_stay_on_one_page():
     assert len(holding) == 1
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("large", SIZES)
+def test_crisis_plan_starts_with_my_warning_signs(language, large):
+    """Step 1 holds what I notice, the signs I need more help and what I
+    would like others to do, before the things I can do on my own."""
+    tr = i18n.Translator(language)
+    data = made("sample", Layout.CRISIS, language, large)
+    flat = squash("".join(page_texts(data)))
+
+    def where(text: str) -> int:
+        # Arabic pages hold these English entries as words, so find a
+        # word of each (the first long one) in the text layer
+        if language == "ar":
+            text = max(text.split(), key=len)
+        found = flat.find(squash(text))
+        assert found >= 0, text
+        return found
+
+    step1 = where(tr._("Step {number}: {title}").format(
+        number=i18n.format_number(1, language=language), title=tr._("Early warning signs")))
+    if language == "ar":
+        step1 = 0
+    signs = [e.text for field in ("i_notice", "others_do")
+             for e in sample().entries_for("warning_signs", field)]
+    assert len(signs) == 7
+    last_sign = max(where(text) for text in signs)
+    for label in ("What I notice", "Signs I need more help", "What I would like others to do"):
+        assert step1 <= where(tr._(label)) < where(sample().entries_for("hard_times", "on_my_own")[0].text)
+    assert step1 <= min(where(text) for text in signs)
+    assert last_sign < where(sample().entries_for("hard_times", "on_my_own")[0].text)
+    # "what other people may notice" and "what I will do" stay in My plan
+    assert squash(tr._("What I will do")) not in flat
+
+
+def test_the_crisis_plan_leaves_out_my_warning_signs_when_i_untick_them():
+    sections = ("hard_times", "my_people")
+    data = render_pdf(sample(), PdfOptions(layout=Layout.CRISIS, sections=sections), today=TODAY)
+    flat = squash("".join(page_texts(data)))
+    assert squash("I stop baking.") not in flat and squash("What I notice") not in flat
+    assert squash("Signs I need more help") in flat
+    assert squash("I stop baking.") in squash("".join(page_texts(made("sample", Layout.CRISIS))))
+
+
 def test_more_space_between_two_contacts_than_inside_one():
     data = made("sample", Layout.CRISIS, "en", False)
     megan, tom = sample().crisis_contacts()[:2]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # each column on its own (lines side by side would run together)
         lines = [(squash(line["text"]), line) for page in pdf.pages
-                 for line in page.extract_text_lines(layout=False)]
+                 for half in ((0, 0, page.width / 2, page.height),
+                              (page.width / 2, 0, page.width, page.height))
+                 for line in page.crop(half).extract_text_lines(layout=False)]
     # step 4 lists Megan (name, number, best times) then Tom, after the box
     start = max(i for i, (text, _line) in enumerate(lines) if text.startswith("MeganEllis"))
     found = [line for text, line in lines[start:start + 8]
@@ -179,6 +228,37 @@ def test_more_space_between_two_contacts_than_inside_one():
     inside = tops["megan_no"]["top"] - tops["megan"]["bottom"]
     between = tops["tom"]["top"] - tops["megan_times"]["bottom"]
     assert between > inside * 1.5
+
+
+def column_lines(page) -> list[str]:
+    """``lines_of`` each half of a two-column page on its own."""
+    return [line for half in ((0, 0, page.width / 2, page.height),
+                              (page.width / 2, 0, page.width, page.height))
+            for line in lines_of(page.crop(half))]
+
+
+@pytest.mark.parametrize("large", SIZES)
+def test_english_words_in_an_arabic_crisis_plan_stay_in_reading_order(large):
+    """An English entry and its detail ("Letting the garden know – Text
+    Ruth") read left to right on every line of an Arabic page, and a
+    contact's name and who they are keep the dash between them."""
+    data = made("sample", Layout.CRISIS, "ar", large)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        lines = [line.strip("\u2022") for page in pdf.pages for line in column_lines(page)]
+    practical = [squash(e.text + " \u2013 " + e.detail)
+                 for e in sample().entries_for("hard_times", "practical")]
+    checked = 0
+    for line in lines:
+        parts = [part for part in line.split("\u2013") if len(part) >= 8]
+        if "\u2013" not in line or not parts:
+            continue
+        mine = [whole for whole in practical if any(part in whole for part in parts)]
+        if mine:
+            assert any(line in whole for whole in mine), line
+            checked += 1
+    assert checked >= 3
+    megan = sample().crisis_contacts()[0]
+    assert any(squash(f"{megan.relationship} \u2013 {megan.name}") in line for line in lines), lines
 
 
 # -- contact details never break -----------------------------------------------------------
@@ -500,3 +580,76 @@ def test_the_summary_box_names_my_care_coordinator_and_gp():
                   "01632 960123", "My GP", "Dr Helen Marsh", "01632 960456", "What helps me",
                   "What does not help me", "Please don't contact"):
         assert squash(words) in text, words
+
+
+# -- read as a stranger would ----------------------------------------------------------------
+
+@pytest.mark.parametrize("layout", [Layout.CRISIS, Layout.APPOINTMENT, Layout.WISHES])
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("large", SIZES)
+def test_a_date_at_the_top_never_breaks_across_lines(layout, language, large):
+    """"printed 1 / November 2026" would read as two things."""
+    data = made("sample", layout, language, large)
+    day = squash(i18n.format_date(TODAY, language=language))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        top = page.crop((0, 0, page.width, page.height / 3))
+        assert any(day in line for line in lines_of(top)), lines_of(top)
+
+
+@pytest.mark.parametrize("layout", [Layout.APPOINTMENT, Layout.WISHES])
+@pytest.mark.parametrize("large", SIZES)
+def test_an_arabic_first_line_starts_on_the_right_with_my_name(layout, large):
+    """"Jordan · موعد في …": each part is its own run, so the name (in Latin
+    letters) comes first, on the right, and the dates after it."""
+    data = made("sample", layout, "ar", large)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        lines = lines_of(pdf.pages[0].crop((0, 0, pdf.pages[0].width, pdf.pages[0].height / 3)))
+    mine = [line for line in lines if "Jordan" in line]
+    assert mine and all(line.endswith("Jordan") for line in mine), mine
+
+
+@pytest.mark.parametrize("large", SIZES)
+def test_the_notes_page_of_my_appointment_is_ruled_to_its_foot(large):
+    data = made("sample", Layout.APPOINTMENT, "en", large)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        last = pdf.pages[-1]
+        assert "Notes from my appointment" in last.extract_text()
+        rules = [line for line in last.lines if line["x1"] - line["x0"] > last.width / 2
+                 and line["top"] < last.height - 20 * 2.83465]
+        lowest = max(line["top"] for line in rules)
+        # the last rule less than two rules' height above the text's foot
+        gap = (16 if large else 10.5) * 2.2
+        assert lowest > last.height - 20 * 2.83465 - 2 * gap, (lowest, len(rules))
+
+
+@pytest.mark.parametrize("large", SIZES)
+def test_the_card_names_nhs_111_once(large):
+    """A service whose name holds its number prints "NHS 111", not "NHS 111 111"."""
+    text = squash(page_texts(made("sample", Layout.CARD, "en", large))[0])
+    assert squash("NHS 111") in text and squash("NHS 111 111") not in text
+    assert squash("Samaritans 116 123") in text
+
+
+@pytest.mark.parametrize("layout", [Layout.CRISIS, Layout.APPOINTMENT, Layout.WISHES])
+def test_the_first_line_has_one_dot_between_its_parts(layout):
+    text = squash(page_texts(made("sample", layout))[0])
+    assert "\u00b7\u00b7" not in text
+    assert squash("last reviewed 13 October 2026 · printed 1 November 2026") in text or (
+        layout is Layout.APPOINTMENT and squash("· printed 1 November 2026") in text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("large", SIZES)
+def test_an_entry_and_its_detail_start_on_the_same_page(language, large):
+    """"Paying the rent." at the foot of a page, and who will take care of
+    it on the next, would read as two things."""
+    data = made("sample", Layout.WISHES, language, large)
+    pages = [squash(text) for text in page_texts(data)]
+    for entry in sample().entries_for("hard_times", "practical"):
+        if language == "ar":    # English lines in an Arabic page: a word of each
+            text, detail = max(entry.text.split(), key=len), entry.detail.split()[0]
+        else:
+            text, detail = squash(entry.text), squash(entry.detail)[:12]
+        first = next(i for i, page in enumerate(pages) if squash(text) in page)
+        assert squash(detail) in pages[first], (entry.text, first)

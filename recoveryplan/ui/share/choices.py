@@ -42,7 +42,7 @@ LAYOUTS: tuple[tuple[Layout, str, str], ...] = (
 #: The sections each layout can print (the others have fixed parts).
 LAYOUT_SECTIONS: dict[Layout, tuple[str, ...]] = {
     Layout.PLAN: tuple(spec.key for spec in SECTIONS),
-    Layout.CRISIS: ("hard_times", "my_people"),
+    Layout.CRISIS: ("warning_signs", "hard_times", "my_people"),
     Layout.APPOINTMENT: ("goals", "checkins", "warning_signs", "appointments"),
     Layout.CARD: ("my_people", "hard_times", "keeping_well"),
     Layout.WISHES: ("hard_times", "warning_signs"),

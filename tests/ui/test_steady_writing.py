@@ -120,3 +120,19 @@ def test_tab_follows_the_visual_order_inside_a_list_field(qtbot, open_window) ->
     rows = [y for y, _x in positions]
     assert rows == sorted(rows), [w.objectName() or type(w).__name__ for w in seen]
     assert all(w.isVisible() for w in seen)
+
+
+def test_ticking_just_for_me_right_after_typing_a_new_entry_takes(qtbot, open_window) -> None:
+    """A click on "Just for me" that moves focus out of the text box lands
+    where it was aimed: the list takes its new shape only after the click."""
+    window = open_window
+    page, box, below = _strengths(qtbot, window)
+    _click(window, box.text_edit)
+    _type(qtbot, window, "I am a good listener.")
+    qtbot.waitUntil(lambda: bool(window.session.plan.entries_for("strengths", "good_at")))
+    assert box.just_for_me.isVisible() and not box.just_for_me.isChecked()
+    _click(window, box.just_for_me)
+    qtbot.waitUntil(lambda: box.view.isVisible())          # the entry has joined the list
+    entry = window.session.plan.entries_for("strengths", "good_at")[0]
+    assert entry.private, "the tick was lost when the field changed shape"
+    assert box.just_for_me.isChecked()

@@ -14,7 +14,8 @@ entries and no empty box; "Add another" opens one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
@@ -191,6 +192,12 @@ class ListFieldBox(_FieldBox):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
                        self.model.modelReset, self.model.dataChanged):
             signal.connect(self.update_marks)
+        #: After a click that took the focus away, the list changes shape only
+        #: once the mouse button is up (and the click delivered).
+        self._after_click = QTimer(self)
+        self._after_click.setSingleShot(True)
+        self._after_click.setInterval(30)
+        self._after_click.timeout.connect(self._finish_after_click)
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
@@ -251,7 +258,19 @@ class ListFieldBox(_FieldBox):
             self.update_marks()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._typing is not None and new not in self._editors():
+        if self._typing is None or new in self._editors():
+            return
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            # A click moved the focus (onto "Just for me", say): let it land
+            # where it was aimed before the field takes its new shape.
+            self._after_click.start()
+            return
+        self._done_typing()
+
+    def _finish_after_click(self) -> None:
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._after_click.start()        # the button is still held
+        elif QApplication.focusWidget() not in self._editors():
             self._done_typing()
 
     def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -219,3 +221,27 @@ def test_the_not_the_same_message_waits_until_the_second_box_is_finished(qtbot, 
     for char in PASSPHRASE[len("purple tig"):]:
         QTest.keyClick(handle, char)
     assert not create.match_label.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "pl", "ar"])
+@pytest.mark.parametrize("width", [1366, 1024, 700])
+def test_welcome_buttons_show_all_their_words(qtbot, qapp, make_window, language, width):
+    """Side by side where they fit, one above the other where they don't:
+    never a button narrower than its words (Welsh cut "Adfer … gefn" short)."""
+    from recoveryplan.ui.language import LanguageSwitcher
+
+    switcher = LanguageSwitcher(qapp)
+    window = make_window(languages=switcher)
+    try:
+        switcher.apply(language)
+        window.resize(width, 600)
+        welcome = window.start.welcome
+        qtbot.waitUntil(lambda: welcome.isVisible())
+        for _ in range(3):
+            qapp.processEvents()
+        for button in (welcome.start_button, welcome.restore_button):
+            assert button.width() >= button.sizeHint().width(), (language, width, button.text())
+            inside = button.mapTo(window, button.rect().bottomRight())
+            assert inside.x() <= window.width() and inside.x() > 0, (language, width, button.text())
+    finally:
+        switcher.apply("en")

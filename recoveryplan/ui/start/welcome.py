@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ... import i18n
 from ...i18n import _
@@ -35,11 +35,13 @@ class WelcomeScreen(Screen):
         self.restore_button.setObjectName("welcomeRestoreButton")
         self.restore_button.setAutoDefault(False)
         self.restore_button.clicked.connect(self.restore_requested)
-        row = QHBoxLayout()
-        row.addWidget(self.start_button)
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        self.column.addLayout(row)
+        # Side by side where both fit; one above the other where they don't
+        # (longer words in Welsh, larger text), so no button's words are cut.
+        self._button_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._button_row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self._button_row.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self._button_row.addStretch(1)
+        self.column.addLayout(self._button_row)
         self.language_label = QLabel()
         self.language_combo = tall(QComboBox())
         self.language_combo.setObjectName("welcomeLanguage")
@@ -58,6 +60,26 @@ class WelcomeScreen(Screen):
         self.column.insertLayout(0, language_row)
         self.column.insertSpacing(1, 12)
         self.finish_layout()
+
+    def _fit_buttons(self) -> None:
+        room = self.column.contentsRect().width() or self.width()
+        wanted = (self.start_button.sizeHint().width() + self.restore_button.sizeHint().width()
+                  + self._button_row.spacing())
+        direction = (QBoxLayout.Direction.LeftToRight if wanted <= room
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._button_row.direction() != direction:
+            self._button_row.setDirection(direction)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange, QEvent.Type.LayoutRequest):
+            self._fit_buttons()
+        return handled
 
     def _show_current_language(self) -> None:
         index = self.language_combo.findData(i18n.current_language())

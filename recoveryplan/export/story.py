@@ -333,8 +333,10 @@ class Context:
         """"Added together with {name}" under an entry from a planning session."""
         if not record.together_with:
             return []
-        return [self.p(self.tr._("Added together with {name}").format(name=record.together_with),
-                       style=self.styles.small)]
+        # The same words and date as on screen (the date of its last change).
+        return [self.p(self.tr._("Added together with {name}, {date}").format(
+            name=record.together_with, date=self.date(record.changed.astimezone().date())),
+            style=self.styles.small)]
 
     def attributed(self, flowables: list[Flowable], record: Record) -> list[Flowable]:
         """``flowables`` with the record's attribution joined to the last one."""

@@ -127,10 +127,13 @@ def test_plan_prints_every_shared_entry_in_the_persons_words(sample):
 
 
 def test_entries_added_together_say_so(sample):
-    names = {e.together_with for e in sample.entries if e.together_with and not e.private}
+    together = [e for e in sample.entries if e.together_with and not e.private]
+    assert together
     text = squash(pdf_text(render(sample)))
-    for name in names:
-        assert squash(f"Added together with {name}") in text
+    for entry in together:
+        # with the day, as the app shows it
+        day = i18n.format_date(entry.changed.astimezone().date(), "long")
+        assert squash(f"Added together with {entry.together_with}, {day}") in text
 
 
 def test_just_for_me_entries_are_left_out_unless_asked_for(sample):

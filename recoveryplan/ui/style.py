@@ -87,6 +87,13 @@ QComboBox {{
     background: palette(button);
 }}
 QComboBox:focus {{ border: 2px solid palette(highlight); padding: 2px 7px; }}
+/* The open list: every choice shown (a styled box otherwise sizes its list a
+   row short), and the chosen one in the palette's own highlight colours. */
+QComboBox {{ combobox-popup: 0; }}
+QComboBox QAbstractItemView {{
+    selection-background-color: palette(highlight); selection-color: palette(highlighted-text);
+}}
+QComboBox QAbstractItemView::item {{ padding: 4px 8px; }}
 QPushButton {{
     border: 1px solid palette(mid); border-radius: 4px; padding: 5px 14px;
     background: palette(button);

@@ -245,3 +245,26 @@ def test_welcome_buttons_show_all_their_words(qtbot, qapp, make_window, language
             assert inside.x() <= window.width() and inside.x() > 0, (language, width, button.text())
     finally:
         switcher.apply("en")
+
+
+def test_return_on_a_weak_passphrase_says_why(qtbot, make_window):
+    """Return in the second box with a passphrase that is too easy to guess:
+    the reason stays on screen (it was cleared as focus left the box)."""
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    flow = window.start
+    qtbot.mouseClick(flow.welcome.start_button, Qt.MouseButton.LeftButton)
+    create = flow.create
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    create.passphrase_edit.setFocus()
+    handle = window.windowHandle()
+    for box_text in ("password", "password"):
+        for char in box_text:
+            QTest.keyClick(handle, char)
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert create.error_label.isVisible() and "harder to guess" in create.error_label.text()
+    assert create.passphrase_edit.hasFocus()
+    assert not storage.plan_exists(window.plan_path)

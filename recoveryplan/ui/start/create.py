@@ -161,21 +161,22 @@ class CreateScreen(Screen):
     def strength(self) -> Strength:
         return assess(self.passphrase_edit.text(), [self.name_edit.text()])
 
-    def _update_feedback(self) -> None:
+    def _update_feedback(self, _text: str = "", *, typed: bool = True) -> None:
         self.meter.show(self.passphrase_edit.text(), [self.name_edit.text()])
         repeat, first = self.repeat_edit.text(), self.passphrase_edit.text()
         differs = (bool(repeat) and repeat != first
                    and (self._repeat_finished or len(repeat) >= len(first)))
         show_message(self.match_label,
                      _("The two passphrases are not the same yet.") if differs else "")
-        show_message(self.error_label, "")
+        if typed:       # what was refused has changed; leaving a box changes nothing
+            show_message(self.error_label, "")
 
     def _repeat_typing(self, _text: str) -> None:
         self._repeat_finished = False
 
     def _repeat_done(self) -> None:
         self._repeat_finished = True
-        self._update_feedback()
+        self._update_feedback(typed=False)
 
     def _submit(self) -> None:
         if self.busy.isVisible():

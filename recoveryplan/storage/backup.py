@@ -41,6 +41,7 @@ import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
+from typing import Callable
 from pathlib import Path
 
 from ..i18n import _, format_date
@@ -465,9 +466,9 @@ def _wrong_secret(backup: Backup) -> WrongSecret:
                        .format(date=format_date(backup.created.astimezone().date())))
 
 
-def _unpack_verified(backup: Backup, secret: str, folder: Path) -> None:
+def _unpack_verified(backup: Backup, secret: str, folder: Path) -> bytes:
     """Write the backup's two files into ``folder`` and prove they open with
-    ``secret`` and are whole."""
+    ``secret`` and are whole; returns the plan's data key."""
     try:
         key_file = KeyFile.from_bytes(backup.keys)
     except PlanDamaged as exc:
@@ -484,6 +485,27 @@ def _unpack_verified(backup: Backup, secret: str, folder: Path) -> None:
         _verify_database(folder / DB_NAME, data_key, backup.plan_id)
     except PlanDamaged as exc:
         raise BackupDamaged() from exc
+    return data_key
+
+
+def _under_another_key(data: bytes, data_key: bytes) -> bool:
+    """Is the backup file ``data`` whole but a copy under a key other than
+    ``data_key``? A restore leaves those with the plan it replaced (where its
+    own secrets open them): in the restored plan no change of secret could
+    re-protect them. A damaged file can't tell, so it comes along as before."""
+    try:
+        database = Backup.from_bytes(data).database
+    except StorageError:
+        return False
+    with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
+        copy = Path(private) / DB_NAME
+        write_atomic(copy, database)
+        try:
+            conn = connect(copy, data_key)
+        except StorageError:
+            return True
+        conn.close()
+        return False
 
 
 def restore(source: str | os.PathLike, plan_path: str | os.PathLike, secret: str) -> Restored:
@@ -534,7 +556,7 @@ def _restore_locked(backup: Backup, plan_path: Path, secret: str) -> Restored:
     staging_lock = None
     try:
         staging_lock = lock_plan(staging)
-        _unpack_verified(backup, secret, staging)
+        data_key = _unpack_verified(backup, secret, staging)
         write_atomic(staging / RESTORE_READY, b"")
     except BaseException:
         if staging_lock is not None:
@@ -554,7 +576,8 @@ def _restore_locked(backup: Backup, plan_path: Path, secret: str) -> Restored:
         backups_left = None
         if replaced is not None:
             try:
-                move_backups(replaced / BACKUPS_DIR, plan_path / BACKUPS_DIR)
+                move_backups(replaced / BACKUPS_DIR, plan_path / BACKUPS_DIR,
+                             belongs=lambda data: not _under_another_key(data, data_key))
                 _unlink_quietly(replaced / RESTORE_ASIDE)
             except (OSError, StorageError):
                 backups_left = replaced / BACKUPS_DIR
@@ -609,14 +632,16 @@ def _swap_in(staging: Path, plan_path: Path) -> Path | None:
     return replaced
 
 
-def move_backups(source: Path, target: Path) -> int:
+def move_backups(source: Path, target: Path, belongs: Callable[[bytes], bool] | None = None) -> int:
     """Move the automatic backups from ``source`` into ``target``, so the
     person's backups stay findable. A rename where it can be; across file
     systems (or where the folder can't be renamed) each file is copied,
-    checked, made durable, and only then deleted. Returns how many moved."""
+    checked, made durable, and only then deleted. With ``belongs``, only the
+    files it accepts move; the others stay where they are. Returns how many
+    moved."""
     if not source.is_dir():
         return 0
-    if not target.exists():
+    if not target.exists() and belongs is None:
         try:
             os.rename(source, target)
             fsync_dir(target.parent)
@@ -631,6 +656,8 @@ def move_backups(source: Path, target: Path) -> int:
             if not path.is_file() or path.name.startswith("."):
                 continue
             data = read_bounded(path, MAX_FILE_BYTES)
+            if belongs is not None and not belongs(data):
+                continue
             destination = target / path.name
             if destination.exists() and read_bounded(destination, MAX_FILE_BYTES) != data:
                 destination = target / f"{path.stem}-moved{path.suffix}"

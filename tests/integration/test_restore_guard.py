@@ -203,7 +203,7 @@ RESTORE_AND_DIE = """
 import os, sys
 from recoveryplan.storage import backup
 real = backup.move_backups
-def die(*args):
+def die(*args, **kwargs):
     os._exit(9)                 # killed after the swap, before the backups moved across
 backup.move_backups = die
 backup.restore(sys.argv[1], sys.argv[2], sys.argv[3])
@@ -265,3 +265,39 @@ def test_kill_9_at_random_moments_of_a_restore(saved, tmp_path):
         for aside in tmp_path.glob("plan.replaced-*"):
             open_plan(aside, PASSPHRASE).close()       # every plan put aside is whole
     print("restores that got as far as the swap:", len(list(tmp_path.glob("plan.replaced-*"))) - 1, "of 20")
+
+
+def test_backups_under_another_key_stay_with_the_plan_they_belong_to(tmp_path):
+    """Restore an older backup file over a plan whose secret changed since:
+    that plan's own backups (under its newer key) stay with it, aside, and
+    do not come into the restored plan, where no change of secret could
+    re-protect them. So after the next change, the current secret opens
+    every backup kept with the plan and no old secret opens any."""
+    from recoveryplan.storage.keyslots import KeyFile
+
+    first, second, third = PASSPHRASE, "green lantern by the quay", "seven owls over the moor"
+    plan = tmp_path / "plan"
+    db, _key = create_plan(plan, first, Plan.new(owner_name="Sam"))
+    try:
+        daily_backup(db)
+        save_backup(db, tmp_path / "older.rpbackup")
+        db.change_passphrase(second)              # the backups beside it now open with `second`
+    finally:
+        db.close()
+    done = restore(tmp_path / "older.rpbackup", plan, first)
+    assert done.replaced is not None
+    aside = sorted((done.replaced / BACKUPS_DIR).glob("*.rpbackup"))
+    assert aside, "the replaced plan keeps its own backups"
+    for path in aside:
+        KeyFile.from_bytes(read_backup(path).keys).unlock(second)
+    db = open_plan(plan, first)
+    try:
+        db.change_passphrase(third)
+    finally:
+        db.close()
+    for path in sorted((plan / BACKUPS_DIR).glob("*.rpbackup")):
+        keys = KeyFile.from_bytes(read_backup(path).keys)
+        keys.unlock(third)                         # the current secret opens it
+        for old in (first, second):
+            with pytest.raises(StorageError):
+                keys.unlock(old)

@@ -408,10 +408,21 @@ def second_place_backup(db: PlanDatabase, folder: str | os.PathLike,
     path = second_place_file(folder, db.plan_id)
     today = today or dt.date.today()
     made = last_second_place_backup(folder, db.plan_id)
-    if not force and made is not None and made.astimezone().date() >= today:
+    if (not force and made is not None and made.astimezone().date() >= today
+            and not _under_old_secrets(path, db)):
         return None
     save_copy(db, path)
     return path
+
+
+def _under_old_secrets(path: Path, db: PlanDatabase) -> bool:
+    """Was the backup at ``path`` made before the plan's secrets last changed
+    (its key file isn't the plan's)? Then it is renewed at once: a copy the
+    app keeps by itself must not go on opening with an old secret."""
+    try:
+        return read_backup(path).keys != db.key_file_bytes()
+    except StorageError:
+        return True
 
 
 def last_second_place_backup(folder: str | os.PathLike, plan_id: str) -> dt.datetime | None:

@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
         self.settings.set_recovery_key_unconfirmed(plan_id, True)
         dialog = RecoveryKeyDialog(key, self.dialogs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._renew_second_place()      # the key changed: so does the copy kept there
         dialog.accepted.connect(lambda: self.settings.set_recovery_key_unconfirmed(plan_id, False))
         dialog.accepted.connect(lambda: self.dialogs.information(
             self, _("New recovery key made"), self._old_secret_note(
@@ -519,6 +520,12 @@ class MainWindow(QMainWindow):
             storage.StorageError.default_message()
         self.dialogs.warning(self, _("No new recovery key"),
                              _("{reason} Your old recovery key still works.").format(reason=message))
+
+    def _renew_second_place(self) -> None:
+        """After a change of secret, the backup in the second place (if one
+        is chosen) is made again under the new key."""
+        if self.session is not None and self.settings.second_place:
+            self.session.start_daily_backup(self.settings.second_place)
 
     def _old_secret_note(self, rotated_text: str) -> str:
         """What the old secret still opens, after a change just made."""
@@ -536,6 +543,7 @@ class MainWindow(QMainWindow):
         dialog = ChangePassphraseDialog(self.session.db, self.session.plan.info.owner_name, self,
                                         known_secret=known_secret)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._renew_second_place)
         dialog.accepted.connect(lambda: self.dialogs.information(
             self, _("Passphrase changed"),
             _("{changed}\n\n{old_secret}").format(

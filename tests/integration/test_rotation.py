@@ -284,3 +284,27 @@ def test_a_plan_made_before_rotation_is_renewed_in_two_honest_steps(tmp_path):
     assert texts(folder, NEW) == reference
     new_recovery = re.search(r"^    (\S+)$", done.stdout, re.M).group(1)
     assert texts(folder, new_recovery) == reference
+
+
+def test_the_second_place_copy_is_renewed_under_the_new_key_the_same_day(tmp_path):
+    """A copy the app keeps by itself on a stick or in a synced folder must
+    not go on opening with the old passphrase after a change, even though
+    one was already made that day."""
+    from recoveryplan.storage.backup import second_place_backup
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    db, _key = create_plan(tmp_path / "plan", OLD, Plan.new(owner_name="Sam"))
+    try:
+        first = second_place_backup(db, stick)
+        assert first is not None
+        assert second_place_backup(db, stick) is None          # once a day, as before
+        db.change_passphrase(NEW)
+        renewed = second_place_backup(db, stick)
+        assert renewed == first                                # the same file, made again
+    finally:
+        db.close()
+    keys = KeyFile.from_bytes(read_backup(renewed).keys)
+    keys.unlock(NEW)
+    with pytest.raises(WrongSecret):
+        keys.unlock(OLD)

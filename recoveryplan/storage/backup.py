@@ -54,6 +54,7 @@ from .errors import (BackupDamaged, PlanDamaged, StorageError, WrongSecret, from
 from .folder import (RESTORE_ASIDE, RESTORE_READY, finish_interrupted_restore, plan_exists, replaced_name,
                      restoring_prefix, tidy_leftovers, verify_whole)
 from .lock import lock_plan
+from .lock_card import CARD_NAME
 from ..files import FileTooLarge, NotARegularFile, open_regular, read_bounded
 from .fsutil import create_private_file, fsync_dir, make_private_dir, write_atomic
 from .keyslots import MAX_KEY_FILE_BYTES, KeyFile, read_key_bytes
@@ -548,7 +549,7 @@ def _restore(backup: Backup, plan_path: Path, secret: str) -> Restored:
         raise not_a_folder()
     finish_interrupted_restore(plan_path)
     lock = None
-    if plan_exists(plan_path):
+    if plan_exists(plan_path) and not _holds_other_things(plan_path):
         lock = lock_plan(plan_path)          # PlanInUse while it is open anywhere
     elif plan_path.is_dir() and any(plan_path.iterdir()):
         raise not_a_plan_folder()
@@ -597,6 +598,22 @@ def _restore_locked(backup: Backup, plan_path: Path, secret: str) -> Restored:
     finally:
         staging_lock.release()      # its lock file is in plan_path now
     return Restored(backup.created, replaced, backups_left)
+
+
+#: What a plan's folder holds (besides hidden working files): anything else
+#: in it (a letter, a photo) means it is someone's folder, not a plan, even
+#: if a file there happens to be called plan.db.
+_PLAN_FOLDER_NAMES = {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEYS_NAME,
+                      BACKUPS_DIR, RESTORE_READY, CARD_NAME,
+                      "owner.pid"}   # the demo plan's owner (ui/app.py)
+
+
+def _holds_other_things(folder: Path) -> bool:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return any(not name.startswith(".") and name not in _PLAN_FOLDER_NAMES for name in names)
 
 
 def not_a_plan_folder() -> StorageError:

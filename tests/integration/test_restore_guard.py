@@ -301,3 +301,18 @@ def test_backups_under_another_key_stay_with_the_plan_they_belong_to(tmp_path):
         for old in (first, second):
             with pytest.raises(StorageError):
                 keys.unlock(old)
+
+
+def test_a_folder_with_a_stray_plan_db_and_other_things_is_still_refused(saved, tmp_path):
+    """A file that happens to be called plan.db doesn't make someone's
+    Documents folder a plan: restore refuses it and leaves it as it was."""
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "plan.db").write_bytes(b"SQLite format 3\x00")
+    (documents / "letter.txt").write_text("dear GP")
+    before = tree(tmp_path)
+    with pytest.raises(StorageError) as caught:
+        restore(saved, documents, PASSPHRASE)
+    assert "isn't a plan" in str(caught.value)
+    assert tree(tmp_path) == before
+    assert not list(tmp_path.glob("Documents.replaced-*"))

@@ -45,10 +45,15 @@ VERSION = 2
 _LEGACY_VERSION = 1
 #: A key file is well under 2 KiB; anything over this is not one of ours.
 MAX_KEY_FILE_BYTES = 64 * 1024
-#: Bounds on stored KDF parameters, checked before any derivation.
-MAX_TIME_COST = 20
-MAX_MEMORY_KIB = 1024 * 1024       # 1 GiB
-MAX_LANES = 16
+#: Bounds on stored KDF parameters, checked before any derivation. The
+#: costliest slot they allow takes about 7 times the default's work (a few
+#: seconds) and under 400 MiB, so a hostile key file can't hold the machine;
+#: they still leave room to raise the default as computers grow faster.
+MAX_TIME_COST = 12
+MAX_MEMORY_KIB = 384 * 1024       # 384 MiB
+MAX_LANES = 8
+
+
 # cryptography is imported where it is used, so that the app shows its
 # unlock screen without loading it (it is needed once a key is unwrapped).
 @functools.cache

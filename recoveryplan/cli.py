@@ -39,6 +39,18 @@ class CliError(Exception):
         self.code = code
 
 
+def _storable_secret(text: str) -> str:
+    """A secret that isn't valid text (bytes of another encoding, read as
+    lone surrogates) is refused in plain words, before anything is done."""
+    from .plans.validation import unstorable_message
+
+    if unstorable_message(text):
+        raise CliError(_("What was typed has a character that isn't valid text (perhaps from "
+                         "another keyboard setting or file encoding), so it can't be used as a "
+                         "passphrase or recovery key. Nothing was changed."), EXIT_USAGE)
+    return text
+
+
 class Secrets:
     """Reads secrets from a hidden prompt or, when asked, from stdin lines."""
 
@@ -56,9 +68,9 @@ class Secrets:
             if not line:
                 raise CliError(_("Expected one more line on standard input, but there was none."),
                                EXIT_USAGE)
-            return line.rstrip("\r\n")
+            return _storable_secret(line.rstrip("\r\n"))
         try:
-            return self.prompt(prompt)
+            return _storable_secret(self.prompt(prompt))
         except EOFError:
             raise CliError(_("Stopped. Nothing was changed."), EXIT_ERROR) from None
 
@@ -97,9 +109,15 @@ def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
     from . import storage
     from .plans.model import Plan
 
+    from .plans.validation import unstorable_message
+
     path = Path(args.plan)
     if storage.plan_exists(path):
         raise CliError(_("There is already a plan there. Nothing was changed."))
+    problem = unstorable_message(args.name or "")
+    if problem:
+        raise CliError(_("The name {problem}. Please type it again. Nothing was changed.")
+                       .format(problem=problem), EXIT_USAGE)
     passphrase = secrets.new_passphrase(args.name or "")
     plan = Plan.new(owner_name=args.name or "")
     db, recovery_key = storage.create_plan(path, passphrase, plan)

@@ -182,3 +182,23 @@ def test_no_secret_on_stdin_is_a_clear_error(plan_dir):
     result = run("check", str(plan_dir), "--passphrase-stdin", stdin="")
     assert result.returncode == 2 and "standard input" in result.stderr
     no_traceback(result)
+
+
+@pytest.mark.parametrize("name, passphrase", [(b"Sam\xff", PASS.encode()),
+                                              (b"Sam", PASS.encode() + b"\xff")],
+                         ids=["name", "passphrase"])
+def test_bytes_that_are_not_text_are_refused_plainly(tmp_path, name, passphrase):
+    """A name or passphrase in another encoding (a lone surrogate once read)
+    gets a plain refusal, not "something went wrong", and makes nothing."""
+    env = dict(os.environ, RECOVERYPLAN_KDF_PROFILE="test", PYTHONPATH=str(ROOT))
+    env.pop("RECOVERYPLAN_DEBUG", None)
+    plan = tmp_path / "plan"
+    result = subprocess.run([sys.executable, "-m", "recoveryplan", "create", str(plan).encode(),
+                             b"--name", name, b"--passphrase-stdin"], input=passphrase + b"\n",
+                            capture_output=True, env=env, cwd=ROOT, timeout=120)
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, err
+    assert "did not expect" not in err and "Traceback" not in err
+    assert "Nothing was changed" in err
+    assert not plan.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..i18n import _, format_date, format_number, ngettext
 from . import schema
@@ -31,12 +33,52 @@ class CheckReport:
         return [text for _fine, text in self.findings]
 
 
+#: How long a check waits for a change of secret that another program is
+#: making right now, before it reports what it finds.
+ROTATION_WAIT_S = 30.0
+
+
 def check_plan(path: str | os.PathLike, secret: str) -> CheckReport:
     """Check the key file, every encrypted page and the database structure.
 
     Raises PlanMissing if there is no plan and WrongSecret if ``secret``
     opens none of its key slots; damage is reported, not raised. Changes
-    nothing (no migration)."""
+    nothing (no migration).
+
+    A check takes no lock (it may run while the app has the plan open), so
+    it can land in the middle of a change of secret another program is
+    making, between its two swaps. What it finds then is not damage: it
+    waits for the change to finish and checks again."""
+    report = _check_once(path, secret)
+    deadline = time.monotonic() + ROTATION_WAIT_S
+    while not report.ok and _rotation_under_way(Path(path)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+        if not _rotation_under_way(Path(path)):
+            report = _check_once(path, secret)
+    return report
+
+
+def _rotation_under_way(folder: Path) -> bool:
+    """Is another program changing this plan's secret right now? (Its
+    working files are there and it holds the plan's lock.) Leftovers of a
+    change cut short, with nobody holding the lock, are not."""
+    from .errors import PlanInUse, StorageError
+    from .lock import lock_plan
+    from .rotation import leftovers
+
+    if not leftovers(folder):
+        return False
+    try:
+        lock = lock_plan(folder)
+    except PlanInUse:
+        return True
+    except StorageError:
+        return False
+    lock.release()
+    return False
+
+
+def _check_once(path: str | os.PathLike, secret: str) -> CheckReport:
     report = CheckReport()
     try:
         folder = existing_plan(path)

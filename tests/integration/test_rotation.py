@@ -308,3 +308,37 @@ def test_the_second_place_copy_is_renewed_under_the_new_key_the_same_day(tmp_pat
     keys.unlock(NEW)
     with pytest.raises(WrongSecret):
         keys.unlock(OLD)
+
+
+HOLD_MID_CHANGE = """
+import os, sys, time
+from pathlib import Path
+from recoveryplan.storage.lock import lock_plan
+folder = Path(sys.argv[1])
+lock = lock_plan(folder)                       # as a change of secret holds it
+db = folder / "plan.db"
+good = db.read_bytes()
+(folder / ".rotating-plan.db").write_bytes(b"half-way")
+db.write_bytes(b"\\0" * len(good))             # between its two swaps: not readable yet
+print("ready", flush=True)
+time.sleep(1.5)
+db.write_bytes(good)
+os.unlink(folder / ".rotating-plan.db")
+lock.release()
+"""
+
+
+def test_a_check_during_a_change_of_secret_waits_instead_of_saying_damaged(tmp_path):
+    from recoveryplan.storage import check_plan
+
+    db, _key = create_plan(tmp_path / "plan", OLD, Plan.new(owner_name="Sam"))
+    db.close()
+    child = subprocess.Popen([sys.executable, "-c", HOLD_MID_CHANGE, str(tmp_path / "plan")],
+                             stdout=subprocess.PIPE, env=env())
+    try:
+        assert child.stdout.readline().strip() == b"ready"
+        report = check_plan(tmp_path / "plan", OLD)
+    finally:
+        child.wait(timeout=60)
+    assert child.returncode == 0
+    assert report.ok, report.lines()

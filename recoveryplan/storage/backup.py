@@ -544,7 +544,10 @@ def restore_newest(plan_path: str | os.PathLike, secret: str) -> Restored:
 
 def _restore(backup: Backup, plan_path: Path, secret: str) -> Restored:
     if plan_path.is_symlink():
-        plan_path = plan_path.resolve()      # restore where the link points, not over the link
+        try:
+            plan_path = plan_path.resolve(strict=False)   # where the link points, not over it
+        except (RuntimeError, OSError) as exc:             # a loop of links
+            raise not_a_folder() from exc
     if plan_path.exists() and not plan_path.is_dir():
         raise not_a_folder()
     finish_interrupted_restore(plan_path)

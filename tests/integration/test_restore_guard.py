@@ -316,3 +316,12 @@ def test_a_folder_with_a_stray_plan_db_and_other_things_is_still_refused(saved, 
     assert "isn't a plan" in str(caught.value)
     assert tree(tmp_path) == before
     assert not list(tmp_path.glob("Documents.replaced-*"))
+
+
+def test_a_loop_of_links_as_the_target_is_refused_plainly(saved, tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(StorageError) as caught:
+        restore(saved, tmp_path / "a", PASSPHRASE)
+    assert "not a plan folder" in str(caught.value)
+    assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QStyle, QWidget
 
 from recoveryplan.plans.model import CheckIn, Contact, Entry, Goal, Step, Topic
 
@@ -169,3 +169,26 @@ def test_the_undo_notice_goes_once_something_else_is_done(qtbot, open_window):
     ctx.add(Goal(what="Sing"))              # anything else: the offer would undo that instead
     assert not page.goal_undo.isVisible()
     assert goal not in ctx.plan.goals
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+def test_a_date_box_is_wide_enough_for_its_example(qtbot, open_window, percent):
+    """ "For example 01/12/2026" is never cut to "For example 01/1…"."""
+    window = open_window
+    window._set_text_scale(percent)
+    ctx, goal, page = _goals(qtbot, window)
+    box = page.target.date_edit
+    box.set_empty(True)
+    QApplication.processEvents()
+    assert box.placeholderText().startswith("For example ")
+    words = box.fontMetrics().horizontalAdvance(box.placeholderText())
+    inner = box.style().subElementRect(QStyle.SubElement.SE_LineEditContents, _option(box), box)
+    assert inner.width() >= words, (inner.width(), words)
+
+
+def _option(box):
+    from PySide6.QtWidgets import QStyleOptionFrame
+
+    option = QStyleOptionFrame()
+    box.initStyleOption(option)
+    return option

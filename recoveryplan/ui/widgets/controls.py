@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QCheckBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSizePolicy, QStyle, QToolButton, QVBoxLayout,
+                               QLineEdit, QPushButton, QSizePolicy, QStyle, QStyleOptionFrame, QToolButton, QVBoxLayout,
                                QWidget)
 
 from ...i18n import N_, _
@@ -217,6 +217,24 @@ class LocaleDateEdit(QLineEdit):
     def _show(self) -> None:
         self.setText("" if self._empty else self.locale().toString(self._date, self.displayFormat()))
         self.setPlaceholderText(_("For example {date}").format(date=self.example()))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Wide enough for its example ("For example 01/12/2026") and the
+        calendar button, at the text size in use, so the hint is never cut."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        words = max(metrics.horizontalAdvance(self.placeholderText()),
+                    metrics.horizontalAdvance(self.example() + "  "))
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        inner = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        frame = max(0, self.width() - inner.width())       # borders and padding, as styled
+        button = hint.height() if self._calendar_action is not None else 0
+        return QSize(max(hint.width(), words + frame + button + 8), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.sizeHint()
 
     def commit(self) -> bool:
         """Take what is typed; False (with a kind ``problem``) if it isn't a date."""
@@ -335,7 +353,7 @@ class OptionalDateEdit(QWidget):
         self.date_edit = LocaleDateEdit(self, allow_empty=True)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumHeight(MIN_TARGET)
-        self.date_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000000"))
+        # Its own size hint keeps the example whole at any text size.
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.no_date = QCheckBox(self)
         self.no_date.setMinimumHeight(MIN_TARGET)

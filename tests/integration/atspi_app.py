@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QTabBar
 
 
 class Commands(QObject):
@@ -73,6 +73,9 @@ def main() -> int:
         if isinstance(widget, QComboBox):
             # Qt's bridge names a combo box by its label or, at times, its choice.
             info["text"] = widget.currentText()
+        elif isinstance(widget, QTabBar):
+            # A tab bar is on the bus as its page tabs, named by their words.
+            info["text"] = widget.tabText(widget.currentIndex()).replace("&", "")
         workspace = window.workspace
         if widget is not None and workspace is not None:
             body = workspace.current_page().body

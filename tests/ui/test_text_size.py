@@ -100,3 +100,30 @@ def test_text_size_chosen_in_preferences_is_kept(qtbot, make_window, created_pla
     window.close()
     again = unlock(make_window())
     assert _pixels(again.workspace.current_page().findChild(GrowingTextEdit)) >= normal * 2.3
+
+
+def test_at_the_largest_text_the_goals_page_keeps_my_words_and_whole_buttons(qtbot, open_window):
+    """At 250 % on an ordinary window: the list's buttons wrap onto another
+    line rather than being cut ("dd a goa"), and "What I want" keeps a real
+    share of the table's width."""
+    from PySide6.QtWidgets import QApplication
+
+    from recoveryplan.plans.model import Goal
+
+    window = open_window
+    window.resize(1100, 700)
+    window.session.ctx.add(Goal(what="Get back to swimming on Saturdays"))
+    window._set_text_scale(250)
+    window.workspace.go_to("goals")
+    page = window.workspace.current_page()
+    qtbot.waitUntil(lambda: page.isVisible())
+    for _ in range(5):
+        QApplication.processEvents()
+    row = page.buttons
+    for button in (row.add_button, row.remove_button, row.up_button, row.down_button):
+        if button.isVisible():
+            assert button.width() >= button.sizeHint().width(), button.text()
+            assert button.mapTo(row, button.rect().topRight()).x() <= row.width(), button.text()
+    table = page.view
+    words = table.horizontalHeader().sectionSize(table.stretch_column)
+    assert words >= table.viewport().width() * 0.2, (words, table.viewport().width())

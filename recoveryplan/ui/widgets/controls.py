@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QCheckBox, QH
 from ...i18n import N_, _
 from ...plans.model import Record
 from ..models.labels import attribution
+from .flow import FlowLayout
 from .icons import lock_icon
 
 #: Smallest height or width of anything that can be clicked (pixels).
@@ -436,16 +437,16 @@ class ListButtons(QWidget):
     def __init__(self, view: QAbstractItemView, add_text: str, remove_text: str,
                  parent: QWidget | None = None, movable: bool = True, name: str = "") -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The buttons wrap onto a second line rather than being squeezed
+        # until their words are cut (large text, small screens).
+        layout = FlowLayout(self)
         self.add_button = make_button(add_text or N_("Add"), self, f"add{name}Button" if name else "")
         self.remove_button = make_button(remove_text, self, f"remove{name}Button" if name else "")
         self.up_button = make_button(N_("Move up"), self, f"up{name}Button" if name else "")
         self.down_button = make_button(N_("Move down"), self, f"down{name}Button" if name else "")
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             layout.addWidget(button)
-        layout.addStretch(1)
         self.add_button.setVisible(bool(add_text))
         self.up_button.setVisible(movable)
         self.down_button.setVisible(movable)

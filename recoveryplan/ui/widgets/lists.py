@@ -107,6 +107,8 @@ class GrowingTableView(_GrowMixin, QTableView):
 
     #: Rows around the visible ones that column sizing looks at.
     SAMPLED_ROWS = 100
+    #: The least share of the width the stretching column (the person's words) keeps.
+    STRETCH_SHARE = 0.25
 
     def __init__(self, parent=None, max_rows: int = 8, stretch_column: int = 0) -> None:
         super().__init__(parent)
@@ -159,12 +161,22 @@ class GrowingTableView(_GrowMixin, QTableView):
         if model is None:
             return
         header = self.horizontalHeader()
-        changed = False
+        wanted = {}
         for column in range(model.columnCount()):
             if column == self.stretch_column or header.isSectionHidden(column):
                 continue
             width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            width = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+            wanted[column] = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+        # The stretching column holds the person's own words ("What I want"):
+        # with large text on a small screen, the others give way so that it
+        # keeps at least a quarter of the width (their words wrap instead).
+        room = int(self.viewport().width() * (1 - self.STRETCH_SHARE))
+        total = sum(wanted.values())
+        if self.stretch_column >= 0 and room > 0 and total > room:
+            scale = room / total
+            wanted = {c: max(header.minimumSectionSize(), int(w * scale)) for c, w in wanted.items()}
+        changed = False
+        for column, width in wanted.items():
             if width != header.sectionSize(column):
                 header.resizeSection(column, width)
                 changed = True
@@ -176,6 +188,11 @@ class GrowingTableView(_GrowMixin, QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
                             QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
+            self.fit_columns()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
             self.fit_columns()
 
     def _grow(self, *args) -> None:

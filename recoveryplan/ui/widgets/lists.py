@@ -172,7 +172,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         # keeps at least a quarter of the width (their words wrap instead).
         room = int(self.viewport().width() * (1 - self.STRETCH_SHARE))
         total = sum(wanted.values())
-        if self.stretch_column >= 0 and room > 0 and total > room:
+        if self.isVisible() and self.stretch_column >= 0 and room > 0 and total > room:
             scale = room / total
             wanted = {c: max(header.minimumSectionSize(), int(w * scale)) for c, w in wanted.items()}
         changed = False
@@ -194,6 +194,10 @@ class GrowingTableView(_GrowMixin, QTableView):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.fit_columns()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.fit_columns()      # the width it has now it didn't have while hidden
 
     def _grow(self, *args) -> None:
         if args and hasattr(args[0], "row") and len(args) >= 2 and hasattr(args[1], "row"):

@@ -246,6 +246,7 @@ class HelpNowDialog(QDialog):
         intro.setObjectName("crisisWords")
         add(intro)
 
+        later: QLabel | None = None
         if self.ctx is not None:
             titles = {"on_my_own": _("What I can do on my own"),
                       "keeps_me_going": _("What keeps me going")}
@@ -264,11 +265,11 @@ class HelpNowDialog(QDialog):
                     words.setObjectName("crisisWords")
                     add(words)
             if not any_words:
-                hint = text_label(_("When you're ready, write what you can do on your own and "
-                                    "what keeps you going in \"When things are really hard\". "
-                                    "Your words will show here first."))
-                hint.setObjectName("crisisWords")
-                add(hint)
+                # Not a task at the top of a crisis screen: a quiet line at its foot.
+                later = text_label(_("When you're ready, write what you can do on your own and "
+                                     "what keeps you going in \"When things are really hard\". "
+                                     "Your words will show here first."))
+                later.setObjectName("ownWordsHint")
 
         people = Heading(1.2)
         people.setObjectName("myPeopleHeading")
@@ -312,6 +313,8 @@ class HelpNowDialog(QDialog):
         add(services)
         for service in self.services():
             add(self._service_card(shown_crisis_service(service)))
+        if later is not None:
+            add(later)
         self._content.addStretch(1)
 
     def _contact_card(self, contact: Contact) -> QFrame:

@@ -97,3 +97,17 @@ def test_built_in_services_show_in_the_apps_language(qtbot, open_window,
     texts = _texts_in_order(dialog)
     assert "My friend volunteers there" in texts
     assert "Emergency services" not in texts
+
+
+def test_with_no_words_of_my_own_yet_people_and_services_come_first(qtbot, open_window) -> None:
+    """In a crisis the screen opens on who to call, not on a task: the line
+    about writing my own words comes after the services."""
+    window = open_window
+    window.session.ctx.add(Contact(name="Megan", phone="07700 900123", on_crisis_card=True))
+    dialog = _open_with_f1(qtbot, window)
+    texts = _texts_in_order(dialog)
+    hint = next(i for i, t in enumerate(texts) if t.startswith("When you're ready"))
+    services = texts.index("Crisis services")
+    people = texts.index("My people")
+    assert people < services < hint, texts
+    dialog.close()

@@ -137,6 +137,23 @@ def card_people(ctx: PlanContext) -> list[lock_card.CardPerson]:
             for c in ctx.plan.crisis_contacts() if not c.private]
 
 
+def _person_card(object_name: str, name: str, relationship: str = "", phone: str = "",
+                 best_times: str = "", can_help_with: str = "") -> QFrame:
+    """One person: the name, who they are, the number large, best times and
+    what they can help with (each only when written)."""
+    frame, layout = _card(object_name, name)
+    if relationship:
+        layout.addWidget(align_with_layout(text_label(relationship)))
+    if phone:
+        layout.addLayout(_phone_row(phone))
+    if best_times:
+        layout.addWidget(text_label(_("Best times: {times}").format(times=isolate(best_times))))
+    if can_help_with:
+        layout.addWidget(text_label(_("Can help with: {things}")
+                                    .format(things=isolate(can_help_with))))
+    return frame
+
+
 class LockScreenCard(QFrame):
     """My people on the unlock screen, when I have chosen to show them there."""
 
@@ -158,13 +175,8 @@ class LockScreenCard(QFrame):
         title.setText(_("My people, if I need help now"))
         self._layout.addWidget(title)
         for person in people:
-            frame, layout = _card("lockCardPerson", person.name)
-            if person.phone:
-                layout.addLayout(_phone_row(person.phone))
-            if person.best_times:
-                layout.addWidget(text_label(_("Best times: {times}").format(
-                    times=isolate(person.best_times))))
-            self._layout.addWidget(frame)
+            self._layout.addWidget(_person_card("lockCardPerson", person.name, phone=person.phone,
+                                                best_times=person.best_times))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -279,13 +291,8 @@ class HelpNowDialog(QDialog):
                 if self.ctx is None and self.card_folder is not None else [])
         if self.ctx is None and card:
             for person in card:
-                frame, layout = _card("crisisContactCard", person.name)
-                if person.phone:
-                    layout.addLayout(_phone_row(person.phone))
-                if person.best_times:
-                    layout.addWidget(text_label(_("Best times: {times}").format(
-                        times=isolate(person.best_times))))
-                add(frame)
+                add(_person_card("crisisContactCard", person.name, phone=person.phone,
+                                 best_times=person.best_times))
         elif self.ctx is None:
             add(text_label(_("The people on your crisis card show here when your plan is open.")))
         elif not self.contacts():
@@ -318,17 +325,8 @@ class HelpNowDialog(QDialog):
         self._content.addStretch(1)
 
     def _contact_card(self, contact: Contact) -> QFrame:
-        frame, layout = _card("crisisContactCard", contact.name)
-        if contact.relationship:
-            layout.addWidget(align_with_layout(text_label(contact.relationship)))
-        if contact.phone:
-            layout.addLayout(_phone_row(contact.phone))
-        if contact.best_times:
-            layout.addWidget(text_label(_("Best times: {times}").format(times=isolate(contact.best_times))))
-        if contact.can_help_with:
-            layout.addWidget(text_label(_("Can help with: {things}")
-                                        .format(things=isolate(contact.can_help_with))))
-        return frame
+        return _person_card("crisisContactCard", contact.name, contact.relationship,
+                            contact.phone, contact.best_times, contact.can_help_with)
 
     def _service_card(self, service: CrisisService) -> QFrame:
         frame, layout = _card("crisisServiceCard", service.name)

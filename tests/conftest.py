@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -72,3 +74,46 @@ def _english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path):
+    """``small_tmpfs("2m")``: a real tmpfs of that size mounted in this
+    test's folder (the tests run as root in CI), unmounted afterwards; the
+    test is skipped where mounting isn't allowed."""
+    mounted: list[Path] = []
+
+    def mount(size: str, name: str = "small") -> Path:
+        point = tmp_path / name
+        point.mkdir()
+        if os.geteuid() != 0:
+            pytest.skip("mounting a small file system needs root")
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
+                                 str(point)], capture_output=True)
+        if result.returncode != 0:
+            pytest.skip("this machine doesn't allow mounting a tmpfs here")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+@pytest.fixture
+def fill_disk():
+    """``fill_disk(folder)``: write one file until the disk is full to the
+    last byte; returns the file (delete it to make room again)."""
+    def fill(folder: Path) -> Path:
+        filler = folder / "filler"
+        with open(filler, "wb", buffering=0) as handle:
+            for size in (65536, 4096, 512, 1):
+                while True:
+                    try:
+                        handle.write(b"\0" * size)
+                    except OSError as exc:
+                        assert exc.errno == errno.ENOSPC
+                        break
+        return filler
+
+    return fill

@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -99,34 +98,12 @@ def test_sqlite_running_out_of_room_is_disk_full_and_recovers(db):
 
 
 @pytest.fixture
-def small_disk(tmp_path):
+def small_disk(small_tmpfs):
     """A real 2 MiB file system, if this machine lets the tests mount one."""
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs",
-                             str(mount_point)], capture_output=True)
-    if result.returncode != 0:
-        pytest.skip("this machine doesn't allow mounting a tmpfs here")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+    return small_tmpfs("2m")
 
 
-def _fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with open(filler, "wb", buffering=0) as handle:
-        for size in (65536, 4096, 512, 1):
-            while True:
-                try:
-                    handle.write(b"\0" * size)
-                except OSError as exc:
-                    assert exc.errno == errno.ENOSPC
-                    break
-    return filler
-
-
-def test_a_really_full_disk(small_disk):
+def test_a_really_full_disk(small_disk, fill_disk):
     folder = small_disk / "plan"
     db, _key = create_plan(folder, PASSPHRASE)
     try:
@@ -134,7 +111,7 @@ def test_a_really_full_disk(small_disk):
         store = BackgroundStore(db)
         errors = []
         store.on_error = errors.append
-        filler = _fill(small_disk)
+        filler = fill_disk(small_disk)
         big = "no room " * 40_000
         with pytest.raises(DiskFull):
             db.save_record(entry(big), None, 1)

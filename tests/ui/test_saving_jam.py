@@ -5,13 +5,9 @@ everything typed is saved without anyone asking."""
 
 from __future__ import annotations
 
-import errno
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from recoveryplan import storage
@@ -22,31 +18,9 @@ PASSPHRASE = "purple tiger river lamp"   # as in conftest.py
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    """A real 3 MiB tmpfs (the tests run as root in CI)."""
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs",
-                             str(mount_point)], capture_output=True)
-    if result.returncode != 0:
-        pytest.skip("this machine doesn't allow mounting a tmpfs here")
-    yield mount_point
-    subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with open(filler, "wb", buffering=0) as handle:
-        for size in (65536, 4096, 512, 1):
-            while True:
-                try:
-                    handle.write(b"\0" * size)
-                except OSError as exc:
-                    assert exc.errno == errno.ENOSPC
-                    break
-    return filler
+def small_disk(small_tmpfs):
+    """A real 3 MiB tmpfs."""
+    return small_tmpfs("3m")
 
 
 def texts_in(folder: Path, field: str) -> list[str]:
@@ -57,7 +31,7 @@ def texts_in(folder: Path, field: str) -> list[str]:
         db.close()
 
 
-def test_a_really_full_disk_never_loses_what_is_on_screen(qtbot, small_disk, tmp_path,
+def test_a_really_full_disk_never_loses_what_is_on_screen(qtbot, small_disk, fill_disk, tmp_path,
                                                           ui_settings, dialogs, unlock):
     from recoveryplan.ui.main_window import MainWindow
 
@@ -72,7 +46,7 @@ def test_a_really_full_disk_never_loses_what_is_on_screen(qtbot, small_disk, tmp
     window.workspace.go_to("hopes")
     box = window.workspace.findChild(QPlainTextEdit, "field-hopes-recovery_means")
     qtbot.waitUntil(box.isVisible)
-    filler = fill(small_disk)
+    filler = fill_disk(small_disk)
 
     dialogs.answers.append(True)                      # "Save a copy of my plan as it is now"
     copy = tmp_path / "elsewhere" / "my copy.rpbackup"
@@ -101,7 +75,7 @@ def test_a_really_full_disk_never_loses_what_is_on_screen(qtbot, small_disk, tmp
     assert texts_in(folder, "recovery_means") == ["Feeling like myself again " * 8 + "and more"]
 
 
-def test_closing_while_the_disk_is_full_offers_the_copy_first(qtbot, small_disk, tmp_path,
+def test_closing_while_the_disk_is_full_offers_the_copy_first(qtbot, small_disk, fill_disk, tmp_path,
                                                              ui_settings, dialogs, unlock):
     from recoveryplan.ui.main_window import MainWindow
 
@@ -115,7 +89,7 @@ def test_closing_while_the_disk_is_full_offers_the_copy_first(qtbot, small_disk,
     window.workspace.go_to("hopes")
     box = window.workspace.findChild(QPlainTextEdit, "field-hopes-recovery_means")
     qtbot.waitUntil(box.isVisible)
-    fill(small_disk)
+    fill_disk(small_disk)
     dialogs.answers.extend([False, True])      # not now; then, on closing: save a copy
     copy = tmp_path / "copy.rpbackup"
     dialogs.paths.append(copy)

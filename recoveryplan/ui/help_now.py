@@ -18,10 +18,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..storage import StorageError, lock_card
 
@@ -32,6 +30,7 @@ from .dialogs import DialogService
 from .start.common import Heading, close_row, size_to_text, tall, text_label
 from .style import set_role
 from .widgets.bidi import align_with_layout
+from .widgets.scrolling import scrolling
 
 #: The person's own words shown first: (section, field, heading).
 OWN_WORDS = (
@@ -194,16 +193,11 @@ class HelpNowDialog(QDialog):
         #: The plan's folder, where the lock-screen card lives if I choose one.
         self.card_folder = card_folder
         self.lock_card_check: QCheckBox | None = None
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no invisible tab stop
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._body = QWidget()
         self._content = QVBoxLayout(self._body)
         self._content.setSpacing(12)
         self._content.setContentsMargins(16, 12, 16, 12)
-        scroll.setWidget(self._body)
+        scroll = scrolling(self._body)
         self.close_button, row = close_row(self, "helpNowCloseButton")
         self.change_button: QPushButton | None = None
         if ctx is not None:
@@ -430,12 +424,7 @@ class ServicesDialog(QDialog):
         column.addLayout(self._list)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no invisible tab stop
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setWidget(body)
+        scroll = scrolling(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(scroll)

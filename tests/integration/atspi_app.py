@@ -82,6 +82,15 @@ def main() -> int:
             if body.isAncestorOf(widget):
                 top_left = widget.mapTo(body, widget.rect().topLeft())
                 info["page_box"] = [top_left.x(), top_left.y(), widget.width(), widget.height()]
+                # On a page, "shown" is all of it in sight (its top, if it is
+                # taller than the page), not a pixel of its edge.
+                viewport = workspace.current_page().scroll.viewport()
+                top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+                if widget.height() > viewport.height():
+                    whole = 0 <= top <= viewport.height() // 2
+                else:
+                    whole = top >= 0 and top + widget.height() <= viewport.height()
+                info["shown"] = info["shown"] and whole
         return info
 
     def run(command: str) -> None:
@@ -107,6 +116,7 @@ def main() -> int:
             QApplication.processEvents()
             nav.setFocus(Qt.FocusReason.OtherFocusReason)
             QApplication.processEvents()
+            QTest.qWait(150)
             reply(ok=True, **focused())
         elif word == "tab":
             QTest.keyClick(window.windowHandle(), Qt.Key.Key_Tab)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractButton, QFrame, QGroupBox, QLabel, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...i18n import _
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
 from ..style import set_role
+from ..widgets.scrolling import scrolling
 
 
 def heading_font(base: QFont, scale: float = 1.6) -> QFont:
@@ -52,19 +52,11 @@ class SectionPage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Words wrap to the width there is; only if a row still can't fit (very
-        # large text on a small screen) does the page scroll sideways, never clip.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        # Not a tab stop of its own (it would be an invisible one): Tab goes to
-        # the page's controls, and the page scrolls to show each.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(self.scroll)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
-        self.scroll.setWidget(self.body)
+        # Tab goes to the page's controls, and the page scrolls to show each.
+        self.scroll = scrolling(self.body, self)
+        outer.addWidget(self.scroll)
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(16, 12, 16, 16)
         self.layout_.setSpacing(14)

@@ -20,10 +20,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from ...export.options import ExportError, Layout, PdfOptions
 from ...export.pdf import export_pdf, render, save_pdf, unprintable_message
@@ -34,6 +32,7 @@ from ..context import PlanContext
 from ..dialogs import DialogService
 from ..session import BackgroundTask, run_in_background
 from ..widgets.controls import MIN_TARGET
+from ..widgets.scrolling import scrolling
 from .choices import ExportChoices
 from .files import in_documents
 from .preview import PagePreview
@@ -93,11 +92,8 @@ class ExportDialog(QDialog):
         if ctx.together_with:
             self.choices.allow_private(False, _("Not while planning together."))
         self.choices.changed.connect(self._schedule)
-        scroll = QScrollArea()
+        scroll = scrolling(self.choices, framed=True, sideways=False)
         scroll.setObjectName("exportChoicesScroll")
-        scroll.setWidget(self.choices)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._choices_scroll = scroll
 
         self.busy = QProgressBar()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from ...i18n import _
 from ..style import set_role
+from ..widgets.scrolling import scrolling
 
 #: Smallest height of anything clickable (WCAG 2.2 target size).
 MIN_TARGET = 32
@@ -84,13 +83,10 @@ class Screen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         body = QWidget()
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        scroll = scrolling(body, self)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.column = QVBoxLayout(body)
         self.column.setSpacing(12)
         self.heading = heading_label()
@@ -98,7 +94,6 @@ class Screen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        scroll.setWidget(body)
         self._body = body
 
     def finish_layout(self) -> None:

@@ -117,3 +117,46 @@ def fill_disk():
         return filler
 
     return fill
+
+
+@pytest.fixture
+def xvfb():
+    """Start a private X server (Xvfb) for this test: ``xvfb(env, "1280x800")``
+    returns its display (":N"), ready for clients. ``-noreset`` keeps it
+    from resetting when its last client leaves (a client connecting during
+    the reset would be refused); the display is tried before it is handed
+    out. Stopped after the test."""
+    import select
+    import shutil
+
+    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
+        pytest.skip("needs Xvfb and xdotool (scripts/install-debian-packages.sh test)")
+    servers: list[subprocess.Popen] = []
+
+    def start(env: dict[str, str], size: str = "1280x800") -> str:
+        read_fd, write_fd = os.pipe()
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24",
+                                   "-nolisten", "tcp", "-noreset"], env=env, pass_fds=(write_fd,),
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        servers.append(server)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            ready, _w, _x = select.select([pipe], [], [], 30)
+            assert ready, "Xvfb did not start"
+            number = pipe.readline().strip()
+        assert number, "Xvfb did not start"
+        display = f":{number}"
+        tried = subprocess.run(["xdotool", "getdisplaygeometry"], env=dict(env, DISPLAY=display),
+                               capture_output=True, text=True, timeout=30)
+        assert tried.returncode == 0, f"Xvfb on {display} refuses clients: {tried.stderr}"
+        return display
+
+    yield start
+    for server in servers:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)

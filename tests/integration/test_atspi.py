@@ -107,7 +107,7 @@ def _start(args, env, **kw) -> subprocess.Popen:
 
 
 @pytest.fixture
-def bus(tmp_path):
+def bus(tmp_path, xvfb):
     """Xvfb + a D-Bus session + the AT-SPI bus, all of this test's own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISPLAY", "DBUS_", "QT_",
                                                                      "AT_SPI", "WAYLAND"))}
@@ -115,16 +115,7 @@ def bus(tmp_path):
     Path(env["XDG_RUNTIME_DIR"]).mkdir(mode=0o700)
     started: list[subprocess.Popen] = []
     try:
-        read_fd, write_fd = os.pipe()
-        xvfb = _start(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24",
-                       "-nolisten", "tcp", "-noreset"], env, pass_fds=(write_fd,),
-                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        started.append(xvfb)
-        os.close(write_fd)
-        with os.fdopen(read_fd) as displays:
-            ready, _w, _x = select.select([displays], [], [], ANSWER_S)
-            assert ready, "Xvfb did not start"
-            env["DISPLAY"] = ":" + displays.readline().strip()
+        env["DISPLAY"] = xvfb(env, "1280x900")
         dbus = _start(["dbus-daemon", "--session", "--nofork", "--print-address=1"], env,
                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         started.append(dbus)

@@ -7,7 +7,6 @@ the next start."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -29,21 +28,9 @@ def _run(*args: str, env=None) -> str:
 
 
 @pytest.fixture
-def display(tmp_path):
+def display(xvfb):
     """A private X server, with no window manager."""
-    if not shutil.which("Xvfb") or not shutil.which("xdotool"):
-        pytest.skip("needs Xvfb and xdotool (scripts/install-debian-packages.sh test)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
-                               "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not start"
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=30)
+    return xvfb(dict(os.environ), "1280x800")
 
 
 def app_env(display: str | None, tmp_path: Path) -> dict[str, str]:

@@ -38,7 +38,7 @@ from .session import BackgroundTask, PlanSession, run_in_background
 from .settings import TEXT_STEPS, Settings
 from .share import ShareActions
 from .style import apply_text_scale
-from .start.common import MIN_TARGET, Heading
+from .widgets.kit import MIN_TARGET, Heading
 from .start.flow import PLAN_FOLDER_NAME, StartFlow, nearest_folder, plan_folder_in
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode

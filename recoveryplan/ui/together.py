@@ -31,7 +31,8 @@ from .. import storage
 from ..i18n import N_, _, ngettext
 from ..plans.model import COLLECTIONS, Plan
 from .session import BackgroundTask, run_in_background
-from .start.common import MIN_TARGET, SecretEdit, message_label, show_message, tall, text_label
+from .widgets.kit import MIN_TARGET, message_label, show_message, tall, text_label
+from .widgets.secret import SecretEdit
 from .widgets.notice import NoticeBar
 
 if TYPE_CHECKING:   # loaded with the plan, not at launch

@@ -19,7 +19,7 @@ from ...plans.model import COLLECTIONS, Plan, PlanInfo, Record, Review
 from ...plans.sections import SECTIONS, SectionKind, SectionSpec
 from ..context import PlanContext
 from ..models.labels import FIELD_LABELS
-from ..start.common import close_row, size_to_text
+from ..widgets.kit import close_row, size_to_text
 
 #: How many of the latest check-ins a snapshot shows.
 CHECKINS_SHOWN = 5

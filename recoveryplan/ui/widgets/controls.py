@@ -17,9 +17,8 @@ from ...plans.model import Record
 from ..models.labels import attribution
 from .flow import FlowLayout
 from .icons import lock_icon
+from .kit import MIN_TARGET
 
-#: Smallest height or width of anything that can be clicked (pixels).
-MIN_TARGET = 28
 
 
 def make_button(text: str, parent: QWidget | None = None, name: str = "") -> QPushButton:

@@ -11,13 +11,20 @@ it for the status and life-area names), so records are named by ``KIND``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import Protocol
 
 from ..i18n import N_, _, format_date, isolate
 from .sections import SECTIONS_BY_KEY
 
-if TYPE_CHECKING:
-    from .model import Record
+
+class Record(Protocol):
+    """What is read of a record here (``plans.model.Record``, not imported:
+    the model imports this module)."""
+
+    KIND: str
+    together_with: str
+    changed: dt.datetime
 
 #: ``GoalStatus`` value -> its name.
 GOAL_STATUS_LABELS: dict[str, str] = {

@@ -18,7 +18,7 @@ from ..i18n import N_, _, format_date, isolate
 from .sections import SECTIONS_BY_KEY
 
 
-class Record(Protocol):
+class RecordLike(Protocol):
     """What is read of a record here (``plans.model.Record``, not imported:
     the model imports this module)."""
 
@@ -119,7 +119,7 @@ _NOUNS: dict[str, str] = {
 _AN_ENTRY = N_("an entry")
 
 
-def field_label(record: Record, name: str) -> str:
+def field_label(record: RecordLike, name: str) -> str:
     """The translated label of one field of ``record``."""
     if record.KIND == "entry":
         spec = SECTIONS_BY_KEY[record.section].field(record.field)
@@ -133,7 +133,7 @@ def field_label(record: Record, name: str) -> str:
     return _(label) if label else name
 
 
-def record_noun(record: Record) -> str:
+def record_noun(record: RecordLike) -> str:
     """A short phrase naming the record ("a goal", "an entry in 'What I notice'")."""
     if record.KIND == "entry":
         # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words. {field} is a field heading such as "What I notice".
@@ -141,7 +141,7 @@ def record_noun(record: Record) -> str:
     return _(_NOUNS.get(record.KIND, _AN_ENTRY))
 
 
-def attribution(record: Record | None) -> str:
+def attribution(record: RecordLike | None) -> str:
     """ "Added together with Priya, 3 March 2026" for a record written or last
     changed in a planning session, else "" (the date is that of its last change)."""
     if record is None or not record.together_with:

@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from ..i18n import N_, translator
+from .labels import GOAL_STATUS_LABELS, LIFE_AREA_LABELS
 
 
 def new_id() -> str:
@@ -74,16 +75,7 @@ class GoalStatus(str, Enum):
 
     @property
     def label(self) -> str:
-        return GOAL_STATUS_LABELS[self]
-
-
-GOAL_STATUS_LABELS = {
-    GoalStatus.NOT_STARTED: N_("Not started"),
-    GoalStatus.UNDER_WAY: N_("Under way"),
-    GoalStatus.ACHIEVED: N_("Achieved"),
-    GoalStatus.ON_HOLD: N_("On hold"),
-    GoalStatus.LET_GO: N_("Let go"),
-}
+        return GOAL_STATUS_LABELS[self.value]
 
 
 class LifeArea(str, Enum):
@@ -99,20 +91,7 @@ class LifeArea(str, Enum):
 
     @property
     def label(self) -> str:
-        return LIFE_AREA_LABELS[self]
-
-
-LIFE_AREA_LABELS = {
-    LifeArea.HOME: N_("Home"),
-    LifeArea.WORK: N_("Work and volunteering"),
-    LifeArea.LEARNING: N_("Learning"),
-    LifeArea.MONEY: N_("Money"),
-    LifeArea.RELATIONSHIPS: N_("Relationships and family"),
-    LifeArea.FRIENDS: N_("Friends and community"),
-    LifeArea.ENJOY: N_("Things I enjoy"),
-    LifeArea.HEALTH: N_("Physical health"),
-    LifeArea.MEANING: N_("Faith and meaning"),
-}
+        return LIFE_AREA_LABELS[self.value]
 
 
 # -- records ------------------------------------------------------------------

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..cleaning import CONTROL as _CONTROL
+from ..cleaning import clean_text  # noqa: F401 - re-exported: the domain's API
 from ..i18n import _
 from .model import CheckIn, Contact, Entry, Goal, PlanInfo, Record, Review
 from .sections import ENTRY_FIELDS
@@ -24,7 +26,6 @@ MAX_SHORT = 500
 SHORT_FIELDS = {"name", "relationship", "phone", "email", "best_times", "together_with",
                 "owner_name"}
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Half of a UTF-16 pair on its own ("\\ud800" in JSON): no UTF-8 file or
 #: database can hold it, so it is refused before anything is stored.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -43,13 +44,6 @@ class ValidationError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
-
-
-def clean_text(text: str) -> str:
-    """Remove control characters (keep tabs and new lines) and normalise
-    line endings; used on pasted and imported text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
 
 
 def unstorable_message(text: str) -> str | None:

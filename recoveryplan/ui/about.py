@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLa
 
 from .. import __version__
 from ..i18n import _
-from .start.common import Heading, tall, text_label
+from .widgets.kit import Heading, tall, text_label
 from .widgets.bidi import set_text_direction
 
 

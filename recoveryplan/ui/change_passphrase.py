@@ -19,10 +19,9 @@ from .. import storage
 from ..i18n import _
 from ..plans.passphrase import assess
 from .session import BackgroundTask, run_in_background
-from .start.common import (
-    CapsLockHint, Heading, RevealBox, SecretEdit, StrengthMeter, busy_bar, message_label, show_message, tall,
-    text_label,
-)
+from .fields.strength import StrengthMeter
+from .widgets.kit import Heading, busy_bar, message_label, show_message, tall, text_label
+from .widgets.secret import CapsLockHint, RevealBox, SecretEdit
 
 
 def change_passphrase(db: Any, current: str, new: str) -> None:

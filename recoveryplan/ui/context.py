@@ -33,7 +33,7 @@ from ..i18n import _, add_language_listener, remove_language_listener
 from ..plans.model import Plan, Record
 from ..plans.service import PlanChange, PlanEditor
 from ..plans.validation import ValidationError
-from .models.labels import field_label, record_noun
+from ..plans.labels import field_label, record_noun
 
 #: Typing commits further apart than this start a new undo step.
 TYPING_BURST_SECONDS = 4.0

@@ -27,7 +27,7 @@ from ..i18n import _, isolate
 from ..plans.model import (Contact, CrisisService, Entry, default_crisis_services,
                            shown_crisis_service)
 from .dialogs import DialogService
-from .start.common import Heading, close_row, size_to_text, tall, text_label
+from .widgets.kit import Heading, close_row, size_to_text, tall, text_label
 from .style import set_role
 from .widgets.bidi import align_with_layout
 from .widgets.scrolling import scrolling

@@ -38,7 +38,7 @@ from .session import BackgroundTask, PlanSession, run_in_background
 from .settings import TEXT_STEPS, Settings
 from .share import ShareActions
 from .style import apply_text_scale
-from .start.common import MIN_TARGET, Heading
+from .widgets.kit import MIN_TARGET, Heading
 from .start.flow import PLAN_FOLDER_NAME, StartFlow, nearest_folder, plan_folder_in
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode
@@ -82,11 +82,11 @@ class MainWindow(QMainWindow):
         self.share = ShareActions(self)
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
-        self._build_toolbar()
+        toolbar = self._build_toolbar()
         # Planning together outlives locking: its state lives here, not in the plan.
-        self.together = TogetherMode(self)
+        self.together = TogetherMode(self, self.actions_, toolbar)
         # Tab follows the toolbar as it is seen: Lock, Plan together, then Need help now.
-        together_button = self.findChild(QToolButton, "togetherButton")
+        together_button = self.together.button
         if together_button is not None:
             QWidget.setTabOrder(self.lock_button, together_button)
             QWidget.setTabOrder(together_button, self.help_now_button)
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
                     menu.addAction(self.actions_[item])
         self._menus["edit"].setEnabled(False)
 
-    def _build_toolbar(self) -> None:
+    def _build_toolbar(self) -> QToolBar:
         bar = QToolBar()
         bar.setObjectName("mainToolBar")
         bar.setMovable(False)
@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addWidget(self.help_now_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        return bar
 
     def _connect_actions(self) -> None:
         connect = self.actions_.connect

@@ -19,7 +19,7 @@ from ..storage import backup
 from .dialogs import DialogService
 from .session import BackgroundTask, run_in_background
 from .settings import Settings
-from .start.common import tall, text_label
+from .widgets.kit import tall, text_label
 
 #: Commands that change the plan (or its secrets): off while it is open for
 #: reading only.

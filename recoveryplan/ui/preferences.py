@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..i18n import _, ngettext
 from .settings import IDLE_LOCK_MINUTES, TEXT_STEPS, Settings
-from .start.common import tall, text_label
+from .widgets.kit import tall, text_label
 
 
 def available_languages() -> list[tuple[str, str]]:

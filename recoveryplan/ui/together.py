@@ -31,10 +31,12 @@ from .. import storage
 from ..i18n import N_, _, ngettext
 from ..plans.model import COLLECTIONS, Plan
 from .session import BackgroundTask, run_in_background
-from .start.common import MIN_TARGET, SecretEdit, message_label, show_message, tall, text_label
+from .widgets.kit import MIN_TARGET, message_label, show_message, tall, text_label
+from .widgets.secret import SecretEdit
 from .widgets.notice import NoticeBar
 
 if TYPE_CHECKING:   # loaded with the plan, not at launch
+    from .actions import ActionRegistry
     from .context import PlanContext
 
 
@@ -251,20 +253,21 @@ _BUTTON_ON = N_("End planning together")
 class TogetherMode(QObject):
     """The planning-together state of one main window.
 
-    Needs the window's action registry to hold the ``plan_together``,
-    ``end_together`` and ``record_review`` actions and a toolbar named
-    ``mainToolBar``; ``attach`` is called with each newly opened plan."""
+    Is given the window's action registry (holding the ``plan_together``,
+    ``end_together`` and ``record_review`` actions) and the toolbar its
+    button goes in, after the first item; ``attach`` is called with each
+    newly opened plan."""
 
     changed = Signal(str)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, actions: ActionRegistry, toolbar: QToolBar) -> None:
         super().__init__(window)
         self.window = window
         self.name = ""
         self.ctx: PlanContext | None = None
         self.banner: TogetherBanner | None = None
         self._end_dialog: TogetherEndDialog | None = None
-        self.actions = window.actions_
+        self.actions = actions
         self.actions.connect("plan_together", self.start)
         self.actions.connect("end_together", self.end)
         self.actions.connect("record_review", self.record_review)
@@ -274,9 +277,8 @@ class TogetherMode(QObject):
         self.button.setMinimumHeight(MIN_TARGET)
         self.button.clicked.connect(self.toggle)
         self.button.installEventFilter(self)
-        bar = window.findChild(QToolBar, "mainToolBar")
-        self._slot = bar.insertWidget(bar.actions()[1], self.button) if len(bar.actions()) > 1 \
-            else bar.addWidget(self.button)
+        self._slot = toolbar.insertWidget(toolbar.actions()[1], self.button) \
+            if len(toolbar.actions()) > 1 else toolbar.addWidget(self.button)
         self._slot.setVisible(False)
         self._sync()
 

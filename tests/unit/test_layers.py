@@ -1,4 +1,6 @@
-"""The domain stays free of Qt and SQL; the command line stays free of Qt."""
+"""The domain stays free of Qt and SQL; the command line stays free of Qt; ui
+stands on floors (style, widgets, context, models and fields) that never import
+from above, and no ui modules or rooms import each other."""
 
 import ast
 import subprocess
@@ -39,3 +41,146 @@ def test_command_line_does_not_import_qt():
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=PKG.parent)
     assert result.returncode == 0, "importing the command line imported Qt"
+
+
+# -- ui's floors -----------------------------------------------------------------
+# Every import counts: at the top of a module, inside a function or under
+# ``if TYPE_CHECKING``. Names are made absolute ("recoveryplan.ui.widgets.kit").
+
+UI = PKG / "ui"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PKG.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(path): path for path in PKG.rglob("*.py")}
+
+
+def _project_imports(path: Path) -> set[str]:
+    """The project's modules (or packages) that ``path`` imports."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "recoveryplan")
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[:len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target.split(".")[0] != "recoveryplan":
+                continue
+            for alias in node.names:
+                full = f"{target}.{alias.name}"
+                found.add(full if full in MODULES else target)
+    found.discard(name)
+    return found
+
+
+def _inside(name: str, *places: str) -> bool:
+    return any(name == place or name.startswith(place + ".") for place in places)
+
+
+#: ui's floors, lowest first: a module on a floor imports no ui module of a
+#: higher floor, nor ``storage`` or ``export``. Everything else in ui (the
+#: shell, the pages, the screens, the features) stands on top of them.
+FLOORS = (
+    ("recoveryplan.ui.style",),                            # the text sizes and roles
+    ("recoveryplan.ui.widgets",),                          # generic Qt: the kit, lists, text boxes
+    ("recoveryplan.ui.context",),                          # the open plan, for Qt
+    ("recoveryplan.ui.models", "recoveryplan.ui.fields"),  # item models, plan-aware controls
+)
+
+
+def _floor(name: str) -> int | None:
+    for level, places in enumerate(FLOORS):
+        if _inside(name, *places):
+            return level
+    return None
+
+
+def _ui_modules():
+    return {name: path for name, path in MODULES.items() if _inside(name, "recoveryplan.ui")}
+
+
+def test_ui_floors_import_nothing_from_above():
+    checked = 0
+    for name, path in _ui_modules().items():
+        level = _floor(name)
+        if level is None:
+            continue
+        checked += 1
+        for imported in _project_imports(path):
+            assert not _inside(imported, "recoveryplan.storage", "recoveryplan.export"), \
+                f"{name} imports {imported}"
+            if _inside(imported, "recoveryplan.ui"):
+                other = _floor(imported)
+                assert other is not None and other <= level, \
+                    f"{name} (floor {level}) imports {imported}, which is above it"
+    assert checked > 20, "the floors hold too few modules: has ui moved?"
+
+
+def test_widgets_know_nothing_of_the_plan():
+    """``ui/widgets/`` is generic Qt: words through ``i18n``, text cleaned by
+    ``cleaning``, roles and sizes from ``ui/style.py``, and nothing else of the
+    project (no plan, no context, no pages, no screens)."""
+    allowed = ("recoveryplan.i18n", "recoveryplan.cleaning", "recoveryplan.ui.style",
+               "recoveryplan.ui.widgets")
+    widgets = [(n, p) for n, p in MODULES.items() if _inside(n, "recoveryplan.ui.widgets")]
+    assert len(widgets) > 5
+    for name, path in widgets:
+        for imported in _project_imports(path):
+            assert _inside(imported, *allowed), f"{name} imports {imported}"
+
+
+def test_style_and_the_kit_stand_on_qt_alone():
+    """``ui/style.py`` imports nothing of the project, and the kit only the
+    style, so a screen built from them loads no plan, storage or Babel code."""
+    assert _project_imports(UI / "style.py") == set()
+    assert _project_imports(UI / "widgets" / "kit.py") <= {"recoveryplan.ui.style"}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle in ``graph``, or None (depth-first, without recursion)."""
+    state: dict[str, int] = {}          # 1: on the current path, 2: done
+    for root in sorted(graph):
+        if state.get(root):
+            continue
+        path, stack = [root], [iter(sorted(graph[root]))]
+        state[root] = 1
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(step) == 1:
+                return path[path.index(step):] + [step]
+            elif not state.get(step):
+                state[step] = 1
+                path.append(step)
+                stack.append(iter(sorted(graph.get(step, ()))))
+    return None
+
+
+def _room(name: str) -> str:
+    """``recoveryplan.ui.pages.goals`` → ``recoveryplan.ui.pages``; a module
+    directly in ui is a room of its own."""
+    return ".".join(name.split(".")[:3])
+
+
+def test_no_import_cycles_within_ui():
+    modules = _ui_modules()
+    graph = {name: {m for m in _project_imports(path) if m in modules} for name, path in modules.items()}
+    assert _cycle(graph) is None, f"modules import each other: {' → '.join(_cycle(graph))}"
+    rooms: dict[str, set[str]] = {}
+    for name, imported in graph.items():
+        rooms.setdefault(_room(name), set()).update(
+            _room(m) for m in imported if _room(m) != _room(name))
+    loop = _cycle(rooms)
+    assert loop is None, f"rooms of ui import each other: {' → '.join(loop)}"

@@ -30,19 +30,10 @@ from ...i18n import _, strip_isolates
 from ...plans.model import Record
 from ...plans.validation import clean_text
 from ..context import PlanContext
-from .labels import attribution
+from ...plans.labels import attribution
 from ..widgets.icons import lock_icon
-
-RecordRole = Qt.ItemDataRole.UserRole + 1
-PrivateRole = Qt.ItemDataRole.UserRole + 2
-TogetherRole = Qt.ItemDataRole.UserRole + 3
-IdRole = Qt.ItemDataRole.UserRole + 4
-#: Text of a second line (paired "what I can do about it" text).
-DetailRole = Qt.ItemDataRole.UserRole + 5
-#: "Added together with Priya, 3 March 2026", or "".
-AttributionRole = Qt.ItemDataRole.UserRole + 6
-#: The display text without directional isolates.
-PlainTextRole = Qt.ItemDataRole.UserRole + 7
+from ..widgets.roles import (  # noqa: F401 - the roles are the models' API
+    AttributionRole, DetailRole, IdRole, PlainTextRole, PrivateRole, RecordRole, TogetherRole)
 
 
 #: The roles ``RecordTableModel.data`` answers.

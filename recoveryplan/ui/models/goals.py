@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from ...i18n import N_, _, format_date, isolate
+from ...plans.labels import FIELD_LABELS
 from ...plans.model import Goal, ProgressNote, Record, Step, today
 from ..context import PlanContext
 from .base import Column, RecordTableModel
@@ -25,11 +26,11 @@ class GoalTableModel(RecordTableModel):
     COL_STEPS = 3
     COL_TARGET = 4
     COLUMNS = (
-        Column(N_("What I want"), lambda g: isolate(g.what) or _("(a new goal)"), edit_field="what"),
-        Column(N_("Life area"), lambda g: _(g.life_area.label) if g.life_area else ""),
-        Column(N_("How it is going"), lambda g: _(g.status.label)),
+        Column(FIELD_LABELS["goal", "what"], lambda g: isolate(g.what) or _("(a new goal)"), edit_field="what"),
+        Column(FIELD_LABELS["goal", "life_area"], lambda g: _(g.life_area.label) if g.life_area else ""),
+        Column(FIELD_LABELS["goal", "status"], lambda g: _(g.status.label)),
         Column(N_("Steps done"), steps_text),
-        Column(N_("Target date"), lambda g: format_date(g.target_date, "medium")),
+        Column(FIELD_LABELS["goal", "target_date"], lambda g: format_date(g.target_date, "medium")),
     )
 
     KIND = Goal
@@ -88,7 +89,7 @@ class StepListModel(_GoalChildModel):
     KIND = Step
     COL_TEXT = 0
     COLUMNS = (
-        Column(N_("Small step"), _step_display, edit_field="text",
+        Column(FIELD_LABELS["step", "text"], _step_display, edit_field="text",
                check=lambda s: s.done_on is not None, set_check=_done_changes),
     )
 
@@ -99,6 +100,6 @@ class NoteListModel(_GoalChildModel):
     COL_DATE = 0
     COL_TEXT = 1
     COLUMNS = (
-        Column(N_("Date"), lambda n: format_date(n.date, "medium")),
-        Column(N_("Progress note"), lambda n: isolate(n.text), edit_field="text"),
+        Column(FIELD_LABELS["progress_note", "date"], lambda n: format_date(n.date, "medium")),
+        Column(FIELD_LABELS["progress_note", "text"], lambda n: isolate(n.text), edit_field="text"),
     )

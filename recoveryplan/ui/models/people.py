@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...i18n import N_, _, format_date, format_number, isolate, ltr, pgettext
+from ...plans.labels import FIELD_LABELS
 from ...plans.model import CheckIn, Contact, Record, Review, Topic, today
 from .base import Column, RecordTableModel
 
@@ -23,16 +24,16 @@ class ContactTableModel(RecordTableModel):
     COL_AGREED = 7
     COL_CRISIS_CARD = 8
     COLUMNS = (
-        Column(N_("Name"), lambda c: isolate(c.name) or _("(a new person)"), edit_field="name"),
-        Column(N_("Relationship or role"), lambda c: isolate(c.relationship), edit_field="relationship"),
-        Column(N_("Phone"), lambda c: ltr(c.phone), edit_field="phone"),
-        Column(N_("Email"), lambda c: ltr(c.email)),
-        Column(N_("Best times to contact"), lambda c: isolate(c.best_times), edit_field="best_times"),
-        Column(N_("What they can help with"), lambda c: isolate(c.can_help_with),
+        Column(FIELD_LABELS["contact", "name"], lambda c: isolate(c.name) or _("(a new person)"), edit_field="name"),
+        Column(FIELD_LABELS["contact", "relationship"], lambda c: isolate(c.relationship), edit_field="relationship"),
+        Column(FIELD_LABELS["contact", "phone"], lambda c: ltr(c.phone), edit_field="phone"),
+        Column(FIELD_LABELS["contact", "email"], lambda c: ltr(c.email)),
+        Column(FIELD_LABELS["contact", "best_times"], lambda c: isolate(c.best_times), edit_field="best_times"),
+        Column(FIELD_LABELS["contact", "can_help_with"], lambda c: isolate(c.can_help_with),
                edit_field="can_help_with"),
         Column(N_("Professional"), lambda c: _yes(c.professional)),
         Column(N_("Agreed to be listed"), lambda c: _yes(c.agreed)),
-        Column(N_("On my crisis card"), lambda c: _yes(c.on_crisis_card)),
+        Column(FIELD_LABELS["contact", "on_crisis_card"], lambda c: _yes(c.on_crisis_card)),
     )
 
     KIND = Contact
@@ -46,7 +47,7 @@ class TopicListModel(RecordTableModel):
 
     COL_TEXT = 0
     COLUMNS = (
-        Column(N_("Something to talk about"),
+        Column(FIELD_LABELS["topic", "text"],
                lambda t: isolate(t.text) if t.done_on is None else _("{text} (talked about {date})").format(
                    text=isolate(t.text), date=format_date(t.done_on, "medium")),
                edit_field="text",
@@ -73,11 +74,11 @@ class CheckInTableModel(RecordTableModel):
     COL_BEYOND = 3
     COL_NOTE = 4
     COLUMNS = (
-        Column(N_("Date"), lambda c: format_date(c.at, "medium")),
-        Column(N_("Hope"), lambda c: format_number(c.hope)),
-        Column(N_("In control"), lambda c: format_number(c.control)),
-        Column(N_("Beyond illness"), lambda c: format_number(c.beyond)),
-        Column(N_("Note"), lambda c: isolate(c.note)),
+        Column(FIELD_LABELS["checkin", "at"], lambda c: format_date(c.at, "medium")),
+        Column(FIELD_LABELS["checkin", "hope"], lambda c: format_number(c.hope)),
+        Column(FIELD_LABELS["checkin", "control"], lambda c: format_number(c.control)),
+        Column(FIELD_LABELS["checkin", "beyond"], lambda c: format_number(c.beyond)),
+        Column(FIELD_LABELS["checkin", "note"], lambda c: isolate(c.note)),
     )
 
     KIND = CheckIn
@@ -96,10 +97,10 @@ class ReviewTableModel(RecordTableModel):
     COL_AGREED = 2
     COL_NEXT = 3
     COLUMNS = (
-        Column(N_("Date"), lambda r: format_date(r.date, "medium")),
-        Column(N_("Who was there"), lambda r: isolate(r.who_was_there)),
-        Column(N_("What we agreed"), lambda r: isolate(r.agreed)),
-        Column(N_("Next review"), lambda r: format_date(r.next_review_on, "medium")),
+        Column(FIELD_LABELS["review", "date"], lambda r: format_date(r.date, "medium")),
+        Column(FIELD_LABELS["review", "who_was_there"], lambda r: isolate(r.who_was_there)),
+        Column(FIELD_LABELS["review", "agreed"], lambda r: isolate(r.agreed)),
+        Column(FIELD_LABELS["review", "next_review_on"], lambda r: format_date(r.next_review_on, "medium")),
     )
 
     KIND = Review

@@ -14,7 +14,7 @@ from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, Optiona
                                 make_button, retranslate_button, tab_chain)
 from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit
-from ..widgets.undo_notice import UndoNotice
+from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
 
 

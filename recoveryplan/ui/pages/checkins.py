@@ -15,7 +15,7 @@ from ..progress import ProgressView
 from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, make_button, retranslate_button
 from ..widgets.lists import GrowingTableView
 from ..widgets.text import GrowingTextEdit
-from ..widgets.undo_notice import UndoNotice
+from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
 
 

@@ -9,13 +9,14 @@ from ...i18n import N_
 from ...plans.model import Contact
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
-from ..models.labels import FIELD_LABELS
+from ...plans.labels import FIELD_LABELS
 from ..models.people import ContactTableModel
-from ..widgets.binding import TextBinding
-from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, TogetherNote
+from ..fields.binding import TextBinding
+from ..fields.together_note import TogetherNote
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons
 from ..widgets.lists import GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from ..widgets.undo_notice import UndoNotice
+from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
 from .goals import move_among_visible
 

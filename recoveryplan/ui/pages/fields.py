@@ -23,12 +23,13 @@ from ...plans.model import Entry, Record
 from ...plans.sections import FieldSpec, SectionSpec
 from ..context import PlanContext
 from ..models.entries import EntryListModel
-from ..widgets.binding import MAX_COMMIT_DELAY_MS, TextBinding
-from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote, tab_chain
+from ..fields.binding import MAX_COMMIT_DELAY_MS, TextBinding
+from ..fields.together_note import TogetherNote
+from ..widgets.controls import JustForMeCheck, ListButtons, tab_chain
 from ..widgets.delegate import EntryDelegate
 from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from ..widgets.undo_notice import UndoNotice
+from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
 
 

@@ -12,13 +12,14 @@ from ...plans.sections import SectionSpec
 from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.goals import GoalTableModel, NoteListModel, StepListModel
-from ..models.labels import FIELD_LABELS
-from ..widgets.binding import TextBinding
+from ...plans.labels import FIELD_LABELS
+from ..fields.binding import TextBinding
+from ..fields.together_note import TogetherNote
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                TogetherNote, make_button, retranslate_button, tab_chain)
+                                make_button, retranslate_button, tab_chain)
 from ..widgets.lists import GrowingListView, GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from ..widgets.undo_notice import UndoNotice
+from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
 
 

@@ -10,9 +10,10 @@ from ...i18n import N_, _
 from ...plans.model import Goal, LifeArea, LifeAreaNote
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
-from ..models.labels import FIELD_LABELS
-from ..widgets.binding import TextBinding
-from ..widgets.controls import MIN_TARGET, JustForMeCheck, TogetherNote, tab_chain
+from ...plans.labels import FIELD_LABELS
+from ..fields.binding import TextBinding
+from ..fields.together_note import TogetherNote
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, tab_chain
 from ..widgets.text import GrowingTextEdit
 from .base import SectionPage
 

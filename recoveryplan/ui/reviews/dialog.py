@@ -14,7 +14,7 @@ from ...plans.exchange import snapshot_of
 from ...plans.model import Review, today
 from ...plans.service import make_review
 from ..context import PlanContext
-from ..start.common import tall, text_label
+from ..widgets.kit import tall, text_label
 from ..widgets.controls import DateProblem, LocaleDateEdit, OptionalDateEdit
 
 

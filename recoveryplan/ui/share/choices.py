@@ -21,7 +21,7 @@ from ...export.options import Layout, PdfOptions
 from ...i18n import N_, _
 from ...plans.progress import Period
 from ...plans.sections import SECTIONS
-from ..start.common import heading_label, text_label
+from ..widgets.kit import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
 
 #: Each layout's name on screen and one plain sentence about it.

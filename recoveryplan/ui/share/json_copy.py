@@ -26,7 +26,7 @@ from ...plans.model import Plan
 from ...storage import StorageError
 from ..dialogs import DialogService
 from ..session import BackgroundTask, PlanSession, run_in_background
-from ..start.common import heading_label, text_label
+from ..widgets.kit import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
 from .files import in_documents
 from .places import describe_place

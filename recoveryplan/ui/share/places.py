@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...i18n import N_, _
-from ..models.labels import COMMON_LABELS, FIELD_LABELS
+from ...plans.labels import COMMON_LABELS, FIELD_LABELS
 
 #: A collection in the file -> (its item named with a number, record kind).
 COLLECTIONS: dict[str, tuple[str, str]] = {

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from ...i18n import _
 from ...plans.passphrase import Strength, assess
-from .common import (
-    CapsLockHint, RevealBox, Screen, SecretEdit, StrengthMeter, busy_bar, message_label, show_message, tall,
-    text_label,
-)
+from ..fields.strength import StrengthMeter
+from ..widgets.kit import busy_bar, message_label, show_message, tall, text_label
+from ..widgets.secret import CapsLockHint, RevealBox, SecretEdit
+from .common import Screen
 
 
 def labelled(label: QLabel, field: QWidget) -> QLabel:

@@ -20,7 +20,8 @@ from ... import storage
 from ...storage import backup
 from ..dialogs import DialogService
 from ..session import BackgroundTask, open_and_load, run_in_background
-from .common import Screen, show_message
+from ..widgets.kit import show_message
+from .common import Screen
 from .create import CreateScreen
 from .recovery_key import RecoveryKeyScreen
 from .unlock import UnlockScreen

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from ...i18n import _, format_date
 from ...plans.model import today
 from ..dialogs import DialogService
-from .common import Heading, Screen, message_label, show_message, tall, text_label
+from ..widgets.kit import Heading, message_label, show_message, tall, text_label
+from .common import Screen
 
 #: The clipboard forgets the key after this long (if it still holds it).
 CLIPBOARD_CLEAR_MS = 60_000

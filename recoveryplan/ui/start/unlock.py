@@ -7,10 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ...i18n import _
 from ...storage import PlanDamaged, StorageError, WrongSecret
-from .common import (
-    CapsLockHint, RevealBox, Screen, SecretEdit, busy_bar, message_label, show_message, tall,
-    text_label,
-)
+from ..widgets.kit import busy_bar, message_label, show_message, tall, text_label
+from ..widgets.secret import CapsLockHint, RevealBox, SecretEdit
+from .common import Screen
 
 
 class UnlockScreen(Screen):

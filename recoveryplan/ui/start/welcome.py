@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QPushB
 from ... import i18n
 from ...i18n import _
 from ..preferences import available_languages
-from .common import Screen, tall, text_label
+from ..widgets.kit import tall, text_label
+from .common import Screen
 
 
 class WelcomeScreen(Screen):

@@ -1,5 +1,5 @@
-"""Small shared controls: the "Just for me" toggle, an optional date, the
-row of list buttons, and an "Added together with" note."""
+"""Small shared controls: the "Just for me" toggle, an optional date and the
+row of list buttons."""
 
 from __future__ import annotations
 
@@ -13,13 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCalendarWidget, QCheckBox, QH
                                QWidget)
 
 from ...i18n import N_, _
-from ...plans.model import Record
-from ..models.labels import attribution
 from .flow import FlowLayout
 from .icons import lock_icon
+from .kit import MIN_TARGET
 
-#: Smallest height or width of anything that can be clicked (pixels).
-MIN_TARGET = 28
 
 
 def make_button(text: str, parent: QWidget | None = None, name: str = "") -> QPushButton:
@@ -79,26 +76,6 @@ class JustForMeCheck(QCheckBox):
         self.setToolTip(_("Hidden while planning together, and left out of what I share "
                           "unless I choose otherwise."))
         self.setAccessibleDescription(self.toolTip())
-
-
-class TogetherNote(QLabel):
-    """ "Added together with Sam", or nothing."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setObjectName("togetherNote")
-        self._record: Record | None = None
-        self.hide()
-
-    def show_for(self, record: Record | None) -> None:
-        self._record = record
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        text = attribution(self._record)
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 #: Direction marks in Qt's Arabic date formats; a date box orders its

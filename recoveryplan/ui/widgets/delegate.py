@@ -10,8 +10,8 @@ from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...i18n import _, isolate
-from ..models.base import AttributionRole, DetailRole, PrivateRole
 from .icons import lock_pixmap
+from .roles import AttributionRole, DetailRole, PrivateRole
 
 _PAD = 6
 _FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
-from ...plans.validation import clean_text
+from ...cleaning import clean_text
 from .bidi import direction_of, set_text_direction
 
 _PLAN_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from ...plans.model import Record
 from ...plans.validation import clean_text
 from ..context import PlanContext
-from .text import CleanLineEdit, GrowingTextEdit
+from ..widgets.text import CleanLineEdit, GrowingTextEdit
 
 #: Pause after typing before the words are saved (milliseconds).
 COMMIT_DELAY_MS = 500

@@ -1,16 +1,52 @@
-"""Plain-word names for record fields, shared by item models (headers),
-pages (form labels) and undo texts ("Undo typing in 'What I want'").
+"""The words for records and fields, in one Qt-free place: field names shared
+by item models (headers), pages (form labels), undo texts ("Undo typing in
+'What I want'") and PDFs, the names of goal statuses and life areas, and the
+nouns for records.
 
 Strings are ``N_``-marked; call :func:`field_label` / :func:`record_noun`
-each time a string is shown so a language switch takes effect.
+(or ``_()`` on a label) each time a string is shown so a language switch
+takes effect. This module imports no record class (``plans/model.py`` asks
+it for the status and life-area names), so records are named by ``KIND``.
 """
 
 from __future__ import annotations
 
-from ...i18n import N_, _, format_date, isolate
-from ...plans.model import (CheckIn, Contact, Entry, Goal, LifeAreaNote, ProgressNote,
-                            Record, Review, Step, Topic)
-from ...plans.sections import SECTIONS_BY_KEY
+import datetime as dt
+from typing import Protocol
+
+from ..i18n import N_, _, format_date, isolate
+from .sections import SECTIONS_BY_KEY
+
+
+class RecordLike(Protocol):
+    """What is read of a record here (``plans.model.Record``, not imported:
+    the model imports this module)."""
+
+    KIND: str
+    together_with: str
+    changed: dt.datetime
+
+#: ``GoalStatus`` value -> its name.
+GOAL_STATUS_LABELS: dict[str, str] = {
+    "not_started": N_("Not started"),
+    "under_way": N_("Under way"),
+    "achieved": N_("Achieved"),
+    "on_hold": N_("On hold"),
+    "let_go": N_("Let go"),
+}
+
+#: ``LifeArea`` value -> its name.
+LIFE_AREA_LABELS: dict[str, str] = {
+    "home": N_("Home"),
+    "work": N_("Work and volunteering"),
+    "learning": N_("Learning"),
+    "money": N_("Money"),
+    "relationships": N_("Relationships and family"),
+    "friends": N_("Friends and community"),
+    "enjoy": N_("Things I enjoy"),
+    "health": N_("Physical health"),
+    "meaning": N_("Faith and meaning"),
+}
 
 #: (record kind, field name) -> label.
 FIELD_LABELS: dict[tuple[str, str], str] = {
@@ -58,23 +94,24 @@ COMMON_LABELS: dict[str, str] = {
     "together_with": N_("Added together with"),
 }
 
-_NOUNS: dict[type[Record], str] = {
+#: Record ``KIND`` -> a noun for it.
+_NOUNS: dict[str, str] = {
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    Goal: N_("a goal"),
+    "goal": N_("a goal"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    Step: N_("a small step"),
+    "step": N_("a small step"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    ProgressNote: N_("a progress note"),
+    "progress_note": N_("a progress note"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    LifeAreaNote: N_("a life area note"),
+    "life_area": N_("a life area note"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    Contact: N_("a person"),
+    "contact": N_("a person"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    Topic: N_("something to talk about"),
+    "topic": N_("something to talk about"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    CheckIn: N_("a check-in"),
+    "checkin": N_("a check-in"),
     # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words.
-    Review: N_("a review"),
+    "review": N_("a review"),
 }
 
 
@@ -82,9 +119,9 @@ _NOUNS: dict[type[Record], str] = {
 _AN_ENTRY = N_("an entry")
 
 
-def field_label(record: Record, name: str) -> str:
+def field_label(record: RecordLike, name: str) -> str:
     """The translated label of one field of ``record``."""
-    if isinstance(record, Entry):
+    if record.KIND == "entry":
         spec = SECTIONS_BY_KEY[record.section].field(record.field)
         if name == "text":
             return _(spec.label)
@@ -96,15 +133,15 @@ def field_label(record: Record, name: str) -> str:
     return _(label) if label else name
 
 
-def record_noun(record: Record) -> str:
+def record_noun(record: RecordLike) -> str:
     """A short phrase naming the record ("a goal", "an entry in 'What I notice'")."""
-    if isinstance(record, Entry):
+    if record.KIND == "entry":
         # Translators: completes "Undo adding …", "Undo removing …", "Undo moving …": use the form that fits after those words. {field} is a field heading such as "What I notice".
         return _("an entry in “{field}”").format(field=field_label(record, "text"))
-    return _(_NOUNS.get(type(record), _AN_ENTRY))
+    return _(_NOUNS.get(record.KIND, _AN_ENTRY))
 
 
-def attribution(record: Record | None) -> str:
+def attribution(record: RecordLike | None) -> str:
     """ "Added together with Priya, 3 March 2026" for a record written or last
     changed in a planning session, else "" (the date is that of its last change)."""
     if record is None or not record.together_with:

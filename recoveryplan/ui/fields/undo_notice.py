@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ...i18n import N_, _
 from ...plans.model import Record
-from ..models.labels import record_noun
-from .controls import make_button, retranslate_button
+from ...plans.labels import record_noun
+from ..widgets.controls import make_button, retranslate_button
 
 
 class UndoNotice(QFrame):

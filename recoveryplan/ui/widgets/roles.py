@@ -1,0 +1,16 @@
+"""The item-data roles the record models answer and the list delegate reads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+PrivateRole = Qt.ItemDataRole.UserRole + 2
+TogetherRole = Qt.ItemDataRole.UserRole + 3
+IdRole = Qt.ItemDataRole.UserRole + 4
+#: Text of a second line (paired "what I can do about it" text).
+DetailRole = Qt.ItemDataRole.UserRole + 5
+#: "Added together with Priya, 3 March 2026", or "".
+AttributionRole = Qt.ItemDataRole.UserRole + 6
+#: The display text without directional isolates.
+PlainTextRole = Qt.ItemDataRole.UserRole + 7

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
-import threading
 import unicodedata
 from itertools import accumulate, groupby
 
@@ -34,13 +33,11 @@ from bidi import algorithm as python_bidi
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus import paragraph as rl_paragraph
 
-from . import compat
+from . import compat, shaping  # noqa: F401  (shaping installs itself)
 from .fonts import ARABIC, PLACEHOLDER, fallback_family, fonts, is_arabic_script, is_invisible
+from .visual_order import _visual_line
 
 compat.apply()
 
@@ -348,159 +345,6 @@ def _space_after(text: str, levels: list[int], last: int, level: int) -> int:
         i -= 1
     i += 1
     return levels[i] if i < len(text) and text[i] == " " else level
-
-
-# -- shaping ---------------------------------------------------------------------
-
-class _DirectedHarfBuzz:
-    """uharfbuzz as ReportLab's shaper sees it, except that a buffer made
-    while a run is being shaped gets that run's direction instead of the one
-    HarfBuzz would guess from its script (which is wrong for Arabic digits
-    in a left-to-right run, or brackets alone in a right-to-left one)."""
-
-    def __init__(self, module) -> None:
-        self._module = module
-        self.direction = threading.local()
-
-    def __getattr__(self, name: str):
-        return getattr(self._module, name)
-
-    def Buffer(self):  # noqa: N802 - uharfbuzz's name
-        buffer = self._module.Buffer()
-        direction = getattr(self.direction, "value", None)
-        if direction:
-            buffer.direction = direction
-        return buffer
-
-
-def _shape_word(word):
-    """ReportLab's ``shapeFragWord`` for one word, run by run.
-
-    ReportLab shapes a whole word with the font of its first piece, so a
-    word that changes font (Latin letters touching Arabic ones: "WiFiمجاني")
-    came out as the wrong glyphs or failed. Here each run of one font, size
-    and embedding level is shaped on its own, in its direction, and the
-    shaped runs are joined again in logical order.
-    """
-    if isinstance(word, ttfonts.ShapedFragWord) or any(
-            isinstance(text, ttfonts.ShapedStr) for _, text in word[1:]):
-        return word   # already shaped: a paragraph split across pages
-    runs = [list(run) for _, run in groupby(word[1:], key=_run_key)]
-    if len(runs) == 1 and getattr(word[1][0], "bidiLevel", None) is None:
-        return _RL_SHAPE(word, features=_features(word[1][0]))
-    width, pieces, shaped = 0.0, [], False
-    for run in runs:
-        level = getattr(run[0][0], "bidiLevel", None)
-        _HARFBUZZ.direction.value = None if level is None else ("rtl" if level % 2 else "ltr")
-        try:
-            done = _RL_SHAPE([_width(run), *run], features=_features(run[0][0]))
-        finally:
-            _HARFBUZZ.direction.value = None
-        shaped = shaped or isinstance(done, ttfonts.ShapedFragWord)
-        width += done[0]
-        pieces.extend(done[1:])
-    if not shaped:
-        return word
-    return ttfonts.makeShapedFragWord(word)([width, *pieces])
-
-
-#: Shaping features outside Arabic script: no ligatures, so "fi" in
-#: "Cardiff" stays two letters in the text a reader copies.
-_NO_LIGATURES = {"kern": True, "liga": False, "clig": False, "dlig": False}
-
-
-def _features(frag) -> dict | None:
-    """HarfBuzz features for a run: Arabic keeps the font's own (its joining
-    forms and ligatures are required); every other script has none."""
-    name = getattr(frag, "fontName", "") or ""
-    if name.startswith(ARABIC):
-        return _RL_SHAPE.__defaults__[0] if _RL_SHAPE.__defaults__ else None
-    return _NO_LIGATURES
-
-
-def _run_key(piece) -> tuple:
-    frag = piece[0]
-    return (getattr(frag, "fontName", None), getattr(frag, "fontSize", None),
-            getattr(frag, "bidiLevel", None), hasattr(frag, "cbDefn"))
-
-
-def _width(pieces) -> float:
-    return sum(stringWidth(text, frag.fontName, frag.fontSize)
-               for frag, text in pieces if not hasattr(frag, "cbDefn"))
-
-
-def _same_frag(f, g) -> bool:
-    """ReportLab's test for joining two fragments on a line, which must also
-    keep runs apart."""
-    return _RL_SAME_FRAG(f, g) and f.__dict__.get("bidiRun") == g.__dict__.get("bidiRun")
-
-
-_RL_SHAPE = ttfonts.shapeFragWord
-_RL_SAME_FRAG = rl_paragraph.sameFrag
-_HARFBUZZ = _DirectedHarfBuzz(ttfonts.uharfbuzz) if ttfonts.uharfbuzz else None
-if _HARFBUZZ is not None and rl_paragraph.shapeFragWord is _RL_SHAPE:
-    ttfonts.uharfbuzz = _HARFBUZZ
-    rl_paragraph.shapeFragWord = _shape_word
-    rl_paragraph.sameFrag = _same_frag
-
-
-# -- visual order ------------------------------------------------------------------
-
-_PIECES = re.compile(r" +|[^ ]+")
-
-
-def _visual_line(line, base_level: int):
-    """A copy of one broken line with its runs in visual order (rules L1, L2)."""
-    if not all(hasattr(f, "text") and not hasattr(f, "cbDefn") for f in line.words):
-        return line
-    items = []
-    for frag in line.words:
-        level = getattr(frag, "bidiLevel", base_level)
-        if getattr(frag, "bidiBefore", None) is not None:
-            items.append((frag, "", frag.bidiBefore))
-        for m in _PIECES.finditer(frag.text):
-            at_end = m.end() == len(frag.text) and m.group(0).startswith(" ")
-            items.append((frag, m.group(0), getattr(frag, "bidiSpace", level) if at_end else level))
-    # L1: white space at the end of the line takes the paragraph's level.
-    end = len(items)
-    while end and not items[end - 1][1].strip():
-        end -= 1
-        items[end] = (items[end][0], items[end][1], base_level)
-    ordered = _reorder(items, [level for _, _, level in items])
-    words = []
-    for frag, pieces in groupby(ordered, key=lambda item: item[0]):
-        texts = [text for _, text, _ in pieces]
-        words.append(frag.clone(text=texts[0] if len(texts) == 1 else _join(texts)))
-    return line.clone(words=words)
-
-
-def _join(texts: list):
-    """Pieces of one fragment joined, keeping HarfBuzz's glyph positions."""
-    joined = texts[0]
-    for text in texts[1:]:
-        joined = joined + text
-    return joined
-
-
-def _reorder(items: list, levels: list[int]) -> list:
-    """Rule L2: from the highest level down to the lowest odd one, reverse
-    every run at that level or higher."""
-    items, levels = list(items), list(levels)
-    if not levels:
-        return items
-    for level in range(max(levels), (min(levels) | 1) - 1, -1):
-        i = 0
-        while i < len(items):
-            if levels[i] < level:
-                i += 1
-                continue
-            j = i
-            while j < len(items) and levels[j] >= level:
-                j += 1
-            items[i:j] = items[i:j][::-1]
-            levels[i:j] = levels[i:j][::-1]
-            i = j
-    return items
 
 
 #: A piece of a paragraph: plain text, or (tag, text) with tag "b" or "i".

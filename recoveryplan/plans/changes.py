@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from ..i18n import Translator, translator
 from .model import COLLECTIONS, CheckIn, CrisisService, Plan, Record, Review
 from .sections import SECTIONS, section
+from .snapshots import snapshot_of
 
 #: Keys that do not make a record "changed" on their own.
 IGNORED_KEYS = frozenset({"changed", "together_with", "created", "snapshot"})
@@ -68,14 +69,8 @@ class ChangeReport:
         return {c.record_id for s in self.sections for c in getattr(s, kind)}
 
 
-def plan_dict(plan: Plan) -> dict[str, Any]:
-    """The plan in the same shape as a snapshot's ``plan`` part."""
-    out: dict[str, Any] = {"info": plan.info.to_dict()}
-    for name in COLLECTIONS:
-        if name == "reviews":
-            continue
-        out[name] = [r.to_dict() for r in getattr(plan, name)]
-    return out
+#: The plan in the same shape as a snapshot's ``plan`` part.
+plan_dict = snapshot_of
 
 
 def _excerpt(record: dict[str, Any], limit: int = 80) -> str:

@@ -12,58 +12,14 @@ Times are timezone-aware UTC datetimes; dates are ``datetime.date``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import uuid
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from typing import Any, ClassVar
 
-from ..i18n import N_, translator
+
 from .labels import GOAL_STATUS_LABELS, LIFE_AREA_LABELS
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-
-
-def today() -> dt.date:
-    return dt.date.today()
-
-
-# -- value conversions shared by to_dict/from_dict ----------------------------
-
-def _dump(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Record):
-        return value.to_dict()
-    if isinstance(value, list):
-        return [_dump(v) for v in value]
-    return value
-
-
-def parse_datetime(value: str) -> dt.datetime:
-    parsed = dt.datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed
-
-
-def parse_date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
-
-
-@functools.cache
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(cls))
+from .record import Record, _dump, new_id, now, parse_date, parse_datetime, today  # noqa: F401
+from .services import default_service_words, shown_words
 
 
 class GoalStatus(str, Enum):
@@ -92,81 +48,6 @@ class LifeArea(str, Enum):
     @property
     def label(self) -> str:
         return LIFE_AREA_LABELS[self.value]
-
-
-# -- records ------------------------------------------------------------------
-
-@dataclass
-class Record:
-    """Base of everything the person writes. Subclasses are dataclasses too.
-
-    ``KIND`` names the record type in storage and in the JSON format.
-    ``CHILDREN`` maps attribute names holding lists of child records to the
-    child class; children are saved as their own rows so that ticking one
-    goal step writes one row.
-    """
-
-    KIND: ClassVar[str] = "record"
-    CHILDREN: ClassVar[dict[str, type["Record"]]] = {}
-    DATE_FIELDS: ClassVar[tuple[str, ...]] = ()
-    DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "changed")
-    TEXT_FIELDS: ClassVar[tuple[str, ...]] = ()
-
-    id: str = field(default_factory=new_id, kw_only=True)
-    created: dt.datetime = field(default_factory=now, kw_only=True)
-    changed: dt.datetime = field(default_factory=now, kw_only=True)
-    together_with: str = field(default="", kw_only=True)
-    private: bool = field(default=False, kw_only=True)
-
-    def to_dict(self, children: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name in self.CHILDREN:
-                if children:
-                    out[f.name] = [c.to_dict() for c in getattr(self, f.name)]
-                continue
-            out[f.name] = _dump(getattr(self, f.name))
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]):
-        """Build from a dict that has already been validated."""
-        kwargs: dict[str, Any] = {}
-        names = _field_names(cls)
-        for key, value in data.items():
-            if key not in names:
-                continue
-            if key in cls.CHILDREN:
-                child_cls = cls.CHILDREN[key]
-                value = [child_cls.from_dict(v) for v in value]
-            elif value is None:
-                pass
-            elif key in cls.DATETIME_FIELDS:
-                value = parse_datetime(value)
-            elif key in cls.DATE_FIELDS:
-                value = parse_date(value)
-            kwargs[key] = value
-        obj = cls(**kwargs)
-        obj._coerce()
-        return obj
-
-    def _coerce(self) -> None:
-        """Turn plain values back into enums after ``from_dict``."""
-
-    def touch(self, together_with: str = "") -> None:
-        """Mark as changed now, attributed to a planning session if any."""
-        self.changed = now()
-        if together_with:
-            self.together_with = together_with
-
-    def text_values(self) -> list[str]:
-        """Every free text the person wrote in this record and its children
-        (for search, "what changed" and leak scans)."""
-        out = [getattr(self, name) for name in self.TEXT_FIELDS]
-        for attr in self.CHILDREN:
-            for child in getattr(self, attr):
-                out.extend(child.text_values())
-        return [v for v in out if v]
 
 
 @dataclass
@@ -329,67 +210,20 @@ class Review(Record):
         return out
 
 
-#: The UK crisis services every new plan starts with: (name, phone, note).
-DEFAULT_CRISIS_SERVICES: tuple[tuple[str, str, str], ...] = (
-    # Translators: a crisis service in a new plan, reached by calling 999.
-    (N_("Emergency services"), "999",
-     # Translators: when to call 999, a note in the person's own plan.
-     N_("If my life or someone else's is in danger right now")),
-    # Translators: the NHS's urgent helpline. Keep the name, unless the NHS uses another in your language (in Welsh: GIG 111 Cymru); where people may not know it, add what it is in brackets, as in Polish: NHS 111 (pilna pomoc medyczna).
-    (N_("NHS 111"), "111",
-     # Translators: when to call NHS 111, a note in the person's own plan.
-     N_("Urgent help for my mental health, any time (option 2)")),
-    # Translators: the name of a charity. Keep the name, unless the charity uses another in your language (in Welsh: Samariaid); where people may not know it, add what it is in brackets, as in Polish: Samaritans (telefon zaufania).
-    (N_("Samaritans"), "116 123",
-     # Translators: when to call Samaritans, a note in the person's own plan.
-     N_("Someone to talk to, day or night, free")),
-)
-
-
 def default_crisis_services(language: str | None = None) -> list[CrisisService]:
-    """The UK defaults, worded in ``language`` (the app's language if None):
-    once in a plan they are the person's to change. Numbers stay as they are."""
-    tr = translator(language)
-    return [CrisisService(name=tr._(name), phone=phone, notes=tr._(notes))
-            for name, phone, notes in DEFAULT_CRISIS_SERVICES]
-
-
-def _built_in_wordings() -> dict[str, list[tuple[str, str, str, str]]]:
-    """phone -> (name, notes, name source, notes source) in every shipped language."""
-    from ..i18n import LANGUAGES, CatalogueMissing
-
-    out: dict[str, list[tuple[str, str, str, str]]] = {}
-    for language in ("en", *LANGUAGES):
-        try:
-            tr = translator(language)
-        except CatalogueMissing:
-            continue
-        for name, phone, notes in DEFAULT_CRISIS_SERVICES:
-            out.setdefault(phone, []).append((tr._(name), tr._(notes), name, notes))
-    return out
+    """The UK defaults (``services``), worded in ``language`` (the app's
+    language if None): once in a plan they are the person's to change."""
+    return [CrisisService(name=name, phone=phone, notes=notes)
+            for name, phone, notes in default_service_words(language)]
 
 
 def shown_crisis_service(service: CrisisService, language: str | None = None) -> CrisisService:
-    """``service`` as the crisis screen shows it: a built-in service whose
-    name (or note) the person never changed is worded in ``language`` (the
-    app's language if None), whatever language the plan was made in. Words
-    the person wrote are kept as they are. Returns a copy; the plan is unchanged."""
-    wordings = _built_in_wordings().get(service.phone.strip(), [])
-    name, notes = service.name, service.notes
-    tr = None
-    for built_name, built_notes, name_source, notes_source in wordings:
-        if name == built_name or notes == built_notes:
-            tr = tr or translator(language)
-            if name == built_name:
-                name = tr._(name_source)
-            if notes == built_notes:
-                notes = tr._(notes_source)
-            break
+    """``service`` as the crisis screen shows it (``services.shown_words``).
+    Returns a copy; the plan is unchanged."""
+    name, notes = shown_words(service.name, service.phone, service.notes, language)
     if (name, notes) == (service.name, service.notes):
         return service
-    import dataclasses
-
-    return dataclasses.replace(service, name=name, notes=notes)
+    return replace(service, name=name, notes=notes)
 
 
 #: Collections of the plan: attribute name -> record class.

@@ -18,7 +18,8 @@ import random
 from collections.abc import Iterator
 
 from ..paths import resource
-from .exchange import load_document, snapshot_of
+from .exchange import load_document
+from .snapshots import snapshot_of
 from .model import (CheckIn, Contact, Entry, Goal, GoalStatus, LifeArea, LifeAreaNote, Plan,
                     PlanInfo, ProgressNote, Review, Step, Topic, default_crisis_services)
 from .sections import SECTIONS

@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Callable, Iterable, Protocol
 
 from .model import COLLECTIONS, Entry, Plan, PlanInfo, Record, Review, now
+from .snapshots import frozen_copy
 from .validation import ValidationError, check_info, check_record
 
 Listener = Callable[[str, Any], None]
@@ -343,10 +344,9 @@ def load_snapshots(plan: Plan, load: Callable[[str], dict[str, Any] | None]) -> 
 
 
 def make_review(plan: Plan, snapshot: dict[str, Any], **values: Any) -> Review:
-    """A review carrying a frozen copy of the plan (see exchange.to_document)."""
+    """A review carrying a frozen copy of the plan (see ``snapshots``)."""
     review = Review(**values)
-    review.snapshot = copy.deepcopy(snapshot)
-    review.snapshot.pop("reviews", None)
+    review.snapshot = frozen_copy(snapshot)
     review.created = review.changed = now()
     return review
 

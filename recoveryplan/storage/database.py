@@ -152,7 +152,7 @@ class PlanDatabase:
         """Re-encrypt the plan and its backups under a new data key held by
         a new ``kind`` slot for ``secret`` and the other slot, re-sealed."""
         from . import rotation
-        from .backup import BACKUPS_DIR
+        from .backup_file import BACKUPS_DIR
 
         self._writable()
         # The same order as a backup takes them: backups, then keys.json.

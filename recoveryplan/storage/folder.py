@@ -5,7 +5,7 @@
     PLAN/            owner-only folder (0700)
       plan.db        SQLCipher 4 database (and its -wal/-shm while open)
       keys.json      key slots (see keyslots.py)
-      backups/       encrypted automatic backups (see backup.py)
+      backups/       encrypted automatic backups (see backup_keeping.py)
 
 SQLCipher "opens" a missing or empty file with any key, so creating and
 opening are separate calls that each refuse the other's case. Opening never
@@ -22,6 +22,8 @@ from pathlib import Path
 
 from ..plans.model import Plan
 from . import operations, schema
+from .backup_file import BACKUPS_DIR
+from .backup_making import backup_before_migration
 from .connection import configure, connect, reading, transaction
 from .database import DB_NAME, KEYS_NAME, PlanDatabase
 from .errors import (PlanDamaged, PlanExists, PlanFolderReadOnly, PlanMissing, PlanReadOnly,
@@ -31,12 +33,9 @@ from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slo
                        passphrase_bytes, read_key_file, write_key_file)
 from .lock import PlanLock, lock_plan
 from .recoverykey import format_recovery_key, new_recovery_key
-
-#: Written last into a verified restore folder before it is swapped in.
-RESTORE_READY = "restore-ready"
-#: Written into the plan a restore replaces, just before the swap: after a
-#: crash, the folder holding it is the person's old plan, never scratch.
-RESTORE_ASIDE = ".restore-aside"
+from .repair import (creating_prefix, finish_interrupted_restore, remove_unfinished_creations,
+                     tidy_leftovers)
+from .verify import verify_database, verify_whole
 
 
 def _folder(path: str | os.PathLike) -> Path:
@@ -44,101 +43,6 @@ def _folder(path: str | os.PathLike) -> Path:
     if folder.exists() and not folder.is_dir():
         raise not_a_folder()
     return folder
-
-
-def restoring_prefix(folder: Path) -> str:
-    """Name start of the hidden folder a backup is unpacked into beside the plan."""
-    return f".{folder.name}.restoring-"
-
-
-def finish_interrupted_restore(path: str | os.PathLike) -> bool:
-    """If a restore stopped between moving the old plan aside and moving
-    the verified new one in (possible only where folders can't be swapped
-    in one step), finish it. True if it did."""
-    folder = Path(path)
-    if folder.exists():
-        return False
-    for staging in folder.parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
-        if (staging / RESTORE_READY).is_file():
-            try:
-                os.rename(staging, folder)
-                os.unlink(folder / RESTORE_READY)
-                fsync_dir(folder.parent)
-            except OSError:
-                return False
-            return True
-    return False
-
-
-def glob_escape(text: str) -> str:
-    """``text`` matched literally by ``Path.glob`` (a plan called "[1]")."""
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
-
-
-def replaced_prefix(folder: Path) -> str:
-    return f"{folder.name}.replaced-"
-
-
-def tidy_leftovers(folder: Path) -> None:
-    """Finish or remove what interrupted work left beside and inside the
-    plan (call with the plan's lock held, so none of it is anyone's work
-    in progress): a restore cut off after its swap is finished (its old
-    plan kept aside, the backups moved across), one cut off before it is
-    dropped; half-made plans and temporary files are removed."""
-    try:
-        _tidy(folder)
-    except OSError as exc:
-        raise from_os_error(exc) from exc
-
-
-def _tidy(folder: Path) -> None:
-    from .backup import BACKUPS_DIR, move_backups
-
-    parent = folder.parent
-    swapped = (folder / RESTORE_READY).exists()
-    for staging in parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
-        if (staging / RESTORE_ASIDE).exists():
-            if swapped:     # the old plan, swapped out but not yet renamed
-                os.rename(staging, replaced_name(folder))
-                fsync_dir(parent)
-            continue        # never delete a folder holding a person's plan
-        shutil.rmtree(staging, ignore_errors=True)
-    if swapped:
-        for aside in parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
-            if (aside / RESTORE_ASIDE).exists():
-                move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR)
-                _unlink(aside / RESTORE_ASIDE)
-        _unlink(folder / RESTORE_READY)
-    _unlink(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
-    _remove_unfinished_creations(folder)
-    for leftover in folder.glob(".*.tmp"):
-        _unlink(leftover)
-    backups = folder / BACKUPS_DIR
-    if backups.is_dir():
-        for leftover in [*backups.glob(".*.tmp"), *backups.glob(".export-*")]:
-            _unlink(leftover)
-
-
-def _unlink(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise from_os_error(exc) from exc
-
-
-def replaced_name(plan_path: Path) -> Path:
-    """Where a plan replaced by a restore is kept: ``PLAN.replaced-<time>``."""
-    import datetime as dt
-
-    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}")
-    n = 1
-    while candidate.exists() or candidate.is_symlink():
-        n += 1
-        candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}-{n}")
-    return candidate
 
 
 def plan_exists(path: str | os.PathLike) -> bool:
@@ -160,11 +64,6 @@ def existing_plan(path: str | os.PathLike) -> Path:
     return folder
 
 
-def creating_prefix(folder: Path) -> str:
-    """Name start of the hidden folder a new plan is made in beside ``folder``."""
-    return f".{folder.name}.creating-"
-
-
 def create_plan(path: str | os.PathLike, passphrase: str,
                 plan: Plan | None = None) -> tuple[PlanDatabase, str]:
     """Start a new plan in ``path`` (a new or empty folder).
@@ -181,7 +80,7 @@ def create_plan(path: str | os.PathLike, passphrase: str,
         raise PlanExists()
     if folder.is_dir() and any(folder.iterdir()):
         raise folder_not_empty()
-    _remove_unfinished_creations(folder)
+    remove_unfinished_creations(folder)
     staging = folder.with_name(f"{creating_prefix(folder)}{secrets.token_hex(4)}")
     make_private_dir(staging)
     try:
@@ -230,8 +129,6 @@ def copy_plan(db: PlanDatabase, path: str | os.PathLike) -> PlanDatabase:
     key file and automatic backups, so the same passphrase and recovery key
     open it. Returns the copy, open for writing. Made in a hidden folder
     beside ``path`` and moved into place only when verified."""
-    from .backup import BACKUPS_DIR, _verify_database
-
     folder = _folder(path)
     if plan_exists(folder):
         raise PlanExists()
@@ -242,7 +139,7 @@ def copy_plan(db: PlanDatabase, path: str | os.PathLike) -> PlanDatabase:
     try:
         create_private_file(staging / DB_NAME)
         db.export_copy(staging / DB_NAME)
-        _verify_database(staging / DB_NAME, db.data_key, db.plan_id)
+        verify_database(staging / DB_NAME, db.data_key, db.plan_id)
         write_atomic(staging / KEYS_NAME, db.key_file_bytes())
         backups = db.path / BACKUPS_DIR
         if backups.is_dir():
@@ -319,13 +216,6 @@ def folder_rename_works(parent: Path) -> bool:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _remove_unfinished_creations(folder: Path) -> None:
-    """Hidden folders left by a creation that was cut off (never handed to
-    the person, who saw no recovery key for them)."""
-    for leftover in folder.parent.glob(glob_escape(creating_prefix(folder)) + "*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-
-
 #: Less room than this on the plan's disk and it opens for reading only:
 #: saving needs room for a journal and a backup.
 MIN_FREE_BYTES = 1 << 20
@@ -393,7 +283,6 @@ def open_plan(path: str | os.PathLike, secret: str,
 
 def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
     from . import rotation
-    from .backup import BACKUPS_DIR
 
     tidy_leftovers(folder)
     key_file, data_key = rotation.settle(folder, DB_NAME, KEYS_NAME, secret)
@@ -402,8 +291,6 @@ def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
         version = verify_whole(conn, opening=True)
         schema.check_readable(version)
         if version < schema.SCHEMA_VERSION:
-            from .backup import backup_before_migration
-
             backup_before_migration(conn, data_key, folder, version)
         configure(conn)
         schema.migrate(conn)
@@ -436,46 +323,3 @@ def _open_read_only(folder: Path, data_key: bytes, plan_id: str) -> PlanDatabase
         conn.close()
         raise
     return PlanDatabase(folder, conn, data_key, plan_id, read_only=True)
-
-
-#: Not read when a plan is opened: the reviews' copies of the plan, read one
-#: at a time when a review is opened (most of a long-kept plan's file).
-READ_LATER = ("snapshots",)
-
-
-def verify_whole(conn, *, opening: bool = False) -> int:
-    """Check the pages in use and the structure before anything is written;
-    returns the schema version. PlanDamaged unless the database is whole.
-
-    ``quick_check`` reads every page in use, and SQLCipher checks each page's
-    HMAC as it reads it, so one pass finds damage anywhere the plan lives.
-    Free pages (which hold no plan) are left to ``check_plan``, whose
-    ``cipher_integrity_check`` reads the whole file.
-
-    ``opening=True`` (opening a plan) checks only what opening reads: every
-    table and index but ``READ_LATER``, whose b-tree and key index are read
-    but not the long copies of the plan kept beyond them (overflow pages),
-    so opening does not grow with the reviews kept. Damage inside a review's copy of the plan is found when
-    that review is opened (``load_snapshot``: ``PlanDamaged``), by every
-    backup (``sqlcipher_export`` reads every row, and the copy is checked
-    whole), and by ``check_plan``."""
-    with reading():
-        if opening:
-            tables = [row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall()]
-            checks = ["sqlite_schema", *(name for name in tables if name not in READ_LATER)]
-            damaged = any(conn.execute(
-                'PRAGMA quick_check("{}")'.format(name.replace('"', '""'))).fetchall() != [("ok",)]
-                for name in checks)
-            if "snapshots" in tables and not damaged:
-                # Their own b-tree and key index are read (and so their pages'
-                # HMACs checked), not the long copies kept beyond them.
-                conn.execute("SELECT count(*) FROM (SELECT rowid FROM snapshots NOT INDEXED)").fetchall()
-                conn.execute("SELECT count(*) FROM (SELECT review_id FROM snapshots"
-                             " ORDER BY review_id)").fetchall()
-        else:
-            damaged = conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
-        version = schema.version_of(conn)
-    if damaged or version == 0:  # 0: an empty file, which any key "opens"
-        raise PlanDamaged("database")
-    return version

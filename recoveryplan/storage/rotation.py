@@ -288,7 +288,7 @@ def finish_backups(folder: Path, backups: Path, key: bytes, plan_id: str, keys: 
 def reprotect_backups(backups: Path, old_key: bytes, new_key: bytes, keys: bytes, plan_id: str) -> int:
     """Re-encrypt each backup file in ``backups`` still under ``old_key``
     under ``new_key``, with the new key file ``keys``. Returns how many."""
-    from .backup import SUFFIX, Backup, read_backup
+    from .backup_file import SUFFIX, Backup, read_backup
 
     done = 0
     for path in sorted(backups.glob(f"*{SUFFIX}")):

@@ -6,7 +6,8 @@ import pytest
 
 from recoveryplan import i18n
 from recoveryplan.i18n import FSI, LRI, PDI, isolate, ltr, strip_isolates, text_direction
-from recoveryplan.plans.model import DEFAULT_CRISIS_SERVICES, Plan, default_crisis_services
+from recoveryplan.plans.model import Plan, default_crisis_services
+from recoveryplan.plans.services import DEFAULT_CRISIS_SERVICES
 
 
 def test_isolate_and_ltr_wrap_only_text_that_is_there():

@@ -184,3 +184,77 @@ def test_no_import_cycles_within_ui():
             _room(m) for m in imported if _room(m) != _room(name))
     loop = _cycle(rooms)
     assert loop is None, f"rooms of ui import each other: {' → '.join(loop)}"
+
+
+#: The rooms whose modules may not import each other in a circle, nor grow past
+#: about 400 lines (a module that long mixes more than one job; split it along
+#: its seams).
+FLOORS = ("plans", "storage", "export")
+MAX_LINES = 400
+
+
+
+def _internal_imports(path: Path, known: set[str]) -> set[str]:
+    """The project's modules ``path`` imports, at the top or inside a function:
+    ``from . import x`` names module ``x``; ``from .x import y`` names ``x``
+    (or ``x.y`` when that is a module)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                prefix = ".".join(base + ([node.module] if node.module else []))
+            else:
+                prefix = node.module or ""
+            targets = [f"{prefix}.{alias.name}" if f"{prefix}.{alias.name}" in known else prefix
+                       for alias in node.names]
+        else:
+            continue
+        for target in targets:
+            while target not in known and "." in target:
+                target = target.rpartition(".")[0]
+            if target in known and target != name:
+                found.add(target)
+    return found
+
+
+def _import_loops(root: Path, floors: tuple[str, ...]) -> list[list[str]]:
+    """Circles of imports among the modules of ``floors``: for each module
+    that can reach itself, the shortest way round (``a -> b -> a``), once
+    per set of modules."""
+    paths = {_module_name(p): p for p in root.rglob("*.py")}
+    inside = {name for name in paths
+              if any(name == f"recoveryplan.{floor}" or name.startswith(f"recoveryplan.{floor}.")
+                     for floor in floors)}
+    graph = {name: _internal_imports(paths[name], set(paths)) & inside for name in inside}
+    loops, seen = [], set()
+    for start in sorted(graph):
+        came_from: dict[str, str] = {}
+        queue = [start]
+        while queue and start not in came_from:
+            node = queue.pop(0)
+            for nxt in sorted(graph[node]):
+                if nxt not in came_from:
+                    came_from[nxt] = node
+                    queue.append(nxt)
+        if start in came_from:
+            trail = [start]
+            while came_from[trail[-1]] != start:
+                trail.append(came_from[trail[-1]])
+            loop = [start, *reversed(trail[1:]), start]
+            if frozenset(loop) not in seen:
+                seen.add(frozenset(loop))
+                loops.append(loop)
+    return loops
+
+
+def test_domain_storage_and_export_have_no_import_loops_or_crowded_modules():
+    loops = _import_loops(PKG, FLOORS)
+    assert not loops, "import loops: " + "; ".join(" -> ".join(loop) for loop in loops)
+    crowded = {str(path.relative_to(PKG)): n for floor in FLOORS for path in (PKG / floor).rglob("*.py")
+               if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not crowded, f"modules over {MAX_LINES} lines: {crowded}"

@@ -15,23 +15,15 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from ...i18n import _, format_date, format_number
-from ...plans.model import COLLECTIONS, Plan, PlanInfo, Record, Review
+from ...plans.model import Plan, Record, Review
 from ...plans.sections import SECTIONS, SectionKind, SectionSpec
+from ...plans.snapshots import plan_from_snapshot
 from ..context import PlanContext
 from ...plans.labels import FIELD_LABELS
 from ..widgets.kit import close_row, size_to_text
 
 #: How many of the latest check-ins a snapshot shows.
 CHECKINS_SHOWN = 5
-
-
-def plan_from_snapshot(snapshot: dict[str, Any]) -> Plan:
-    """Plan objects from a snapshot dict (already validated when stored)."""
-    plan = Plan(info=PlanInfo.from_dict(snapshot.get("info") or {}))
-    for name, cls in COLLECTIONS.items():
-        if name != "reviews":
-            setattr(plan, name, [cls.from_dict(item) for item in snapshot.get(name) or []])
-    return plan
 
 
 def esc(text: str) -> str:

@@ -1,0 +1,178 @@
+"""Finishing what interrupted work left beside and inside a plan.
+
+A restore is unpacked in a hidden folder beside the plan and swapped in;
+a new plan is made in a hidden folder and moved into place. A crash or a
+power cut part-way leaves those folders (and marks in them): the next time
+the plan is looked for or opened, the work is finished or dropped here,
+and the automatic backups of a replaced plan are moved across
+(``move_backups``), so the person never loses a plan or its backups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from ..files import read_bounded
+from .backup_file import BACKUPS_DIR, MAX_FILE_BYTES, SUFFIX
+from .errors import StorageError, from_os_error
+from .fsutil import fsync_dir, make_private_dir, write_atomic
+
+#: Written last into a verified restore folder before it is swapped in.
+RESTORE_READY = "restore-ready"
+#: Written into the plan a restore replaces, just before the swap: after a
+#: crash, the folder holding it is the person's old plan, never scratch.
+RESTORE_ASIDE = ".restore-aside"
+
+
+def restoring_prefix(folder: Path) -> str:
+    """Name start of the hidden folder a backup is unpacked into beside the plan."""
+    return f".{folder.name}.restoring-"
+
+
+def finish_interrupted_restore(path: str | os.PathLike) -> bool:
+    """If a restore stopped between moving the old plan aside and moving
+    the verified new one in (possible only where folders can't be swapped
+    in one step), finish it. True if it did."""
+    folder = Path(path)
+    if folder.exists():
+        return False
+    for staging in folder.parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
+        if (staging / RESTORE_READY).is_file():
+            try:
+                os.rename(staging, folder)
+                os.unlink(folder / RESTORE_READY)
+                fsync_dir(folder.parent)
+            except OSError:
+                return False
+            return True
+    return False
+
+
+def glob_escape(text: str) -> str:
+    """``text`` matched literally by ``Path.glob`` (a plan called "[1]")."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def replaced_prefix(folder: Path) -> str:
+    return f"{folder.name}.replaced-"
+
+
+def tidy_leftovers(folder: Path) -> None:
+    """Finish or remove what interrupted work left beside and inside the
+    plan (call with the plan's lock held, so none of it is anyone's work
+    in progress): a restore cut off after its swap is finished (its old
+    plan kept aside, the backups moved across), one cut off before it is
+    dropped; half-made plans and temporary files are removed."""
+    try:
+        _tidy(folder)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def _tidy(folder: Path) -> None:
+    parent = folder.parent
+    swapped = (folder / RESTORE_READY).exists()
+    for staging in parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
+        if (staging / RESTORE_ASIDE).exists():
+            if swapped:     # the old plan, swapped out but not yet renamed
+                os.rename(staging, replaced_name(folder))
+                fsync_dir(parent)
+            continue        # never delete a folder holding a person's plan
+        shutil.rmtree(staging, ignore_errors=True)
+    if swapped:
+        for aside in parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
+            if (aside / RESTORE_ASIDE).exists():
+                move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR)
+                _unlink(aside / RESTORE_ASIDE)
+        _unlink(folder / RESTORE_READY)
+    _unlink(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
+    remove_unfinished_creations(folder)
+    for leftover in folder.glob(".*.tmp"):
+        _unlink(leftover)
+    backups = folder / BACKUPS_DIR
+    if backups.is_dir():
+        for leftover in [*backups.glob(".*.tmp"), *backups.glob(".export-*")]:
+            _unlink(leftover)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def replaced_name(plan_path: Path) -> Path:
+    """Where a plan replaced by a restore is kept: ``PLAN.replaced-<time>``."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}")
+    n = 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = plan_path.with_name(f"{replaced_prefix(plan_path)}{stamp}-{n}")
+    return candidate
+
+
+
+def creating_prefix(folder: Path) -> str:
+    """Name start of the hidden folder a new plan is made in beside ``folder``."""
+    return f".{folder.name}.creating-"
+
+
+def remove_unfinished_creations(folder: Path) -> None:
+    """Hidden folders left by a creation that was cut off (never handed to
+    the person, who saw no recovery key for them)."""
+    for leftover in folder.parent.glob(glob_escape(creating_prefix(folder)) + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def move_backups(source: Path, target: Path, belongs: Callable[[bytes], bool] | None = None) -> int:
+    """Move the automatic backups from ``source`` into ``target``, so the
+    person's backups stay findable. A rename where it can be; across file
+    systems (or where the folder can't be renamed) each file is copied,
+    checked, made durable, and only then deleted. With ``belongs``, only the
+    files it accepts move; the others stay where they are. Returns how many
+    moved."""
+    if not source.is_dir():
+        return 0
+    if not target.exists() and belongs is None:
+        try:
+            os.rename(source, target)
+            fsync_dir(target.parent)
+            return sum(1 for _ in target.glob(f"*{SUFFIX}"))
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EBUSY, errno.EPERM, errno.EACCES):
+                raise from_os_error(exc) from exc
+    make_private_dir(target)
+    moved = 0
+    try:
+        for path in sorted(source.iterdir()):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            data = read_bounded(path, MAX_FILE_BYTES)
+            if belongs is not None and not belongs(data):
+                continue
+            destination = target / path.name
+            if destination.exists() and read_bounded(destination, MAX_FILE_BYTES) != data:
+                destination = target / f"{path.stem}-moved{path.suffix}"
+            if not destination.exists():
+                write_atomic(destination, data)
+            if read_bounded(destination, MAX_FILE_BYTES) != data:
+                raise StorageError()
+            os.unlink(path)
+            moved += 1
+        fsync_dir(source)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+    try:
+        source.rmdir()
+    except OSError:
+        pass
+    return moved

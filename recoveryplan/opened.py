@@ -85,7 +85,7 @@ def create(path: str | os.PathLike, passphrase: str, plan: "Plan") -> "tuple[Ope
     from .storage import folder
 
     db, recovery_key = folder.create_plan(path, passphrase, plan)
-    return OpenPlan(db, plan), recovery_key
+    return OpenPlan(db), recovery_key     # read back as stored when first needed
 
 
 def open_plan(path: str | os.PathLike, secret: str, read_only: bool | None = False, *,
@@ -100,7 +100,7 @@ def open_plan(path: str | os.PathLike, secret: str, read_only: bool | None = Fal
     opened = OpenPlan(db)
     if load:
         try:
-            opened.editor   # noqa: B018 - reads the plan
+            opened.load()
         except Exception:
             opened.close()
             raise
@@ -224,12 +224,20 @@ class OpenPlan:
         self._store = ReadOnlyStore(self.db) if self.read_only else BackgroundStore(self.db)
         return self._store
 
+    def load(self) -> "Plan":
+        """Read the plan now, on the calling thread (if not read already)."""
+        if self._editor is not None:
+            return self._editor.plan
+        if self._plan is None:
+            self._plan = self.db.load_plan()
+        return self._plan
+
     @property
     def editor(self) -> "PlanEditor":
         if self._editor is None:
             from .plans.service import PlanEditor
 
-            plan = self._plan if self._plan is not None else self.db.load_plan()
+            plan = self.load()
             self._plan = None
             self._editor = PlanEditor(plan, self.store)
         return self._editor

@@ -249,7 +249,10 @@ class OpenPlan:
     # -- bringing a plan in --------------------------------------------------------
     def replace_plan(self, plan: "Plan") -> None:
         """Everything in the plan replaced by ``plan`` (already checked, as
-        by ``load_json``), in one transaction; listeners hear "reset"."""
+        by ``load_json``), in one transaction; listeners hear "reset". The
+        plan it replaces need not be read first (it may be damaged)."""
+        if self._editor is None and self._plan is None:
+            self._plan = plan
         self.editor.replace_plan(plan)
 
     def import_json(self, path: str | os.PathLike) -> None:

@@ -66,3 +66,17 @@ def test_errors_come_from_storage_only_when_asked_for():
     assert opened.lock_card is lock_card
     with pytest.raises(AttributeError):
         opened.no_such_name    # noqa: B018
+
+
+def test_replacing_a_plan_never_read_does_not_read_it(folder, monkeypatch):
+    from recoveryplan.storage.database import PlanDatabase
+
+    def refuse(_self):
+        raise AssertionError("the plan being replaced was read")
+
+    with opened.open_plan(folder, PASSPHRASE) as plan:
+        monkeypatch.setattr(PlanDatabase, "load_plan", refuse)
+        plan.replace_plan(Plan.new(owner_name="Alex"))
+        monkeypatch.undo()
+    with opened.open_plan(folder, PASSPHRASE) as again:
+        assert again.plan.info.owner_name == "Alex"

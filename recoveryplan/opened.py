@@ -88,23 +88,14 @@ def create(path: str | os.PathLike, passphrase: str, plan: "Plan") -> "tuple[Ope
     return OpenPlan(db), recovery_key     # read back as stored when first needed
 
 
-def open_plan(path: str | os.PathLike, secret: str, read_only: bool | None = False, *,
-              load: bool = False) -> "OpenPlan":
+def open_plan(path: str | os.PathLike, secret: str, read_only: bool | None = False) -> "OpenPlan":
     """Open the plan at ``path`` with its passphrase or recovery key,
     holding its one-writer lock until closed. ``read_only=None`` opens for
     reading only when the plan can't be written (read-only media, a full
-    disk). ``load`` reads the plan now, on the calling thread."""
+    disk). The plan itself is read when first needed (``load``)."""
     from .storage import folder
 
-    db = folder.open_plan(path, secret, read_only=read_only)
-    opened = OpenPlan(db)
-    if load:
-        try:
-            opened.load()
-        except Exception:
-            opened.close()
-            raise
-    return opened
+    return OpenPlan(folder.open_plan(path, secret, read_only=read_only))
 
 
 def restore(source: str | os.PathLike, plan_path: str | os.PathLike, secret: str) -> "Restored":

@@ -98,21 +98,21 @@ class Secrets:
 # -- commands --------------------------------------------------------------------
 
 def _open(args, secrets: Secrets):
-    from . import storage
+    from . import opened
 
     # Read-only media or a full disk: reading and exporting still work;
     # a command that writes says plainly that it can't.
-    return storage.open_plan(Path(args.plan), secrets.existing(), read_only=None)
+    return opened.open_plan(Path(args.plan), secrets.existing(), read_only=None)
 
 
 def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
-    from . import storage
+    from . import opened
     from .plans.model import Plan
 
     from .plans.validation import unstorable_message
 
     path = Path(args.plan)
-    if storage.plan_exists(path):
+    if opened.plan_exists(path):
         raise CliError(_("There is already a plan there. Nothing was changed."))
     problem = unstorable_message(args.name or "")
     if problem:
@@ -120,8 +120,8 @@ def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
                        .format(problem=problem), EXIT_USAGE)
     passphrase = secrets.new_passphrase(args.name or "")
     plan = Plan.new(owner_name=args.name or "")
-    db, recovery_key = storage.create_plan(path, passphrase, plan)
-    db.close()
+    made, recovery_key = opened.create(path, passphrase, plan)
+    made.close(quietly=False)
     out.write(_("Your plan is ready.") + "\n\n")
     out.write(_("Your recovery key (keep it somewhere safe, it is shown only once):") + "\n")
     out.write(f"    {recovery_key}\n\n")
@@ -131,13 +131,13 @@ def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_import_json(args, secrets: Secrets, out: TextIO) -> int:
-    from .plans import exchange
+    from . import opened
 
     # Validate the file completely before asking for the passphrase or
     # touching the plan.
-    plan = exchange.load_document(Path(args.file))
-    with _open(args, secrets) as db:
-        db.replace_plan(plan)
+    plan = opened.load_json(args.file)
+    with _open(args, secrets) as open_plan:
+        open_plan.replace_plan(plan)
     out.write(_("Imported. Your plan now holds what is in that file.") + "\n")
     return EXIT_OK
 
@@ -145,10 +145,8 @@ def cmd_import_json(args, secrets: Secrets, out: TextIO) -> int:
 def cmd_export_json(args, secrets: Secrets, out: TextIO) -> int:
     from .plans import exchange
 
-    with _open(args, secrets) as db:
-        plan = db.load_plan()
-        for review in plan.reviews:
-            review.snapshot = db.load_snapshot(review.id)
+    with _open(args, secrets) as open_plan:
+        plan = open_plan.with_snapshots()
     doc = exchange.to_document(plan, include_private=not args.leave_out_private)
     exchange.write_document(Path(args.file), doc)
     out.write(_("Saved a copy of your plan to {path}.").format(path=args.file) + "\n")
@@ -157,23 +155,22 @@ def cmd_export_json(args, secrets: Secrets, out: TextIO) -> int:
 
 def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
     from .export.pdf import Layout, PdfOptions, export_pdf, unprintable_message
-    from .plans.service import latest_review, review_snapshot
+    from .plans.service import latest_review
 
     layout = Layout(args.layout)
     since = args.since_last_review and layout is Layout.PLAN
-    with _open(args, secrets) as db:
-        plan = db.load_plan()
-        last = latest_review(plan, include_private=args.include_private) if since else None
-        if last is not None:
-            review_snapshot(last, db.load_snapshot)
-    options = PdfOptions(
-        layout=layout,
-        language=args.locale or plan.info.language or "en",
-        large_print=args.large_print,
-        sections=tuple(args.sections) if args.sections else None,
-        include_private=args.include_private,
-        since_last_review=since,
-    )
+    with _open(args, secrets) as open_plan:
+        plan = open_plan.plan
+        options = PdfOptions(
+            layout=layout,
+            language=args.locale or plan.info.language or "en",
+            large_print=args.large_print,
+            sections=tuple(args.sections) if args.sections else None,
+            include_private=args.include_private,
+            since_last_review=since,
+        )
+        open_plan.prepare_export(options)
+    last = latest_review(plan, include_private=args.include_private) if since else None
     from . import i18n
 
     if not i18n.catalogue_installed(options.language):
@@ -189,45 +186,34 @@ def cmd_export_pdf(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_change_passphrase(args, secrets: Secrets, out: TextIO) -> int:
-    with _open(args, secrets) as db:
+    with _open(args, secrets) as open_plan:
         new = secrets.new_passphrase()
-        db.change_passphrase(new)
+        open_plan.change_passphrase(new)
     out.write(_("Your passphrase has been changed. Your recovery key still works.") + "\n")
-    out.write(_old_secret_note(db, _("Your old passphrase no longer opens this plan or the backups "
+    out.write(open_plan.old_secret_note(_("Your old passphrase no longer opens this plan or the backups "
                                      "kept with it. It still opens any backup file you saved "
                                      "somewhere else before now.")) + "\n")
     return EXIT_OK
 
 
-def _old_secret_note(db, rotated_text: str) -> str:
-    if getattr(db, "last_change_rotated", True):
-        return rotated_text
-    return _("This plan was made by an earlier version, so this time only the secret itself "
-             "was renewed: someone with the old one and a backup made before now could still "
-             "open this plan. Renew your other secret too (a new recovery key after a new "
-             "passphrase, or the other way round) and the old one stops working everywhere.")
-
-
 def cmd_new_recovery_key(args, secrets: Secrets, out: TextIO) -> int:
-    with _open(args, secrets) as db:
-        key = db.regenerate_recovery_key()
+    with _open(args, secrets) as open_plan:
+        key = open_plan.new_recovery_key()
     out.write(_("Your new recovery key (the old one no longer works):") + "\n")
     out.write(f"    {key}\n")
-    out.write(_old_secret_note(db, _("Your old recovery key no longer opens this plan or the "
+    out.write(open_plan.old_secret_note(_("Your old recovery key no longer opens this plan or the "
                                      "backups kept with it. It still opens any backup file you "
                                      "saved somewhere else before now.")) + "\n")
     return EXIT_OK
 
 
 def cmd_backup(args, secrets: Secrets, out: TextIO) -> int:
-    from .storage import backup
-
     target = Path(args.file)
     if target.is_dir():
         raise CliError(_("{path} is a folder. Please give a file name for the backup, for "
                          "example my-plan.rpbackup.").format(path=args.file), EXIT_USAGE)
-    with _open(args, secrets) as db:
-        made = backup.save_backup(db, target)
+    with _open(args, secrets) as open_plan:
+        made = open_plan.save_backup(target)
     out.write(_("Saved an encrypted backup of your plan to {path}. It opens with the passphrase "
                 "or recovery key you use now.").format(path=args.file) + "\n")
     out.write(_("Made on {date}.").format(date=format_date(made.created.astimezone().date())) + "\n")
@@ -235,15 +221,15 @@ def cmd_backup(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_restore(args, secrets: Secrets, out: TextIO) -> int:
-    from .storage import backup
+    from . import opened
 
     # The file is read and checked before any secret is asked for.
-    made = backup.read_backup(Path(args.file))
+    made = opened.read_backup(Path(args.file))
     if secrets.recovery:
         secret = secrets.read(_("Recovery key: "))
     else:
         secret = secrets.read(_("Passphrase (or recovery key) for this backup: "))
-    done = backup.restore(Path(args.file), Path(args.plan), secret)
+    done = opened.restore(Path(args.file), Path(args.plan), secret)
     out.write(_("Your plan has been restored from the backup made on {date}.").format(
         date=format_date(made.created.astimezone().date())) + "\n")
     if done.replaced is not None:
@@ -256,17 +242,17 @@ def cmd_restore(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_check(args, secrets: Secrets, out: TextIO) -> int:
-    from . import storage
+    from . import opened
 
-    report = storage.check_plan(Path(args.plan), secrets.existing())
+    report = opened.check(Path(args.plan), secrets.existing())
     for line in report.lines():
         out.write(line + "\n")
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 
 def cmd_reviews(args, secrets: Secrets, out: TextIO) -> int:
-    with _open(args, secrets) as db:
-        plan = db.load_plan()
+    with _open(args, secrets) as open_plan:
+        plan = open_plan.plan
     reviews = sorted(plan.reviews, key=lambda r: r.date, reverse=True)
     out.write(ngettext("{count} review", "{count} reviews", len(reviews)).format(
         count=len(reviews)) + "\n")
@@ -427,16 +413,16 @@ def interrupted(stderr: TextIO | None = None) -> int:
 
 def describe_error(exc: Exception) -> tuple[str | None, int]:
     """A plain message and exit code for an error; (None, 1) if unexpected."""
-    from . import storage
+    from . import opened
     from .plans.validation import ValidationError
 
     if isinstance(exc, CliError):
         return str(exc), exc.code
-    if isinstance(exc, storage.WrongSecret):
+    if isinstance(exc, opened.WrongSecret):
         return str(exc), EXIT_WRONG_SECRET
-    if isinstance(exc, (storage.PlanDamaged, storage.BackupDamaged)):
+    if isinstance(exc, (opened.PlanDamaged, opened.BackupDamaged)):
         return str(exc), EXIT_DAMAGED
-    if isinstance(exc, storage.StorageError):
+    if isinstance(exc, opened.StorageError):
         return str(exc), EXIT_ERROR
     if isinstance(exc, ValidationError):
         lines = [ngettext("This file can't be used: {count} problem was found. Nothing was changed.",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..i18n import _
-from ..plans.model import Plan, PlanInfo, Record
+from ..plans.model import Plan
 from . import operations, schema
 from .connection import configure, connect, export_database, reading, transaction
 from .errors import PlanDamaged, PlanReadOnly, StorageError, WrongSecret, from_os_error
@@ -27,7 +27,7 @@ def locked_error() -> StorageError:
     return StorageError(_("Your plan is locked. Unlock it to carry on."))
 
 
-class PlanDatabase:
+class PlanDatabase(operations.OperationStore):
     """An unlocked plan: the ``PlanStore`` the editor writes through, plus
     passphrase and recovery key management.
 
@@ -79,21 +79,9 @@ class PlanDatabase:
         with self._lock, reading():
             return schema.version_of(self._open_conn())
 
-    # -- PlanStore -------------------------------------------------------------
-    def save_info(self, info: PlanInfo) -> None:
-        self.apply(operations.SaveInfo.of(info))
-
-    def save_record(self, record: Record, parent_id: str | None, position: int) -> None:
-        self.apply(operations.SaveRecord.of(record, parent_id, position))
-
-    def delete_record(self, record_id: str) -> None:
-        self.apply(operations.DeleteRecord(record_id))
-
-    def save_positions(self, ids: list[str]) -> None:
-        self.apply(operations.SavePositions(tuple(ids)))
-
-    def replace_plan(self, plan: Plan) -> None:
-        self.apply(operations.ReplacePlan.of(plan))
+    # -- PlanStore (its five methods are operations.OperationStore's) -------------
+    def write_operation(self, operation: operations.Operation) -> None:
+        self.apply(operation)
 
     def apply(self, operation: operations.Operation) -> None:
         """Apply one write operation in its own transaction."""

@@ -114,6 +114,30 @@ class ReplacePlan:
 Operation = SaveInfo | SaveRecord | DeleteRecord | SavePositions | ReplacePlan
 
 
+class OperationStore:
+    """The five ``PlanStore`` methods, written once: each turns its change
+    into an operation at once, on the caller's thread, and hands it to
+    ``write_operation`` (applied at once, or queued for a writer thread)."""
+
+    def write_operation(self, operation: Operation) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def save_info(self, info: PlanInfo) -> None:
+        self.write_operation(SaveInfo.of(info))
+
+    def save_record(self, record: Record, parent_id: str | None, position: int) -> None:
+        self.write_operation(SaveRecord.of(record, parent_id, position))
+
+    def delete_record(self, record_id: str) -> None:
+        self.write_operation(DeleteRecord(record_id))
+
+    def save_positions(self, ids: list[str]) -> None:
+        self.write_operation(SavePositions(tuple(ids)))
+
+    def replace_plan(self, plan: Plan) -> None:
+        self.write_operation(ReplacePlan.of(plan))
+
+
 def _rows_of(plan: Plan) -> Iterable[SaveRecord]:
     """Parents before their children, as the foreign keys require."""
     for name in COLLECTIONS:

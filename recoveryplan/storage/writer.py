@@ -28,7 +28,6 @@ import threading
 from collections import deque
 from typing import Callable
 
-from ..plans.model import Plan, PlanInfo, Record
 from . import operations
 from .connection import is_refused_row
 from .database import PlanDatabase, locked_error
@@ -40,7 +39,7 @@ log = logging.getLogger(__name__)
 RETRY_S = 3.0
 
 
-class BackgroundStore:
+class BackgroundStore(operations.OperationStore):
     """A ``PlanStore`` that writes on a worker thread.
 
     ``on_saved()`` is called (from the worker thread) each time the queue
@@ -66,21 +65,9 @@ class BackgroundStore:
         self._thread.start()
         db.add_close_hook(self.close)
 
-    # -- PlanStore ---------------------------------------------------------------
-    def save_info(self, info: PlanInfo) -> None:
-        self._put(operations.SaveInfo.of(info))
-
-    def save_record(self, record: Record, parent_id: str | None, position: int) -> None:
-        self._put(operations.SaveRecord.of(record, parent_id, position))
-
-    def delete_record(self, record_id: str) -> None:
-        self._put(operations.DeleteRecord(record_id))
-
-    def save_positions(self, ids: list[str]) -> None:
-        self._put(operations.SavePositions(tuple(ids)))
-
-    def replace_plan(self, plan: Plan) -> None:
-        self._put(operations.ReplacePlan.of(plan))
+    # -- PlanStore (its five methods are operations.OperationStore's) -------------
+    def write_operation(self, operation: operations.Operation) -> None:
+        self._put(operation)
 
     # -- control -----------------------------------------------------------------
     def pending(self) -> int:

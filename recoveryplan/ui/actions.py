@@ -69,6 +69,19 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("about", N_("&About Recovery Plan")),
 )
 
+#: The menu bar: (object name, title, action keys; None is a separator).
+MENUS = (
+    ("file", N_("&File"), ("open_other", None, "share_paper", None, "save_json", "bring_in_json",
+                           None, "save_backup", "second_place", "copy_to_computer",
+                           None, "quit")),
+    ("plan", N_("&Plan"), ("plan_together", "end_together", "record_review", None,
+                           "lock", "change_passphrase", "new_recovery_key", None, "preferences")),
+    ("edit", N_("&Edit"), ()),
+    ("view", N_("&View"), ("next_section", "previous_section", "go_to_sections", None,
+                           "larger_text", "smaller_text", "normal_text")),
+    ("help", N_("&Help"), ("help_now", None, "about")),
+)
+
 
 def _sequences(shortcuts: tuple[QKeySequence.StandardKey | str, ...]) -> list[QKeySequence]:
     out: list[QKeySequence] = []

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSocketNotifier
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import i18n, storage
+from .. import i18n, opened
 from ..hardening import harden
 from ..i18n import _
 from ..paths import resource
@@ -54,8 +54,8 @@ class DemoPlan:
     def create(self) -> None:
         from ..plans.samples import load_sample_plan
 
-        db, _key = storage.create_plan(self.path, DEMO_PASSPHRASE, load_sample_plan())
-        db.close()
+        made, _key = opened.create(self.path, DEMO_PASSPHRASE, load_sample_plan())
+        made.close(quietly=False)
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -212,7 +212,7 @@ def run_app(argv: list[str], plan_path: Path | None = None, demo: bool = False,
             languages.apply(language or languages.initial_language(settings.language))
         except i18n.CatalogueMissing:
             languages.apply(languages.initial_language(settings.language))
-        if plan_path is None and settings.last_plan and storage.plan_exists(settings.last_plan):
+        if plan_path is None and settings.last_plan and opened.plan_exists(settings.last_plan):
             plan_path = Path(settings.last_plan)      # the plan opened last time
         wanted = languages.wanted_language(language or settings.language)
         missing = None if i18n.catalogue_installed(wanted) else wanted

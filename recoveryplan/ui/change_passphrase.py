@@ -15,33 +15,26 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .. import storage
+from .. import opened
 from ..i18n import _
 from ..plans.passphrase import assess
-from .session import BackgroundTask, run_in_background
+from .background import BackgroundTask, run_in_background
 from .fields.strength import StrengthMeter
 from .widgets.kit import Heading, busy_bar, message_label, show_message, tall, text_label
 from .widgets.secret import CapsLockHint, RevealBox, SecretEdit
 
 
-def change_passphrase(db: Any, current: str, new: str) -> None:
-    """The slow part: prove ``current`` opens the plan, then re-wrap the key."""
-    if not db.verify_secret(current):
-        raise storage.WrongSecret(_("That isn't your current passphrase. Please check it and "
-                                    "try again. Nothing has changed."))
-    db.change_passphrase(new)
-
-
 class ChangePassphraseDialog(QDialog):
     """Emits ``accepted`` once the new passphrase is in place."""
 
-    def __init__(self, db: Any, owner_name: str = "", parent: QWidget | None = None,
+    def __init__(self, open_plan: Any, owner_name: str = "", parent: QWidget | None = None,
                  known_secret: str = "") -> None:
-        """``known_secret``: the recovery key the plan was just opened with;
-        then the "passphrase now" box is not asked for."""
+        """``open_plan``: the plan's ``opened.OpenPlan``. ``known_secret``:
+        the recovery key the plan was just opened with; then the
+        "passphrase now" box is not asked for."""
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
-        self._db = db
+        self._plan = open_plan
         self._known = bool(known_secret)
         self._owner = owner_name
         self._task: BackgroundTask | None = None
@@ -149,8 +142,9 @@ class ChangePassphraseDialog(QDialog):
                          self.new_edit)
         else:
             self._set_busy(True)
-            db = self._db
-            self._task = run_in_background(lambda: change_passphrase(db, current, new),
+            # The slow part: prove ``current`` opens the plan, then re-wrap the key.
+            plan = self._plan
+            self._task = run_in_background(lambda: plan.change_passphrase(new, current=current),
                                            self._done, self._failed)
 
     def _refuse(self, text: str, field: QWidget) -> None:
@@ -172,11 +166,9 @@ class ChangePassphraseDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self._set_busy(False)
-        text = str(error) if isinstance(error, storage.StorageError) else \
-            storage.StorageError.default_message()
-        self._refuse(text, self.current_edit if isinstance(error, storage.WrongSecret)
-                     else self.new_edit)
-        if isinstance(error, storage.WrongSecret):
+        wrong = isinstance(error, opened.WrongSecret)
+        self._refuse(opened.error_message(error), self.current_edit if wrong else self.new_edit)
+        if wrong:
             self.current_edit.selectAll()
 
     def _clear(self) -> None:
@@ -197,4 +189,4 @@ class ChangePassphraseDialog(QDialog):
         super().reject()
 
 
-__all__ = ["ChangePassphraseDialog", "change_passphrase"]
+__all__ = ["ChangePassphraseDialog"]

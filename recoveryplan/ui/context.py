@@ -20,6 +20,7 @@ translatable sentences) and may connect ``status`` to its status bar.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import weakref
 from typing import Any, Callable
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from ..i18n import _, add_language_listener, remove_language_listener
-from ..plans.model import Plan, Record
+from ..plans.model import Plan, Record, Review
 from ..plans.service import PlanChange, PlanEditor
 from ..plans.validation import ValidationError
 from ..plans.labels import field_label, record_noun
@@ -392,6 +393,40 @@ class PlanContext(QObject):
         return True
 
     # -- undo, redo and pending typing ---------------------------------------------
+    def replace_plan(self, plan: Plan) -> None:
+        """Everything in the plan replaced by ``plan`` (a checked import):
+        typing still waiting is committed first, every page hears "reset",
+        and the undo steps of the plan that was replaced are forgotten."""
+        self.flush_pending()
+        self.end_typing_burst()
+        self.editor.replace_plan(plan)
+        self.undo_stack.clear()
+
+    def record_review(self, *, date: dt.date, who_was_there: str = "", agreed: str = "",
+                      next_review_on: dt.date | None = None) -> Review | None:
+        """Add a review carrying a copy of the plan as it is now, and move the
+        plan's review dates on; one undo step. None if it could not be kept
+        (the person has been told why)."""
+        from ..plans.exchange import snapshot_of
+        from ..plans.service import make_review
+
+        self.flush_pending()
+        review = make_review(self.plan, snapshot_of(self.plan), date=date,
+                             who_was_there=who_was_there.strip(), agreed=agreed.strip(),
+                             next_review_on=next_review_on)
+        # Translators: shown after "Undo" or "Redo" in the Edit menu, e.g. "Undo typing in “What I notice”".
+        self.undo_stack.beginMacro(_("recording a review"))
+        try:
+            if not self.add(review):
+                return None
+            last = self.plan.info.last_reviewed_on
+            if last is None or date >= last:
+                self.set_info(last_reviewed_on=date, next_review_on=next_review_on)
+        finally:
+            self.undo_stack.endMacro()
+        self.notify(_("Review saved, with a copy of my plan as it is today."))
+        return review
+
     def undo_actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Undo and Redo actions for a menu (objectNames "undoAction" and
         "redoAction", the standard shortcuts), kept worded and enabled."""

@@ -21,8 +21,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ..storage import StorageError, lock_card
-
+from .. import opened
 from ..i18n import _, isolate
 from ..plans.model import (Contact, CrisisService, Entry, default_crisis_services,
                            shown_crisis_service)
@@ -130,10 +129,19 @@ class ServiceEditor(QDialog):
                 "notes": self.notes_edit.toPlainText().strip()}
 
 
-def card_people(ctx: PlanContext) -> list[lock_card.CardPerson]:
+def card_people(ctx: PlanContext) -> list[opened.lock_card.CardPerson]:
     """What the lock screen may show: crisis-card people, never "just for me" ones."""
-    return [lock_card.CardPerson(c.name, c.phone, c.best_times)
+    return [opened.lock_card.CardPerson(c.name, c.phone, c.best_times)
             for c in ctx.plan.crisis_contacts() if not c.private]
+
+
+def update_card(folder, ctx: PlanContext) -> None:
+    """If I chose to show my people on the lock screen, bring them up to date."""
+    if opened.lock_card.is_shown(folder):
+        try:
+            opened.lock_card.write_card(folder, card_people(ctx))
+        except opened.StorageError:
+            pass    # the card keeps what it had; the plan itself is safe
 
 
 def _person_card(object_name: str, name: str, relationship: str = "", phone: str = "",
@@ -166,7 +174,7 @@ class LockScreenCard(QFrame):
 
     def refresh(self) -> None:
         _delete_layout(self._layout)
-        people = lock_card.read_card(self.folder) if self.folder is not None else []
+        people = opened.lock_card.read_card(self.folder) if self.folder is not None else []
         self.setVisible(bool(people))
         if not people:
             return
@@ -281,7 +289,7 @@ class HelpNowDialog(QDialog):
         people.setObjectName("myPeopleHeading")
         people.setText(_("My people"))
         add(people)
-        card = (lock_card.read_card(self.card_folder)
+        card = (opened.lock_card.read_card(self.card_folder)
                 if self.ctx is None and self.card_folder is not None else [])
         if self.ctx is None and card:
             for person in card:
@@ -297,7 +305,7 @@ class HelpNowDialog(QDialog):
         if self.ctx is not None and self.card_folder is not None:
             self.lock_card_check = QCheckBox(_("Show these people on the lock screen too"))
             self.lock_card_check.setObjectName("lockCardCheck")
-            self.lock_card_check.setChecked(lock_card.is_shown(self.card_folder))
+            self.lock_card_check.setChecked(opened.lock_card.is_shown(self.card_folder))
             self.lock_card_check.clicked.connect(self._lock_card_clicked)
             add(self.lock_card_check)
             explain = text_label(_(
@@ -344,11 +352,11 @@ class HelpNowDialog(QDialog):
                         yes=_("Show them"), no=_("Keep them private")):
                     self.lock_card_check.setChecked(False)
                     return
-                lock_card.write_card(self.card_folder, card_people(self.ctx))
+                opened.lock_card.write_card(self.card_folder, card_people(self.ctx))
             else:
-                lock_card.remove_card(self.card_folder)
-        except StorageError as error:
-            self.lock_card_check.setChecked(lock_card.is_shown(self.card_folder))
+                opened.lock_card.remove_card(self.card_folder)
+        except opened.StorageError as error:
+            self.lock_card_check.setChecked(opened.lock_card.is_shown(self.card_folder))
             self.dialogs.warning(self, _("Lock screen"), str(error))
 
     def change_services(self) -> "ServicesDialog | None":

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from .. import storage
+from .. import opened
 from ..i18n import _, format_date, ngettext
-from ..storage import backup
 from .dialogs import DialogService
-from .session import BackgroundTask, run_in_background
+from .background import BackgroundTask, run_in_background
 from .settings import Settings
 from .widgets.kit import tall, text_label
 
@@ -99,7 +98,7 @@ def second_place_reminder(last_made: str, today: dt.date | None = None) -> str:
     """A kind reminder when the backup in the second place is more than
     ``SECOND_PLACE_REMIND_DAYS`` old (or was never made); "" otherwise."""
     days = days_since(last_made, today)
-    if days is not None and days <= backup.SECOND_PLACE_REMIND_DAYS:
+    if days is not None and days <= opened.SECOND_PLACE_REMIND_DAYS:
         return ""
     if days is None:
         return _("No backup has been made in your second place yet. When you can, plug in the "
@@ -115,12 +114,13 @@ class SecondPlaceDialog(QDialog):
     """File > A second place for backups…: choose the folder, see when the
     last backup there was made, make one now, or stop."""
 
-    def __init__(self, settings: Settings, db, dialogs: DialogService,
+    def __init__(self, settings: Settings, open_plan, dialogs: DialogService,
                  parent: QWidget | None = None) -> None:
+        """``open_plan``: the plan's ``opened.OpenPlan``."""
         super().__init__(parent)
         self.setObjectName("secondPlaceDialog")
         self.setWindowTitle(_("A second place for backups"))
-        self._settings, self._db, self._dialogs = settings, db, dialogs
+        self._settings, self._plan, self._dialogs = settings, open_plan, dialogs
         self._task: BackgroundTask | None = None
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)   # grows with its words
@@ -177,7 +177,7 @@ class SecondPlaceDialog(QDialog):
             self.reminder_label.hide()
             return
         self.place_label.setText(_("Second place: {place}").format(place=place))
-        made = backup.last_second_place_backup(place, self._db.plan_id)
+        made = opened.last_second_place_backup(place, self._plan.plan_id)
         if made is not None:
             self._settings.second_place_last = made.isoformat(timespec="seconds")
             self.last_label.setText(_("The last backup there was made on {date}.").format(
@@ -197,8 +197,8 @@ class SecondPlaceDialog(QDialog):
                                           self._settings.second_place)
         if chosen is None:
             return
-        if Path(chosen).resolve() == Path(self._db.path).resolve() or \
-                Path(self._db.path).resolve() in Path(chosen).resolve().parents:
+        if Path(chosen).resolve() == self._plan.path.resolve() or \
+                self._plan.path.resolve() in Path(chosen).resolve().parents:
             self._dialogs.warning(self, _("Choose another place"), _(
                 "That folder is part of your plan itself, so a backup there would be lost with "
                 "it. Please choose a USB stick or another folder."))
@@ -211,9 +211,9 @@ class SecondPlaceDialog(QDialog):
         place = self._settings.second_place
         if not place or self._task is not None:
             return
-        db = self._db
+        plan = self._plan
         self._task = run_in_background(
-            lambda: backup.second_place_backup(db, place, force=True), self._made, self._failed)
+            lambda: plan.second_place_backup(place, force=True), self._made, self._failed)
         self.last_label.setText(_("Making a backup there…"))
         self.last_label.show()
         self.refresh_buttons()
@@ -232,10 +232,9 @@ class SecondPlaceDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self.refresh()
-        message = str(error) if isinstance(error, storage.StorageError) else \
-            storage.StorageError.default_message()
         self._dialogs.warning(self, _("No backup made there"), _(
-            "{reason} Your plan itself is fine and unchanged.").format(reason=message))
+            "{reason} Your plan itself is fine and unchanged.").format(
+                reason=opened.error_message(error)))
 
     def stop(self) -> None:
         self._settings.second_place = ""

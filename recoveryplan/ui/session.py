@@ -1,22 +1,20 @@
-"""An open plan, and the slow work of opening one.
+"""An open plan in the app, and the slow work of opening one.
 
-``run_in_background`` runs a function (key derivation takes about half a
-second) on Qt's thread pool and hands the result back on the GUI thread by
-signal. ``PlanSession`` wires an open ``PlanDatabase`` to a
-``BackgroundStore`` (saving on its own thread), a ``PlanEditor`` and the
-pages' ``PlanContext``; ``close`` is the one way to put it all away again
-without losing a word.
+``PlanSession`` wraps the plan's Qt-free owner (``opened.OpenPlan``: the
+database, the store and the ``PlanEditor``) with a store that saves on its
+own thread, the pages' ``PlanContext`` and signals; ``close`` is the one way
+to put it all away again without losing a word. ``open_and_load`` opens and
+reads a plan on a worker thread.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from ..storage import StorageError, backup, operations
+from .. import opened
+from .background import BackgroundTask, run_in_background
 from .dialogs import DialogService
 
 if TYPE_CHECKING:   # loaded when a plan is opened, not at launch
@@ -27,87 +25,20 @@ if TYPE_CHECKING:   # loaded when a plan is opened, not at launch
 FLUSH_TIMEOUT_S = 10.0
 
 
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], None]) -> None:
-        super().__init__()
-        self._fn = fn
-
-    def run(self) -> None:
-        self._fn()
-
-
-class BackgroundTask(QObject):
-    """One function run off the GUI thread; ``done``/``failed`` arrive on
-    the GUI thread. ``cancel`` asks for the result to be thrown away:
-    ``discard`` is then called with it on the worker thread (to close a
-    database nobody is waiting for any more)."""
-
-    done = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, fn: Callable[[], Any], discard: Callable[[Any], None] | None = None,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fn = fn
-        self._discard = discard
-        self._cancelled = threading.Event()
-        self.finished = threading.Event()
-
-    def start(self) -> None:
-        # A QRunnable subclass, not ``start(callable)``: on Python 3.11 the
-        # callable form under-counts references to None with PySide 6.12
-        # and eventually crashes.
-        QThreadPool.globalInstance().start(_Runnable(self._run))
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    def _run(self) -> None:
-        try:
-            try:
-                result = self._fn()
-            except Exception as exc:  # handed to the GUI thread, shown kindly there
-                if not self._cancelled.is_set():
-                    self.failed.emit(exc)
-                return
-            if self._cancelled.is_set():
-                if self._discard is not None:
-                    self._discard(result)
-                return
-            self.done.emit(result)
-        finally:
-            self.finished.set()
-
-
-def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_failed: Callable[[BaseException], None],
-                      discard: Callable[[Any], None] | None = None) -> BackgroundTask:
-    """Start ``fn`` on the thread pool; keep the returned task while it runs."""
-    task = BackgroundTask(fn, discard)
-    task.done.connect(on_done)
-    task.failed.connect(on_failed)
-    task.start()
-    return task
-
-
-#: Plans read off the GUI thread by ``open_and_load``, until a session takes them.
-_LOADED: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
-
-
-def open_and_load(open_db: Callable[[], Any]) -> Any:
+def open_and_load(open_plan: Callable[[], Any]) -> Any:
     """Open a plan and read it, both on the calling (worker) thread; the
-    ``PlanSession`` made for the database then uses the plan read here, so
-    reading a large plan never holds up the window."""
-    db = open_db()
+    ``PlanSession`` made for it then uses the plan read here, so reading a
+    large plan never holds up the window. ``open_plan`` returns an
+    ``OpenPlan`` (or an open database)."""
+    plan = open_plan()
+    if not isinstance(plan, opened.OpenPlan):
+        plan = opened.OpenPlan(plan)
     try:
-        _LOADED[db] = db.load_plan()
+        plan.load()
     except Exception:
-        try:
-            db.close()
-        except StorageError:
-            pass
+        plan.close()
         raise
-    return db
+    return plan
 
 
 class PlanSession(QObject):
@@ -131,28 +62,30 @@ class PlanSession(QObject):
     _saved_from_worker = Signal()
     _failed_from_worker = Signal(str)
 
-    def __init__(self, db: Any, dialogs: DialogService | None = None,
+    def __init__(self, plan: Any, dialogs: DialogService | None = None,
                  parent: QObject | None = None) -> None:
-        # Here, not at the top: the unlock screen is shown without them.
-        from ..plans.service import PlanEditor
-        from ..storage.writer import BackgroundStore, ReadOnlyStore
+        """``plan`` is an ``OpenPlan`` (or an open database) no one has
+        edited through yet."""
+        # Here, not at the top: the unlock screen is shown without it.
         from .context import PlanContext
 
         super().__init__(parent)
-        self.db = db
-        plan = _LOADED.pop(db, None)
-        if plan is None:
-            plan = db.load_plan()
+        if not isinstance(plan, opened.OpenPlan):
+            plan = opened.OpenPlan(plan)
+        #: The plan's own owner: database, store, editor.
+        self.open_plan = plan
+        self.db = plan.db
+        plan.load()
         #: Opened for reading only (read-only media, a full disk).
-        self.read_only = bool(getattr(db, "read_only", False))
-        self.store = ReadOnlyStore(db) if self.read_only else BackgroundStore(db)
+        self.read_only = plan.read_only
+        self.store = plan.write_in_background()
         # The store calls these on its own thread; the signals queue them
         # over to this object's (the GUI) thread.
         self._saved_from_worker.connect(self._on_saved)
         self._failed_from_worker.connect(self._on_failed)
         self.store.on_saved = self._saved_from_worker.emit
         self.store.on_error = lambda exc: self._failed_from_worker.emit(str(exc))
-        self.editor = PlanEditor(plan, self.store)
+        self.editor = plan.editor
         self.ctx = PlanContext(self.editor, self)
         self.ctx.dialogs = dialogs
         self.ctx.changed.connect(self._on_changed)
@@ -165,14 +98,14 @@ class PlanSession(QObject):
         when one is chosen. Nothing for a plan open for reading only."""
         if self.read_only:
             return
-        db = self.db
+        open_plan = self.open_plan
 
         def work():
-            backup.daily_backup(db)
+            open_plan.daily_backup()
             if second_place:
                 try:
-                    return backup.second_place_backup(db, second_place)
-                except StorageError as error:
+                    return open_plan.second_place_backup(second_place)
+                except opened.StorageError as error:
                     return error        # the plan's own backup was made; this is told gently
             return None
 
@@ -181,7 +114,7 @@ class PlanSession(QObject):
     def _backup_done(self, result: object) -> None:
         self._backup_task = None
         if not self.closed:
-            if isinstance(result, StorageError):
+            if isinstance(result, opened.StorageError):
                 self.second_place_failed.emit(str(result))
             elif result is not None:
                 self.second_place_made.emit()
@@ -189,8 +122,7 @@ class PlanSession(QObject):
     def _backup_error(self, error: BaseException) -> None:
         self._backup_task = None
         if not self.closed:
-            reason = str(error) if isinstance(error, StorageError) else StorageError.default_message()
-            self.backup_failed.emit(reason)
+            self.backup_failed.emit(opened.error_message(error))
 
     @property
     def plan(self):
@@ -235,9 +167,9 @@ class PlanSession(QObject):
         at ``path`` holding exactly what is on screen, made even when the
         plan's own file can't be written."""
         self.ctx.flush_pending()
-        as_on_screen = operations.ReplacePlan.of(self.editor.plan)  # rows taken now
-        db = self.db
-        return run_in_background(lambda: backup.save_copy(db, path, as_on_screen),
+        as_on_screen = self.open_plan.as_on_screen()    # rows taken now
+        open_plan = self.open_plan
+        return run_in_background(lambda: open_plan.save_copy(path, as_on_screen),
                                  on_done, on_failed)
 
     def close(self) -> None:
@@ -254,11 +186,4 @@ class PlanSession(QObject):
         self.ctx.changed.disconnect(self._on_changed)
         self.ctx.detach()
         self.ctx.undo_stack.clear()
-        try:
-            self.store.close()
-        except StorageError:
-            pass
-        try:
-            self.db.close()
-        except StorageError:
-            pass
+        self.open_plan.close()

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from .. import storage
+from .. import opened
 from ..i18n import N_, _, ngettext
 from ..plans.model import COLLECTIONS, Plan
-from .session import BackgroundTask, run_in_background
+from .background import BackgroundTask, run_in_background
 from .widgets.kit import MIN_TARGET, message_label, show_message, tall, text_label
 from .widgets.secret import SecretEdit
 from .widgets.notice import NoticeBar
@@ -175,9 +175,7 @@ class TogetherEndDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self._busy(False)
-        message = str(error) if isinstance(error, storage.StorageError) else \
-            storage.StorageError.default_message()
-        show_message(self.error_label, message)
+        show_message(self.error_label, opened.error_message(error))
 
     def done(self, result: int) -> None:  # noqa: N802 - Qt API
         if self._task is not None:
@@ -341,7 +339,7 @@ class TogetherMode(QObject):
             if self._end_dialog is not None:
                 self._end_dialog.raise_()
                 return self._end_dialog
-            dialog = TogetherEndDialog(session.db.verify_secret, self.window)
+            dialog = TogetherEndDialog(session.open_plan.verify_secret, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.accepted.connect(self.finish)
             dialog.finished.connect(lambda *_a: setattr(self, "_end_dialog", None))

@@ -94,11 +94,11 @@ class ReviewsPage(SectionPage):
     def snapshot(self, review: Review) -> dict[str, Any] | None:
         """The plan as it was at ``review``, or None (and a kind word) if
         its copy cannot be found."""
-        from ...storage import StorageError
+        from ... import opened
 
         try:
             snap = review_snapshot(review, self.snapshot_loader or (lambda _rid: None))
-        except StorageError as error:   # its copy is damaged on disk (see storage.folder)
+        except opened.StorageError as error:   # its copy is damaged on disk (see storage.folder)
             self.ctx.notify(str(error))
             return None
         if snap is None:

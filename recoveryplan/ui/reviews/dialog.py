@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLineEdit, QPlainTextE
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from ...i18n import N_, _
-from ...plans.exchange import snapshot_of
 from ...plans.model import Review, today
-from ...plans.service import make_review
 from ..context import PlanContext
 from ..widgets.kit import tall, text_label
 from ..widgets.controls import DateProblem, LocaleDateEdit, OptionalDateEdit
@@ -20,25 +18,9 @@ from ..widgets.controls import DateProblem, LocaleDateEdit, OptionalDateEdit
 
 def record_review(ctx: PlanContext, *, date: dt.date, who_was_there: str = "", agreed: str = "",
                   next_review_on: dt.date | None = None) -> Review | None:
-    """Add a review carrying a copy of the plan as it is now, and move the
-    plan's review dates on; one undo step. None if it could not be kept
-    (the person has been told why)."""
-    ctx.flush_pending()
-    review = make_review(ctx.plan, snapshot_of(ctx.plan), date=date,
-                         who_was_there=who_was_there.strip(), agreed=agreed.strip(),
-                         next_review_on=next_review_on)
-    # Translators: shown after "Undo" or "Redo" in the Edit menu, e.g. "Undo typing in “What I notice”".
-    ctx.undo_stack.beginMacro(_("recording a review"))
-    try:
-        if not ctx.add(review):
-            return None
-        last = ctx.plan.info.last_reviewed_on
-        if last is None or date >= last:
-            ctx.set_info(last_reviewed_on=date, next_review_on=next_review_on)
-    finally:
-        ctx.undo_stack.endMacro()
-    ctx.notify(_("Review saved, with a copy of my plan as it is today."))
-    return review
+    """``PlanContext.record_review``: a review with a copy of the plan as it is now."""
+    return ctx.record_review(date=date, who_was_there=who_was_there, agreed=agreed,
+                             next_review_on=next_review_on)
 
 
 class ReviewDialog(QDialog):
@@ -101,8 +83,8 @@ class ReviewDialog(QDialog):
     def save(self) -> None:
         if not self.date_edit.commit() or not self.next_edit.date_edit.commit():
             return
-        self.review = record_review(
-            self.ctx, date=self.date_edit.date().toPython() or today(),
+        self.review = self.ctx.record_review(
+            date=self.date_edit.date().toPython() or today(),
             who_was_there=self.who_edit.text(), agreed=self.agreed_edit.toPlainText(),
             next_review_on=self.next_edit.date())
         if self.review is not None:

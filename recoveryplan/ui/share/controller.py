@@ -30,7 +30,7 @@ class ShareActions(QObject):
         if session is None:
             return None
         session.ctx.flush_pending()     # the pages show the latest words
-        dialog = ExportDialog(session.ctx, session.db.load_snapshot, self.window.dialogs,
+        dialog = ExportDialog(session.ctx, session.open_plan.load_snapshot, self.window.dialogs,
                               self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPush
 from ...export.options import ExportError, Layout, PdfOptions
 from ...export.pdf import export_pdf, render, save_pdf, unprintable_message
 from ...i18n import N_, _, ngettext
-from ...plans.model import Plan
-from ...plans.service import latest_review, review_snapshot
+from ...opened import prepare_export
 from ..context import PlanContext
 from ..dialogs import DialogService
-from ..session import BackgroundTask, run_in_background
+from ..background import BackgroundTask, run_in_background
 from ..widgets.controls import MIN_TARGET
 from ..widgets.scrolling import scrolling
 from .choices import ExportChoices
@@ -55,14 +54,8 @@ SnapshotLoader = Callable[[str], dict[str, Any] | None]
 PrinterChooser = Callable[[QPrinter, QWidget], bool]
 
 
-def prepare(plan: Plan, options: PdfOptions, load: SnapshotLoader) -> Plan:
-    """Load what ``options`` need beyond the plan: the newest review's copy
-    of the plan for "what changed since my last review"."""
-    if options.since_last_review:
-        last = latest_review(plan, include_private=options.include_private)
-        if last is not None:
-            review_snapshot(last, load)
-    return plan
+#: Loads what the options need beyond the plan (the same preparation as the command line's).
+prepare = prepare_export
 
 
 def _ask_printer(printer: QPrinter, parent: QWidget) -> bool:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _, ngettext
 from ...plans.model import Plan
-from ...storage import StorageError
+from ... import opened
 from ..dialogs import DialogService
-from ..session import BackgroundTask, PlanSession, run_in_background
+from ..background import BackgroundTask, run_in_background
+from ..session import PlanSession
 from ..widgets.kit import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
 from .files import in_documents
@@ -47,7 +48,7 @@ class Window(Protocol):
 
 
 def _write_problem(error: BaseException) -> str:
-    if isinstance(error, StorageError):
+    if isinstance(error, opened.StorageError):
         return str(error)
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return _("There isn't enough space to save the copy. Please free some space or choose "
@@ -176,14 +177,12 @@ class JsonCopy(QObject):
             path = path.with_name(path.name + ".json")
         session.ctx.flush_pending()
         plan = copy.deepcopy(session.plan)   # the worker never reads what the GUI edits
-        load = session.db.load_snapshot
+        open_plan = session.open_plan
 
         def work() -> None:
             from ...plans.exchange import to_document, write_document
-            from ...plans.service import load_snapshots
 
-            load_snapshots(plan, load)
-            write_document(path, to_document(plan))
+            write_document(path, to_document(open_plan.with_snapshots(plan)))
 
         self._status(_("Saving a copy of your plan\u2026"))
         self._task = run_in_background(work, lambda _none: self._copy_saved(session, path),
@@ -263,10 +262,6 @@ class JsonCopy(QObject):
     def _replace(self, session: PlanSession, plan: Plan) -> None:
         if not self._still_open(session):
             return
-        ctx = session.ctx
-        ctx.flush_pending()
-        ctx.end_typing_burst()
-        ctx.editor.replace_plan(plan)     # every page hears "reset" and shows the new plan
-        ctx.undo_stack.clear()            # old steps belong to the plan that was replaced
+        session.ctx.replace_plan(plan)    # every page hears "reset" and shows the new plan
         self.window.dialogs.information(self.window, _("Plan brought in"), _(
             "Your plan now holds what was in the file."))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRectF, QSizeF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ..session import BackgroundTask, run_in_background
+from ..background import BackgroundTask, run_in_background
 from .raster import page_image
 
 #: Highest resolution a page is drawn at for printing (dots per inch).

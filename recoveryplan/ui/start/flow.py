@@ -2,7 +2,7 @@
 
 ``StartFlow`` owns the four start screens and the slow background work
 (creating or opening a plan derives keys, which takes about half a second).
-It emits ``opened(db)`` with an open ``PlanDatabase`` when the plan is ready
+It emits ``opened(plan)`` with an ``opened.OpenPlan`` when the plan is ready
 to show; the window then builds everything else.
 """
 
@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ...i18n import _, format_date
 from ...plans.model import Plan
-from ... import storage
-from ...storage import backup
+from ... import opened
+from ..background import BackgroundTask, run_in_background
 from ..dialogs import DialogService
-from ..session import BackgroundTask, open_and_load, run_in_background
+from ..session import open_and_load
 from ..widgets.kit import show_message
 from .common import Screen
 from .create import CreateScreen
@@ -54,11 +54,8 @@ def nearest_folder(path: Path) -> Path:
     return Path.home()
 
 
-def _close_quietly(db: Any) -> None:
-    try:
-        db[0].close() if isinstance(db, tuple) else db.close()
-    except storage.StorageError:
-        pass
+def _close_quietly(plan: Any) -> None:
+    (plan[0] if isinstance(plan, tuple) else plan).close()    # an OpenPlan never raises
 
 
 class StartFlow(QStackedWidget):
@@ -101,7 +98,7 @@ class StartFlow(QStackedWidget):
     # -- which screen ------------------------------------------------------------
     def show_first(self) -> None:
         """Unlock if a plan is already there, else the welcome."""
-        if storage.plan_exists(self.plan_path):
+        if opened.plan_exists(self.plan_path):
             self.show_unlock()
         else:
             self.show_screen(self.welcome)
@@ -121,7 +118,7 @@ class StartFlow(QStackedWidget):
                                           str(nearest_folder(self.plan_path)))
         if chosen is None:
             return
-        if storage.plan_exists(chosen):
+        if opened.plan_exists(chosen):
             self._dialogs.information(self.window(), _("There's a plan there already"), _(
                 "There is already a plan in that folder. To open it, use File, then Open "
                 "another plan."))
@@ -147,7 +144,7 @@ class StartFlow(QStackedWidget):
         path = self.plan_path
 
         def work():
-            return storage.create_plan(path, passphrase, Plan.new(owner_name=name))
+            return opened.create(path, passphrase, Plan.new(owner_name=name))
 
         self._task = run_in_background(work, self._created, self._create_failed, _close_quietly)
 
@@ -162,10 +159,7 @@ class StartFlow(QStackedWidget):
 
     def _create_failed(self, error: BaseException) -> None:
         self._task = None
-        if isinstance(error, storage.StorageError):
-            self.create.show_error(str(error))
-        else:
-            self.create.show_error(storage.StorageError.default_message())
+        self.create.show_error(opened.error_message(error))
 
     def _key_kept(self) -> None:
         db, self._new_db = self._new_db, None
@@ -181,13 +175,13 @@ class StartFlow(QStackedWidget):
     def _open(self, secret: str) -> None:
         if self._backup_file is not None:
             source, path = self._backup_file, self.plan_path
-            self._restore(lambda: backup.restore(source, path, secret), secret)
+            self._restore(lambda: opened.restore(source, path, secret), secret)
             return
         path = self.plan_path
         self._with_key = secret if self.unlock.using_recovery_key() else ""
         # Read-only media or a full disk: opened for reading only.
         self._task = run_in_background(
-            lambda: open_and_load(lambda: storage.open_plan(path, secret, read_only=None)),
+            lambda: open_and_load(lambda: opened.open_plan(path, secret, read_only=None)),
                                        self._unlocked, self._unlock_failed, _close_quietly)
 
     def _unlocked(self, db: Any) -> None:
@@ -200,13 +194,13 @@ class StartFlow(QStackedWidget):
     def _unlock_failed(self, error: BaseException) -> None:
         self._task = None
         self._with_key = ""
-        self.unlock.set_backups_available(backup.has_backups(self.plan_path))
+        self.unlock.set_backups_available(opened.has_backups(self.plan_path))
         self.unlock.show_failure(error)
 
     # -- bringing back a backup ----------------------------------------------------
     def _restore_newest(self, secret: str) -> None:
         path = self.plan_path
-        self._restore(lambda: backup.restore_newest(path, secret), secret)
+        self._restore(lambda: opened.restore_newest(path, secret), secret)
 
     def _choose_backup_file(self) -> None:
         """From the welcome screen: a plan made on another computer."""
@@ -229,9 +223,9 @@ class StartFlow(QStackedWidget):
                                              _("Recovery Plan backups (*.rpbackup);;All files (*)"))
         if source is not None:
             path = self.plan_path
-            self._restore(lambda: backup.restore(source, path, secret), secret)
+            self._restore(lambda: opened.restore(source, path, secret), secret)
 
-    def _restore(self, restore: Callable[[], backup.Restored], secret: str) -> None:
+    def _restore(self, restore: Callable[[], Any], secret: str) -> None:
         """Check and swap in the backup, then open it, all off the GUI thread."""
         path = self.plan_path
         self.unlock.set_busy(True, _("Checking your backup and bringing it back…"))
@@ -239,17 +233,17 @@ class StartFlow(QStackedWidget):
         def work():
             done = restore()
             try:
-                return done, storage.open_plan(path, secret)
-            except storage.StorageError as exc:
+                return done, opened.open_plan(path, secret)
+            except opened.StorageError as exc:
                 # Never "nothing has changed" here: the backup is already back.
-                raise storage.StorageError(_(
+                raise opened.StorageError(_(
                     "Your plan has been brought back from the backup, but it couldn't be "
                     "opened just now. Please try opening it again.")) from exc
 
         self._task = run_in_background(work, self._restored, self._restore_failed,
                                        lambda result: _close_quietly(result[1]))
 
-    def _restored(self, result: tuple[backup.Restored, Any]) -> None:
+    def _restored(self, result: tuple[Any, Any]) -> None:
         self._task = None
         if self._backup_file is not None:
             self._backup_file = None

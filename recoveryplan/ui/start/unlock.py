@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ...i18n import _
-from ...storage import PlanDamaged, StorageError, WrongSecret
+from ... import opened
 from ..widgets.kit import busy_bar, message_label, show_message, tall, text_label
 from ..widgets.secret import CapsLockHint, RevealBox, SecretEdit
 from .common import Screen
@@ -150,7 +150,7 @@ class UnlockScreen(Screen):
     def show_restore_failure(self, error: BaseException) -> None:
         """A backup couldn't be restored; the plan is as it was."""
         self.set_busy(False)
-        text = str(error) if isinstance(error, StorageError) else _(
+        text = str(error) if isinstance(error, opened.StorageError) else _(
             "Something went wrong while bringing back your backup. Nothing has changed. "
             "Please try again.")
         show_message(self.error_label, text)
@@ -197,8 +197,8 @@ class UnlockScreen(Screen):
     def show_failure(self, error: BaseException) -> None:
         """A kind message for why the plan did not open; nothing has changed."""
         self.set_busy(False)
-        damaged = isinstance(error, PlanDamaged)
-        if isinstance(error, WrongSecret):
+        damaged = isinstance(error, opened.PlanDamaged)
+        if isinstance(error, opened.WrongSecret):
             text = (_("That recovery key didn't open this plan. Please check it against the "
                       "copy you kept and try again. Nothing has changed.")
                     if self._use_key else
@@ -207,7 +207,7 @@ class UnlockScreen(Screen):
         elif damaged:
             text = _("Part of your plan's files seems to be damaged, so it can't be opened as "
                      "it is. Nothing has been changed or deleted.")
-        elif isinstance(error, StorageError):
+        elif isinstance(error, opened.StorageError):
             text = str(error)
         else:
             text = _("Something went wrong while opening your plan. Nothing has changed. "

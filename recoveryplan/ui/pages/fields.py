@@ -23,7 +23,7 @@ from ...plans.model import Entry, Record
 from ...plans.sections import FieldSpec, SectionSpec
 from ..context import PlanContext
 from ..models.entries import EntryListModel
-from ..widgets.binding import MAX_COMMIT_DELAY_MS, TextBinding
+from ..widgets.binding import TextBinding
 from ..widgets.controls import JustForMeCheck, ListButtons, TogetherNote, tab_chain
 from ..widgets.delegate import EntryDelegate
 from ..widgets.lists import GrowingListView
@@ -351,60 +351,18 @@ class ListFieldBox(_FieldBox):
         return any(e.text.strip() or e.detail.strip() for e in self.model.all_records())
 
 
-class NameBox(QGroupBox):
-    """The name I like to be called (the plan's owner name), on About me.
-
-    Typing is saved after a short pause, when focus leaves the box, or when
-    the plan locks or closes."""
-
-    PAUSE_MS = 500
-
-    def __init__(self, page: SectionPage) -> None:
-        super().__init__(page.body)
-        self.ctx = page.ctx
-        self.setObjectName("group-about_me-name")
-        page.tr_text(self, N_("The name I like to be called"))
-        layout = QVBoxLayout(self)
-        self.edit = CleanLineEdit(self)
-        self.edit.setObjectName("field-about_me-name")
-        page.tr_name(self.edit, N_("The name I like to be called"), N_("For example: Sam"))
-        layout.addWidget(self.edit)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(self.PAUSE_MS)
-        self.timer.timeout.connect(self.flush)
-        self.longest = QTimer(self)
-        self.longest.setSingleShot(True)
-        self.longest.setInterval(MAX_COMMIT_DELAY_MS)
-        self.longest.timeout.connect(self.flush)
-        self.edit.textEdited.connect(self._edited)
-        self.edit.editingFinished.connect(self.flush)
-        self.ctx.register_flusher(self.flush)
-        self.ctx.record_changed.connect(self._on_plan_changed)
-        self.refresh()
-
-    def _edited(self, _text: str) -> None:
-        self.timer.start()
-        if not self.longest.isActive():
-            self.longest.start()
-
-    def flush(self) -> None:
-        if self.timer.isActive() or self.edit.text() != self.ctx.plan.info.owner_name:
-            self.timer.stop()
-            self.longest.stop()
-            self.ctx.set_info(owner_name=self.edit.text().strip())
-
-    def refresh(self) -> None:
-        # Compared stripped: a space just typed between two words stays.
-        if self.edit.text().strip() != self.ctx.plan.info.owner_name and not self.timer.isActive():
-            self.edit.set_text_quietly(self.ctx.plan.info.owner_name)
-
-    def _on_plan_changed(self, change) -> None:
-        if change.kind in ("info", "reset"):
-            self.refresh()
-
-    def has_content(self) -> bool:
-        return bool(self.ctx.plan.info.owner_name.strip())
+def name_box(page: SectionPage) -> QGroupBox:
+    """The name I like to be called (the plan's owner name), on About me,
+    kept by a ``TextBinding`` of the plan's facts like any other words."""
+    group = QGroupBox(page.body)
+    group.setObjectName("group-about_me-name")
+    page.tr_text(group, N_("The name I like to be called"))
+    edit = CleanLineEdit(group)
+    edit.setObjectName("field-about_me-name")
+    page.tr_name(edit, N_("The name I like to be called"), N_("For example: Sam"))
+    QVBoxLayout(group).addWidget(edit)
+    group.binding = TextBinding(page.ctx, edit, "owner_name", info=True)
+    return group
 
 
 class FieldsPage(SectionPage):
@@ -413,7 +371,7 @@ class FieldsPage(SectionPage):
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)
         self.boxes: list[_FieldBox] = []
-        self.name_box = NameBox(self) if spec.key == "about_me" else None
+        self.name_box = name_box(self) if spec.key == "about_me" else None
         if self.name_box is not None:
             self.layout_.addWidget(self.name_box)
         for field in spec.fields:
@@ -428,4 +386,4 @@ class FieldsPage(SectionPage):
 
     def has_content(self) -> bool:
         return (any(box.has_content() for box in self.boxes)
-                or bool(self.name_box and self.name_box.has_content()))
+                or bool(self.name_box and self.ctx.plan.info.owner_name.strip()))

@@ -11,7 +11,7 @@ from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.people import TopicListModel
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, OptionalDateEdit, make_button,
-                                retranslate_button, tab_chain)
+                                tab_chain)
 from ..widgets.text import CleanLineEdit
 from .base import SectionPage
 from .listing import ListSection
@@ -92,10 +92,7 @@ class AppointmentsPage(SectionPage):
         self.hint.setText(_hint(self.model.rowCount()))
 
     def _retranslate(self) -> None:
-        self.next_date.retranslate()
         self.next_date.set_accessible_name(_("Date of my next appointment"))
-        retranslate_button(self.add_button)
-        self.just_for_me.retranslate()
         self.section.refresh()
 
     def has_content(self) -> bool:

@@ -218,11 +218,8 @@ class CheckInsPage(SectionPage):
 
     def _retranslate(self) -> None:
         self._retranslate_form()
-        retranslate_button(self.new_button)
-        self.just_for_me.retranslate()
         for key, slider in self.sliders.items():
             self._show_value(key, slider.value())
-        self.progress.retranslate()
 
     def has_content(self) -> bool:
         return bool(self.ctx.plan.checkins)

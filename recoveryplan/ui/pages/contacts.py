@@ -81,7 +81,6 @@ class ContactsPage(SectionPage):
         self.view.activated.connect(lambda _i: self.edits["name"].setFocus())
         self.buttons.add_clicked.connect(
             lambda: self.section.add(Contact(), focus=self.edits["name"]))
-        self.on_retranslate(lambda: (self.just_for_me.retranslate(), self.together.retranslate()))
         self.section.start(first=True)
         self._check_content()
 

@@ -53,8 +53,6 @@ class _FieldBox(QGroupBox):
         return Entry(section=self.spec.key, field=self.field.key)
 
     def _retranslate(self) -> None:
-        self.just_for_me.retranslate()
-        self.together.retranslate()
         self.update_marks()
 
     def current(self) -> Record | None:

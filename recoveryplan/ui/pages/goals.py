@@ -15,7 +15,7 @@ from ..models.goals import GoalTableModel, NoteListModel, StepListModel
 from ..models.labels import FIELD_LABELS
 from ..widgets.binding import TextBinding
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, OptionalDateEdit, TogetherNote,
-                                make_button, retranslate_button, tab_chain)
+                                make_button, tab_chain)
 from ..widgets.lists import GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
 from ..widgets.undo_notice import UndoNotice
@@ -283,12 +283,7 @@ class GoalsPage(SectionPage):
         finally:
             self._quiet = False
         self.step_list.retranslate()
-        for button in (self.add_step_button, self.add_note_button, self.remove_note_button):
-            retranslate_button(button)
-        self.target.retranslate()
         self.target.set_accessible_name(_(FIELD_LABELS[("goal", "target_date")]))
-        self.just_for_me.retranslate()
-        self.together.retranslate()
         self.notes_model.retranslate()
         self.section.refresh()
 

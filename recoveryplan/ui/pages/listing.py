@@ -187,6 +187,4 @@ class ListSection:
             self._show(record)
 
     def retranslate(self) -> None:
-        if self.buttons is not None:
-            self.buttons.retranslate()
-        self.model.retranslate()
+        self.model.retranslate()      # a model is no widget: it hears no language change

@@ -23,7 +23,7 @@ from ..models.people import ReviewTableModel
 from ..reviews.changes_view import changes_since, open_changes
 from ..reviews.dialog import open_review_dialog
 from ..reviews.snapshot import open_snapshot
-from ..widgets.controls import make_button, retranslate_button, tab_chain
+from ..widgets.controls import make_button, tab_chain
 from .base import SectionPage
 from .listing import ListSection
 
@@ -71,8 +71,6 @@ class ReviewsPage(SectionPage):
         self.snapshot_button.clicked.connect(self.show_snapshot)
         self.compare_button.clicked.connect(self.show_changes_at_review)
         self.view.activated.connect(lambda _index: self.show_snapshot())
-        self.on_retranslate(lambda: [retranslate_button(button) for button in (
-            self.record_button, self.since_button, self.snapshot_button, self.compare_button)])
         self.section.start()
         self._check_content()
 

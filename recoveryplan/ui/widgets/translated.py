@@ -33,8 +33,12 @@ class Translations(QObject):
 
     def call(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` now and after every language change."""
-        self._calls.append(fn)
+        self.follow(fn)
         fn()
+
+    def follow(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` after every language change (not now)."""
+        self._calls.append(fn)
 
     def text(self, widget: QWidget, source: str, accessible: bool = True) -> None:
         """``_(source)`` on a label, button or group box (and, for a button

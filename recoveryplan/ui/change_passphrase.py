@@ -23,6 +23,7 @@ from .start.common import (
     CapsLockHint, Heading, RevealBox, SecretEdit, StrengthMeter, busy_bar, message_label, show_message, tall,
     text_label,
 )
+from .widgets.translated import translations
 
 
 def change_passphrase(db: Any, current: str, new: str) -> None:
@@ -41,6 +42,7 @@ class ChangePassphraseDialog(QDialog):
         """``known_secret``: the recovery key the plan was just opened with;
         then the "passphrase now" box is not asked for."""
         super().__init__(parent)
+        translations(self).follow(self.retranslate)
         self.setObjectName("changePassphraseDialog")
         self._db = db
         self._known = bool(known_secret)
@@ -121,11 +123,6 @@ class ChangePassphraseDialog(QDialog):
         self.change_button.setText(_("Change my passphrase"))
         self.cancel_button.setText(_("Cancel"))
         self._update_feedback()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- feedback ------------------------------------------------------------------
     def _update_feedback(self) -> None:

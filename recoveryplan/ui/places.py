@@ -20,6 +20,7 @@ from .dialogs import DialogService
 from .session import BackgroundTask, run_in_background
 from .settings import Settings
 from .start.common import tall, text_label
+from .widgets.translated import translations
 
 #: Commands that change the plan (or its secrets): off while it is open for
 #: reading only.
@@ -35,6 +36,7 @@ class ReadOnlyBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        translations(self).follow(self.retranslate)
         self.setObjectName("readOnlyBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = text_label(selectable=True)
@@ -61,13 +63,6 @@ class ReadOnlyBanner(QFrame):
         self.label.setAccessibleName(self.label.text())
         self.copy_button.setText(_("Copy my plan to this computer…"))
         self.copy_button.setAccessibleName(_("Copy my plan to this computer"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def make_read_only(root: QWidget) -> None:

@@ -22,6 +22,7 @@ from .background import BackgroundTask, run_in_background
 from .fields.strength import StrengthMeter
 from .widgets.kit import Heading, busy_bar, message_label, show_message, tall, text_label
 from .widgets.secret import CapsLockHint, RevealBox, SecretEdit
+from .widgets.translated import translations
 
 
 class ChangePassphraseDialog(QDialog):
@@ -33,6 +34,7 @@ class ChangePassphraseDialog(QDialog):
         the recovery key the plan was just opened with; then the
         "passphrase now" box is not asked for."""
         super().__init__(parent)
+        translations(self).follow(self.retranslate)
         self.setObjectName("changePassphraseDialog")
         self._plan = open_plan
         self._known = bool(known_secret)
@@ -113,11 +115,6 @@ class ChangePassphraseDialog(QDialog):
         self.change_button.setText(_("Change my passphrase"))
         self.cancel_button.setText(_("Cancel"))
         self._update_feedback()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- feedback ------------------------------------------------------------------
     def _update_feedback(self) -> None:

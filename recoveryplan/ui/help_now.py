@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from .widgets.kit import Heading, close_row, size_to_text, tall, text_label
 from .style import set_role
 from .widgets.bidi import align_with_layout
 from .widgets.scrolling import scrolling
+from .widgets.translated import translations
 
 #: The person's own words shown first: (section, field, heading).
 OWN_WORDS = (
@@ -166,6 +167,7 @@ class LockScreenCard(QFrame):
 
     def __init__(self, folder: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        translations(self).follow(self.refresh)
         self.setObjectName("lockScreenCard")
         self.folder = folder
         self._layout = QVBoxLayout(self)
@@ -185,16 +187,12 @@ class LockScreenCard(QFrame):
             self._layout.addWidget(_person_card("lockCardPerson", person.name, phone=person.phone,
                                                 best_times=person.best_times))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
-
 
 class HelpNowDialog(QDialog):
     def __init__(self, ctx: PlanContext | None, parent: QWidget | None = None,
                  dialogs: DialogService | None = None, card_folder: Path | None = None) -> None:
         super().__init__(parent)
+        translations(self).follow(self.rebuild)
         self.setObjectName("helpNowDialog")
         self.ctx = ctx
         self.dialogs = dialogs or DialogService()
@@ -372,11 +370,6 @@ class HelpNowDialog(QDialog):
         if action in ("reset", "info") or isinstance(subject, (CrisisService, Contact, Entry)):
             self.rebuild()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.rebuild()
-        super().changeEvent(event)
-
     def done(self, result: int) -> None:
         if self.ctx is not None:
             self.ctx.changed.disconnect(self._plan_changed)
@@ -402,6 +395,7 @@ class ServicesDialog(QDialog):
     def __init__(self, ctx: PlanContext, dialogs: DialogService,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        translations(self).follow(self.rebuild)
         self.setObjectName("servicesDialog")
         self.ctx, self.dialogs = ctx, dialogs
         self._removed_at: int | None = None
@@ -520,11 +514,6 @@ class ServicesDialog(QDialog):
         if self._removed_at is not None and self.ctx.undo_stack.index() != self._removed_at:
             self._removed_at = None
             self.notice.hide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.rebuild()
-        super().changeEvent(event)
 
     def done(self, result: int) -> None:
         try:

@@ -19,6 +19,7 @@ from .dialogs import DialogService
 from .background import BackgroundTask, run_in_background
 from .settings import Settings
 from .widgets.kit import tall, text_label
+from .widgets.translated import translations
 
 #: Commands that change the plan (or its secrets): off while it is open for
 #: reading only.
@@ -34,6 +35,7 @@ class ReadOnlyBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        translations(self).follow(self.retranslate)
         self.setObjectName("readOnlyBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = text_label(selectable=True)
@@ -60,13 +62,6 @@ class ReadOnlyBanner(QFrame):
         self.label.setAccessibleName(self.label.text())
         self.copy_button.setText(_("Copy my plan to this computer…"))
         self.copy_button.setAccessibleName(_("Copy my plan to this computer"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def make_read_only(root: QWidget) -> None:

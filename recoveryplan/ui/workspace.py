@@ -30,6 +30,7 @@ from .pages.base import SectionPage
 from .pages.reviews import ReviewsPage
 from .reviews.dialog import open_review_dialog
 from .reviews.reminder import ReviewReminder
+from .widgets.translated import translations
 
 
 def _dot_icon(diameter: int, palette: QPalette, filled: bool) -> QIcon:
@@ -96,7 +97,7 @@ class Workspace(QWidget):
         ctx.record_changed.connect(self._on_plan_changed)
         self._icons: tuple[QIcon, QIcon] | None = None
         self._fit_nav()
-        self.retranslate()
+        translations(self).call(self.retranslate)
         self.nav.setCurrentRow(0)
 
     # -- marks ---------------------------------------------------------------------
@@ -187,8 +188,6 @@ class Workspace(QWidget):
         kind = event.type()
         if kind in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._icons = None
-            self.retranslate()
-        elif kind == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 

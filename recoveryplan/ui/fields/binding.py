@@ -10,6 +10,13 @@ A binding reacts only to changes of its own record: typing elsewhere in
 the plan never touches it. A binding with ``resolve`` (its record is found
 again, such as "the first entry of this field") looks again when a record
 is added, removed or moved, or when ``concerns`` says a change may matter.
+
+With ``info=True`` the binding keeps a plan-wide fact (``PlanInfo``, such
+as the name I like to be called) instead: committed through
+``PlanContext.set_info`` with the spaces at its ends left out, and shown
+again only after a change of the plan's facts, or when they differ from
+what is on screen by more than those spaces (so a space just typed between
+two words stays).
 """
 
 from __future__ import annotations
@@ -41,9 +48,13 @@ class TextBinding(QObject):
                  create: Callable[[], Record] | None = None,
                  create_parent: Callable[[], Record | None] | None = None,
                  live: bool = True,
-                 concerns: Callable[[object], bool] | None = None) -> None:
+                 concerns: Callable[[object], bool] | None = None,
+                 info: bool = False) -> None:
         super().__init__(widget)
         self.ctx, self.widget, self.field = ctx, widget, field
+        self._info = info
+        if info:
+            resolve = lambda: ctx.plan.info  # noqa: E731 - a new plan has new facts
         self._resolve, self._create, self._create_parent = resolve, create, create_parent
         self._live = live
         self._concerns = concerns
@@ -102,6 +113,8 @@ class TextBinding(QObject):
         if self._pending:
             return
         value = getattr(self.record, self.field) if self.record is not None else ""
+        if self._info and self.text().strip() == value:
+            return
         self.widget.set_text_quietly(value or "")
 
     def flush(self) -> None:
@@ -114,6 +127,10 @@ class TextBinding(QObject):
         text = clean_text(self.text())
         target = self._target
         self._target = None
+        if self._info:
+            if not self.ctx.set_info(**{self.field: text.strip()}):
+                self._pending = True  # the words stay on screen, tried again on the next pause
+            return
         if target is None:
             if not text.strip() or self._create is None:
                 return
@@ -147,7 +164,10 @@ class TextBinding(QObject):
                 self._longest.start()
 
     def _on_plan_changed(self, change) -> None:
-        if self._pending or change.kind == "info":
+        if self._info and not self._pending and change.kind in ("info", "reset"):
+            self.record = self._resolve()
+            self.refresh()
+        if self._pending or change.kind == "info" or self._info:
             return
         mine = self.record is not None and change.subject is self.record
         if self._resolve is not None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...plans.model import Record
 from ...plans.labels import attribution
+from ...plans.model import Record
+from ..widgets.translated import translations
 
 
 class TogetherNote(QLabel):
@@ -17,6 +18,7 @@ class TogetherNote(QLabel):
         self.setObjectName("togetherNote")
         self._record: Record | None = None
         self.hide()
+        translations(self).call(self.retranslate)
 
     def show_for(self, record: Record | None) -> None:
         self._record = record

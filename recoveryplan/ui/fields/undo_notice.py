@@ -18,6 +18,7 @@ from ...i18n import N_, _
 from ...plans.model import Record
 from ...plans.labels import record_noun
 from ..widgets.controls import make_button, retranslate_button
+from ..widgets.translated import translations
 
 
 class UndoNotice(QFrame):
@@ -49,8 +50,8 @@ class UndoNotice(QFrame):
         self.undo_button.clicked.connect(self.undo)
         ctx.undo_stack.indexChanged.connect(self._on_history)
         ctx.undo_stack.cleanChanged.connect(lambda _clean: self._on_history())
-        ctx.retranslated.connect(self._retranslate)
         self.hide()
+        translations(self).call(self._retranslate)
 
     def removed(self, record: Record) -> None:
         """``record`` was just removed (by ``ctx.remove``): offer to bring it back."""
@@ -100,7 +101,3 @@ class UndoNotice(QFrame):
             # Translators: the Undo button's name for screen readers; {thing} is e.g. "a goal".
             _("Undo removing {thing}").format(thing=record_noun(self._record)))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.type() == event.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

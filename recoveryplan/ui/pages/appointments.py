@@ -10,12 +10,11 @@ from ...plans.sections import SectionSpec
 from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.people import TopicListModel
-from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                make_button, retranslate_button, tab_chain)
-from ..widgets.lists import GrowingListView
+from ..widgets.controls import (MIN_TARGET, JustForMeCheck, OptionalDateEdit, make_button,
+                                tab_chain)
 from ..widgets.text import CleanLineEdit
-from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
+from .listing import ListSection
 
 
 class AppointmentsPage(SectionPage):
@@ -36,18 +35,16 @@ class AppointmentsPage(SectionPage):
         topics = QGroupBox(self.body)
         self.tr_text(topics, N_("Things I want to talk about next time"))
         box = QVBoxLayout(topics)
-        self.model = TopicListModel(ctx, self)
-        self.view = GrowingListView(topics, max_rows=12)
-        self.view.setObjectName("topicsView")
-        self.view.setModel(self.model)
+        self.section = ListSection(
+            self, TopicListModel(ctx, self), topics, view="topicsView",
+            title=N_("Things I want to talk about next time"), max_rows=12, remove=N_("Remove"),
+            movable=False, name="Topic", undo="topicUndoNotice", hide_buttons=True, show=self._show)
+        self.model, self.view = self.section.model, self.section.view
+        self.buttons, self.undo_notice = self.section.buttons, self.section.undo_notice
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tr_name(self.view, N_("Things I want to talk about next time"))
         self.hint = QLabel(topics)
         self.hint.setWordWrap(True)
-        self.undo_notice = UndoNotice(self.ctx, topics, "topicUndoNotice")
-        self.undo_notice.undone.connect(self._undone)
-        self.buttons = ListButtons(self.view, "", N_("Remove"), topics, movable=False, name="Topic")
         self.new_topic = CleanLineEdit(topics)
         self.new_topic.setObjectName("newTopic")
         self.new_topic.setMinimumHeight(MIN_TARGET)
@@ -74,54 +71,29 @@ class AppointmentsPage(SectionPage):
         self.next_date.date_changed.connect(lambda d: ctx.set_info(next_appointment_on=d))
         self.add_button.clicked.connect(self.add_topic)
         self.new_topic.returnPressed.connect(self.add_topic)
-        self.buttons.remove_clicked.connect(self.remove_topic)
-        self.view.selectionModel().currentChanged.connect(self._refresh)
-        self.refresh_on_changes(self._refresh)
-        ctx.together_changed.connect(self._refresh)
         self.on_retranslate(self._retranslate)
+        self.section.start()
         self._check_content()
 
     def add_topic(self) -> None:
         text = clean_text(self.new_topic.text()).strip()
-        topic = Topic(text=text)
-        if text and self.ctx.add(topic):
+        if text and self.section.add(Topic(text=text)):
             self.new_topic.clear()
-            self.view.setCurrentIndex(self.model.index_of(topic))
 
     def _on_private(self, checked: bool) -> None:
-        topic = self.model.record(self.view.currentIndex())
+        topic = self.section.current()
         if topic is not None:
             self.ctx.update(topic, private=checked)
 
-    def remove_topic(self) -> None:
-        topic = self.model.record(self.view.currentIndex())
-        if topic is not None:
-            self.ctx.remove(topic)
-            self.undo_notice.removed(topic)
-
-    def _undone(self, topic) -> None:
-        self.view.setCurrentIndex(self.model.index_of(topic))
-        self.view.setFocus()
-
-    def _refresh(self, *_args) -> None:
+    def _show(self, topic: Topic | None) -> None:
         self.next_date.set_date(self.ctx.plan.info.next_appointment_on)
-        rows = self.model.rowCount()
-        self.view.setVisible(rows > 0)
-        self.buttons.setVisible(rows > 0)
-        topic = self.model.record(self.view.currentIndex())
-        self.buttons.set_state(topic is not None, False, False)
         self.just_for_me.setVisible(topic is not None)
         self.just_for_me.setChecked(bool(topic and topic.private))
-        self.hint.setText(_hint(rows))
+        self.hint.setText(_hint(self.model.rowCount()))
 
     def _retranslate(self) -> None:
-        self.next_date.retranslate()
         self.next_date.set_accessible_name(_("Date of my next appointment"))
-        self.buttons.retranslate()
-        retranslate_button(self.add_button)
-        self.just_for_me.retranslate()
-        self.model.retranslate()
-        self._refresh()
+        self.section.refresh()
 
     def has_content(self) -> bool:
         return bool(self.ctx.plan.topics) or self.ctx.plan.info.next_appointment_on is not None

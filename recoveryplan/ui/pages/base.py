@@ -2,24 +2,25 @@
 
 A page shows its section's heading and a one-line intro, then its own
 body inside a scroll area (so everything stays reachable at large text
-sizes). Translatable strings are registered with ``tr_*`` helpers that keep
-the ``N_`` source and call ``_()`` again in :meth:`retranslate`, which runs
-on ``QEvent.LanguageChange``.
+sizes). Translatable strings are registered with the ``tr_*`` helpers, the
+page's :func:`~recoveryplan.ui.widgets.translated.translations`, which word
+them again on ``QEvent.LanguageChange``.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...i18n import _
 from ...plans.sections import SectionSpec
 from ..context import PlanContext
 from ..style import set_role
 from ..widgets.scrolling import scrolling
+from ..widgets.translated import translations
 
 
 def heading_font(base: QFont, scale: float = 1.6) -> QFont:
@@ -46,7 +47,7 @@ class SectionPage(QWidget):
         super().__init__(parent)
         self.spec, self.ctx = spec, ctx
         self.setObjectName(f"page-{spec.key}")
-        self._translators: list[Callable[[], None]] = []
+        self._words = translations(self)
         self._had_content: bool | None = None
         self._change_slots: list[Callable[[], None]] = []
 
@@ -66,13 +67,13 @@ class SectionPage(QWidget):
         self.heading.setObjectName("pageHeading")
         set_role(self.heading, "heading1")
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName(_(spec.title))
         self.intro = QLabel(self.body)
         self.intro.setObjectName("pageIntro")
         self.intro.setWordWrap(True)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.intro)
         self.tr_text(self.heading, spec.title)
+        self.tr_name(self.heading, spec.title)
         self.tr_text(self.intro, spec.intro)
         ctx.record_changed.connect(self._on_record_changed)
         ctx.together_changed.connect(lambda _name: self._check_content())
@@ -80,28 +81,15 @@ class SectionPage(QWidget):
     # -- translation helpers ---------------------------------------------------------
     def on_retranslate(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` now and on every language change."""
-        self._translators.append(fn)
-        fn()
+        self._words.call(fn)
 
     def tr_text(self, widget, source: str, accessible: bool = True) -> None:
         """Show ``_(source)`` on a label, button or group box, again after a language change."""
-        def apply() -> None:
-            text = _(source)
-            if isinstance(widget, QGroupBox):
-                widget.setTitle(text)
-            else:
-                widget.setText(text)
-            if accessible and isinstance(widget, (QAbstractButton, QGroupBox)):
-                widget.setAccessibleName(text.replace("&", ""))
-        self.on_retranslate(apply)
+        self._words.text(widget, source, accessible)
 
     def tr_name(self, widget: QWidget, source: str, placeholder: str = "") -> None:
         """Accessible name (and placeholder text, if given) from N_ sources."""
-        def apply() -> None:
-            widget.setAccessibleName(_(source))
-            if placeholder and hasattr(widget, "setPlaceholderText"):
-                widget.setPlaceholderText(_(placeholder))
-        self.on_retranslate(apply)
+        self._words.name(widget, source, placeholder)
 
     def wrapped_label(self, parent: QWidget | None = None, source: str = "",
                       name: str = "") -> QLabel:
@@ -134,16 +122,13 @@ class SectionPage(QWidget):
                                   + margins.left() + margins.right())
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._limit_width()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        for fn in self._translators:
-            fn()
-        self.heading.setAccessibleName(_(self.spec.title))
+        """Word the page and everything on it again (as a language change does)."""
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LanguageChange))
 
     # -- content -----------------------------------------------------------------------
     #: Other sections whose records this page shows (Life beyond illness lists goals).

@@ -12,11 +12,10 @@ from ...plans.validation import clean_text
 from ..context import PlanContext
 from ..models.people import CheckInTableModel
 from ..progress import ProgressView
-from ..widgets.controls import MIN_TARGET, JustForMeCheck, ListButtons, make_button, retranslate_button
-from ..widgets.lists import GrowingTableView
+from ..widgets.controls import MIN_TARGET, JustForMeCheck, make_button, retranslate_button
 from ..widgets.text import GrowingTextEdit
-from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
+from .listing import ListSection
 
 
 #: Rows measured to size the columns of the past check-ins.
@@ -105,41 +104,36 @@ class CheckInsPage(SectionPage):
 
         past = QGroupBox(self.body)
         self.tr_text(past, N_("My past check-ins"))
-        past_box = QVBoxLayout(past)
-        self.model = CheckInTableModel(ctx, self)
-        self.view = GrowingTableView(past, max_rows=10, stretch_column=CheckInTableModel.COL_NOTE)
-        self.view.setObjectName("checkinsView")
-        self.view.setModel(self.model)
+        self.section = ListSection(
+            self, CheckInTableModel(ctx, self), past, view="checkinsView",
+            title=N_("My past check-ins"), table=True, max_rows=10,
+            stretch_column=CheckInTableModel.COL_NOTE,
+            empty=N_("No check-ins yet. They will show here, newest first."),
+            add=N_("Change this check-in"), remove=N_("Delete this check-in"), movable=False,
+            name="Checkin", undo="checkinUndoNotice", hide_buttons=True,
+            prepare=self._check_editing, show=self._show)
+        self.model, self.view, self.empty = self.section.model, self.section.view, self.section.empty
+        self.buttons, self.undo_notice = self.section.buttons, self.section.undo_notice
         # column widths from the newest rows only: years of daily check-ins
         # would otherwise all be measured each time the page is laid out
         self.view.horizontalHeader().setResizeContentsPrecision(CONTENT_SAMPLE_ROWS)
-        self.tr_name(self.view, N_("My past check-ins"))
-        self.empty = self.wrapped_label(past, N_("No check-ins yet. They will show here, newest first."))
-        self.undo_notice = UndoNotice(self.ctx, past, "checkinUndoNotice")
-        self.undo_notice.undone.connect(self._undone)
-        self.buttons = ListButtons(self.view, N_("Change this check-in"), N_("Delete this check-in"),
-                                   past, movable=False, name="Checkin")
-        past_box.addWidget(self.empty)
-        past_box.addWidget(self.view)
-        past_box.addWidget(self.buttons)
-        past_box.addWidget(self.undo_notice)
+        self.section.place(QVBoxLayout(past))
         self.layout_.addWidget(past)
         self.layout_.addStretch(1)
 
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(lambda: self.start(None))
         self.buttons.add_clicked.connect(lambda: self.start(self.current()))
+        self.buttons.remove_clicked.disconnect(self.section.remove_current)
         self.buttons.remove_clicked.connect(self.delete_current)
         self.view.activated.connect(lambda _i: self.start(self.current()))
-        self.view.selectionModel().currentChanged.connect(self._refresh)
-        self.refresh_on_changes(self._on_plan_changed)
-        ctx.together_changed.connect(self._on_plan_changed)
         self.on_retranslate(self._retranslate)
         self.start(None)
+        self.section.start()
         self._check_content()
 
     def current(self) -> CheckIn | None:
-        return self.model.record(self.view.currentIndex())
+        return self.section.current()
 
     def _choose(self, key: str) -> None:
         if key not in self.chosen:
@@ -199,30 +193,16 @@ class CheckInsPage(SectionPage):
             self.start(None)
 
     def delete_current(self) -> None:
-        checkin = self.current()
-        if checkin is not None:
-            if checkin is self.editing:
-                self.start(None)
-            self.ctx.remove(checkin)
-            self.undo_notice.removed(checkin)
+        if self.editing is not None and self.current() is self.editing:
+            self.start(None)
+        self.section.remove_current()
 
-    def _undone(self, checkin) -> None:
-        self.view.setCurrentIndex(self.model.index_of(checkin))
-        self.view.setFocus()
-
-    def _on_plan_changed(self, *_args) -> None:
+    def _check_editing(self) -> None:
         if self.editing is not None and self.editing not in self.ctx.visible(self.ctx.plan.checkins):
             self.start(None)  # deleted, undone, or hidden while planning together
-        self._refresh()
 
-    def _refresh(self, *_args) -> None:
-        rows = self.model.rowCount()
-        self.empty.setVisible(rows == 0)
-        self.view.setVisible(rows > 0)
-        self.buttons.setVisible(rows > 0)
-        has = self.current() is not None
-        self.buttons.add_button.setEnabled(has)
-        self.buttons.set_state(has, False, False)
+    def _show(self, checkin: CheckIn | None) -> None:
+        self.buttons.add_button.setEnabled(checkin is not None)
 
     def _retranslate_form(self) -> None:
         if self.editing is None:
@@ -238,14 +218,8 @@ class CheckInsPage(SectionPage):
 
     def _retranslate(self) -> None:
         self._retranslate_form()
-        retranslate_button(self.new_button)
-        self.buttons.retranslate()
-        self.just_for_me.retranslate()
         for key, slider in self.sliders.items():
             self._show_value(key, slider.value())
-        self.model.retranslate()
-        self.progress.retranslate()
-        self._refresh()
 
     def has_content(self) -> bool:
         return bool(self.ctx.plan.checkins)

@@ -14,7 +14,7 @@ entries and no empty box; "Add another" opens one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QVBoxLayout, QWidget
 
@@ -23,14 +23,13 @@ from ...plans.model import Entry, Record
 from ...plans.sections import FieldSpec, SectionSpec
 from ..context import PlanContext
 from ..models.entries import EntryListModel
-from ..fields.binding import MAX_COMMIT_DELAY_MS, TextBinding
+from ..fields.binding import TextBinding
 from ..fields.together_note import TogetherNote
-from ..widgets.controls import JustForMeCheck, ListButtons, tab_chain
+from ..widgets.controls import JustForMeCheck, tab_chain
 from ..widgets.delegate import EntryDelegate
-from ..widgets.lists import GrowingListView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
-from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
+from .listing import ListSection
 
 
 class _FieldBox(QGroupBox):
@@ -55,8 +54,6 @@ class _FieldBox(QGroupBox):
         return Entry(section=self.spec.key, field=self.field.key)
 
     def _retranslate(self) -> None:
-        self.just_for_me.retranslate()
-        self.together.retranslate()
         self.update_marks()
 
     def current(self) -> Record | None:
@@ -134,22 +131,19 @@ class ListFieldBox(_FieldBox):
 
     def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
         super().__init__(page, spec, field)
-        self.model = EntryListModel(self.ctx, spec.key, field.key, self)
-        self.view = GrowingListView(self)
-        self.view.setObjectName(f"field-{spec.key}-{field.key}-list")
-        self.view.setModel(self.model)
+        self.section = ListSection(
+            page, EntryListModel(self.ctx, spec.key, field.key, self), self,
+            view=f"field-{spec.key}-{field.key}-list", title=field.label, add=N_("Add another"),
+            remove=N_("Remove"), undo="undoNotice", hide_buttons=True, listed=self._listed,
+            prepare=self._hide_typing_row, chosen=self._chosen, show=self._show)
+        self.model, self.view = self.section.model, self.section.view
+        self.buttons, self.undo_notice = self.section.buttons, self.section.undo_notice
         self.delegate = EntryDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
-        page.tr_name(self.view, field.label)
-        self.buttons = ListButtons(self.view, N_("Add another"), N_("Remove"), self)
         self.editor_label = QLabel(self)
         self.editor_label.setBuddy(self.text_edit)
         self.editor_label.setWordWrap(True)
-        self.box.addWidget(self.view)
-        self.box.addWidget(self.buttons)
-        self.undo_notice = UndoNotice(self.ctx, self)
-        self.undo_notice.undone.connect(self._undone)
-        self.box.addWidget(self.undo_notice)
+        self.section.place(self.box)
         self.box.addWidget(self.editor_label)
         self.box.addWidget(self.text_edit)
         self.detail_edit: GrowingTextEdit | None = None
@@ -171,7 +165,8 @@ class ListFieldBox(_FieldBox):
                   self.text_edit, self.detail_edit, self.just_for_me)
 
         self.text_binding = TextBinding(self.ctx, self.text_edit, "text", create=self._new_entry)
-        self.bindings = [self.text_binding]
+        self.bindings = self.section.bindings
+        self.bindings.append(self.text_binding)
         if self.detail_edit is not None:
             self.bindings.append(TextBinding(self.ctx, self.detail_edit, "detail", create=self._new_entry))
         #: The entry being written in the text box, kept out of the list until
@@ -183,13 +178,10 @@ class ListFieldBox(_FieldBox):
         for binding in self.bindings:
             binding.created.connect(self._created_by_typing)
             binding.link(*self.bindings)
-        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
-        # A reset (planning together hides entries) moves no "current" signal.
-        self.model.modelReset.connect(lambda: self._on_current_changed(self.view.currentIndex()))
         self.view.activated.connect(lambda _i: self.text_edit.setFocus())
         self.buttons.add_clicked.connect(self.start_new)
+        self.buttons.remove_clicked.disconnect(self.section.remove_current)
         self.buttons.remove_clicked.connect(self.remove_current)
-        self.buttons.move_clicked.connect(self.move_current)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
                        self.model.modelReset, self.model.dataChanged):
             signal.connect(self.update_marks)
@@ -214,13 +206,16 @@ class ListFieldBox(_FieldBox):
 
     # -- current entry ---------------------------------------------------------
     def current(self) -> Record | None:
-        return self.model.record(self.view.currentIndex())
+        return self.section.current()
 
     def select(self, record: Record | None) -> None:
         index = self.model.index_of(record)
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def update_marks(self, *_args) -> None:
+        self.section.refresh()
 
     def start_new(self) -> None:
         """Clear the text box for a new entry and put the cursor there."""
@@ -229,7 +224,7 @@ class ListFieldBox(_FieldBox):
         self._done_typing()
         self._adding = True
         self.view.selectionModel().clear()
-        self._on_current_changed(QModelIndex())
+        self.section.show_current()
         self.text_edit.setFocus()
 
     def _editors(self) -> tuple[QWidget, ...]:
@@ -274,14 +269,10 @@ class ListFieldBox(_FieldBox):
         elif QApplication.focusWidget() not in self._editors():
             self._done_typing()
 
-    def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:
-        record = self.model.record(current)
+    def _chosen(self, record: Record | None) -> None:
         if record is not None and record is not self._typing:
             self._done_typing()
             self._adding = False
-        for binding in self.bindings:
-            binding.set_record(record)
-        self.update_marks()
 
     def remove_current(self) -> None:
         record = self.current()
@@ -297,29 +288,11 @@ class ListFieldBox(_FieldBox):
         else:
             self.text_edit.setFocus()
 
-    def _undone(self, record: Record) -> None:
-        self.select(record)
-        self.view.setFocus()
+    def _listed(self) -> int:
+        return self.model.rowCount() - (1 if self._typing is not None else 0)
 
-    def move_current(self, step: int) -> None:
-        record = self.current()
-        row = self.view.currentIndex().row()
-        neighbour = self.model.record(row + step) if record is not None and row + step >= 0 else None
-        if neighbour is None:
-            return
-        siblings = self.ctx.editor.siblings(record)
-        self.ctx.move(record, siblings.index(neighbour))
-        self.select(record)
-
-    def update_marks(self, *_args) -> None:
-        self._hide_typing_row()
-        record = self.current()
-        rows = self.model.rowCount()
-        listed = rows - (1 if self._typing is not None else 0)
-        self.view.setVisible(listed > 0)
-        self.buttons.setVisible(listed > 0)
-        row = self.view.currentIndex().row() if record is not None else -1
-        self.buttons.set_state(record is not None, row > 0, 0 <= row < rows - 1)
+    def _show(self, record: Record | None) -> None:
+        listed = self._listed()
         focus = QApplication.focusWidget()
         editing = (listed == 0 or record is not None or self._adding
                    or focus in self._editors() or focus is self.just_for_me)
@@ -344,68 +317,25 @@ class ListFieldBox(_FieldBox):
 
     def _retranslate(self) -> None:
         super()._retranslate()
-        self.buttons.retranslate()
-        self.model.retranslate()
+        self.section.retranslate()
         self.delegate.detail_label = _(self.field.detail_label) if self.field.detail_label else ""
 
     def has_content(self) -> bool:
         return any(e.text.strip() or e.detail.strip() for e in self.model.all_records())
 
 
-class NameBox(QGroupBox):
-    """The name I like to be called (the plan's owner name), on About me.
-
-    Typing is saved after a short pause, when focus leaves the box, or when
-    the plan locks or closes."""
-
-    PAUSE_MS = 500
-
-    def __init__(self, page: SectionPage) -> None:
-        super().__init__(page.body)
-        self.ctx = page.ctx
-        self.setObjectName("group-about_me-name")
-        page.tr_text(self, N_("The name I like to be called"))
-        layout = QVBoxLayout(self)
-        self.edit = CleanLineEdit(self)
-        self.edit.setObjectName("field-about_me-name")
-        page.tr_name(self.edit, N_("The name I like to be called"), N_("For example: Sam"))
-        layout.addWidget(self.edit)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(self.PAUSE_MS)
-        self.timer.timeout.connect(self.flush)
-        self.longest = QTimer(self)
-        self.longest.setSingleShot(True)
-        self.longest.setInterval(MAX_COMMIT_DELAY_MS)
-        self.longest.timeout.connect(self.flush)
-        self.edit.textEdited.connect(self._edited)
-        self.edit.editingFinished.connect(self.flush)
-        self.ctx.register_flusher(self.flush)
-        self.ctx.record_changed.connect(self._on_plan_changed)
-        self.refresh()
-
-    def _edited(self, _text: str) -> None:
-        self.timer.start()
-        if not self.longest.isActive():
-            self.longest.start()
-
-    def flush(self) -> None:
-        if self.timer.isActive() or self.edit.text() != self.ctx.plan.info.owner_name:
-            self.timer.stop()
-            self.longest.stop()
-            self.ctx.set_info(owner_name=self.edit.text().strip())
-
-    def refresh(self) -> None:
-        # Compared stripped: a space just typed between two words stays.
-        if self.edit.text().strip() != self.ctx.plan.info.owner_name and not self.timer.isActive():
-            self.edit.set_text_quietly(self.ctx.plan.info.owner_name)
-
-    def _on_plan_changed(self, change) -> None:
-        if change.kind in ("info", "reset"):
-            self.refresh()
-
-    def has_content(self) -> bool:
-        return bool(self.ctx.plan.info.owner_name.strip())
+def name_box(page: SectionPage) -> QGroupBox:
+    """The name I like to be called (the plan's owner name), on About me,
+    kept by a ``TextBinding`` of the plan's facts like any other words."""
+    group = QGroupBox(page.body)
+    group.setObjectName("group-about_me-name")
+    page.tr_text(group, N_("The name I like to be called"))
+    edit = CleanLineEdit(group)
+    edit.setObjectName("field-about_me-name")
+    page.tr_name(edit, N_("The name I like to be called"), N_("For example: Sam"))
+    QVBoxLayout(group).addWidget(edit)
+    group.binding = TextBinding(page.ctx, edit, "owner_name", info=True)
+    return group
 
 
 class FieldsPage(SectionPage):
@@ -414,7 +344,7 @@ class FieldsPage(SectionPage):
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)
         self.boxes: list[_FieldBox] = []
-        self.name_box = NameBox(self) if spec.key == "about_me" else None
+        self.name_box = name_box(self) if spec.key == "about_me" else None
         if self.name_box is not None:
             self.layout_.addWidget(self.name_box)
         for field in spec.fields:
@@ -429,4 +359,4 @@ class FieldsPage(SectionPage):
 
     def has_content(self) -> bool:
         return (any(box.has_content() for box in self.boxes)
-                or bool(self.name_box and self.name_box.has_content()))
+                or bool(self.name_box and self.ctx.plan.info.owner_name.strip()))

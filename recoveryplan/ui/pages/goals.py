@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
@@ -15,22 +15,13 @@ from ..models.goals import GoalTableModel, NoteListModel, StepListModel
 from ...plans.labels import FIELD_LABELS
 from ..fields.binding import TextBinding
 from ..fields.together_note import TogetherNote
-from ..widgets.controls import (MIN_TARGET, JustForMeCheck, ListButtons, OptionalDateEdit,
-                                make_button, retranslate_button, tab_chain)
-from ..widgets.lists import GrowingListView, GrowingTableView
+from ..widgets.controls import (MIN_TARGET, JustForMeCheck, OptionalDateEdit, make_button,
+                                tab_chain)
+from ..widgets.lists import GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
 from ..fields.undo_notice import UndoNotice
 from .base import SectionPage
-
-
-def move_among_visible(ctx: PlanContext, model, view: QAbstractItemView, step: int) -> None:
-    """Move the current record one place up or down among the rows shown."""
-    row = view.currentIndex().row()
-    record, neighbour = model.record(row), model.record(row + step) if row + step >= 0 else None
-    if record is None or neighbour is None:
-        return
-    ctx.move(record, ctx.editor.siblings(record).index(neighbour))
-    view.setCurrentIndex(model.index_of(record))
+from .listing import ListSection
 
 
 class GoalsPage(SectionPage):
@@ -40,42 +31,26 @@ class GoalsPage(SectionPage):
         self._build_list()
         self._build_detail()
         self.layout_.addStretch(1)
-        ctx.record_changed.connect(self._on_plan_changed)
-        ctx.together_changed.connect(self._refresh_detail)
         self.on_retranslate(self._retranslate)
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        self._refresh_detail()
+        self.section.start(first=True)
         self._check_content()
 
     # -- building ---------------------------------------------------------------------
     def _build_list(self) -> None:
         group = QGroupBox(self.body)
         self.tr_text(group, N_("My goals"))
-        box = QVBoxLayout(group)
-        self.model = GoalTableModel(self.ctx, self)
-        self.view = GrowingTableView(group)
-        self.view.setObjectName("goalsView")
-        self.view.setModel(self.model)
-        self.tr_name(self.view, N_("My goals"))
-        self.empty = QLabel(group)
-        self.empty.setWordWrap(True)
-        self.tr_text(self.empty, N_("No goals yet, and that is fine. A goal can be small, like "
-                                    "\u201cwalk to the park on Sundays\u201d. When I am ready, "
-                                    "I can add one here."))
-        self.buttons = ListButtons(self.view, N_("Add a goal"), N_("Remove this goal"), group, name="Goal")
-        self.goal_undo = UndoNotice(self.ctx, group, "goalUndoNotice")
-        self.goal_undo.undone.connect(self.select_record)
-        box.addWidget(self.empty)
-        box.addWidget(self.view)
-        box.addWidget(self.buttons)
-        box.addWidget(self.goal_undo)
+        self.section = ListSection(
+            self, GoalTableModel(self.ctx, self), group, view="goalsView", title=N_("My goals"),
+            table=True, empty=N_("No goals yet, and that is fine. A goal can be small, like "
+                                 "\u201cwalk to the park on Sundays\u201d. When I am ready, "
+                                 "I can add one here."),
+            add=N_("Add a goal"), remove=N_("Remove this goal"), name="Goal",
+            undo="goalUndoNotice", chosen=self._chosen, show=self._show)
+        self.model, self.view, self.empty = self.section.model, self.section.view, self.section.empty
+        self.buttons, self.goal_undo = self.section.buttons, self.section.undo_notice
+        self.section.place(QVBoxLayout(group))
         self.layout_.addWidget(group)
-        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(lambda: self._on_current_changed(self.view.currentIndex()))
-        self.buttons.add_clicked.connect(self.add_goal)
-        self.buttons.remove_clicked.connect(self.remove_goal)
-        self.buttons.move_clicked.connect(lambda step: move_among_visible(self.ctx, self.model, self.view, step))
+        self.buttons.add_clicked.connect(lambda: self.section.add(Goal(), focus=self.what))
         self.view.activated.connect(lambda _i: self.what.setFocus())
 
     def _labelled(self, layout, widget, source: str) -> None:
@@ -83,7 +58,7 @@ class GoalsPage(SectionPage):
         layout.addWidget(widget)
 
     def _build_detail(self) -> None:
-        self.detail = QGroupBox(self.body)
+        self.detail = self.section.detail = QGroupBox(self.body)
         self.detail.setObjectName("goalDetail")
         self.tr_text(self.detail, N_("About this goal"))
         box = QVBoxLayout(self.detail)
@@ -127,8 +102,9 @@ class GoalsPage(SectionPage):
         tab_chain(self.what, self.why, self.area, self.who, self.target.date_edit,
                   self.target.no_date, self.status, self.just_for_me)
 
-        self.bindings = [TextBinding(self.ctx, w, f) for w, f in
-                         ((self.what, "what"), (self.why, "why"), (self.who, "who_can_help"))]
+        self.bindings = self.section.bindings
+        self.bindings += [TextBinding(self.ctx, w, f) for w, f in
+                          ((self.what, "what"), (self.why, "why"), (self.who, "who_can_help"))]
         for binding in self.bindings:
             binding.link(*self.bindings)
         self.area.currentIndexChanged.connect(self._on_area)
@@ -140,18 +116,17 @@ class GoalsPage(SectionPage):
         group = QGroupBox(self.detail)
         self.tr_text(group, N_("Small steps"))
         box = QVBoxLayout(group)
-        self.steps_model = StepListModel(self.ctx, self)
-        self.steps = GrowingListView(group, max_rows=12)
-        self.steps.setObjectName("goalSteps")
-        self.steps.setModel(self.steps_model)
+        self.step_list = ListSection(
+            self, StepListModel(self.ctx, self), group, view="goalSteps", title=N_("Small steps"),
+            max_rows=12, remove=N_("Remove step"), name="Step", hide_view=False)
+        self.steps_model, self.steps = self.step_list.model, self.step_list.view
+        self.step_buttons = self.step_list.buttons
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tr_name(self.steps, N_("Small steps"))
         self.steps_hint = QLabel(group)
         self.steps_hint.setWordWrap(True)
         self.tr_text(self.steps_hint, N_("Tick a step when I have done it. "
                                          "To change a step's words, double-click it."))
-        self.step_buttons = ListButtons(self.steps, "", N_("Remove step"), group, name="Step")
         row = QHBoxLayout()
         self.new_step = CleanLineEdit(group)
         self.new_step.setObjectName("newStep")
@@ -160,8 +135,7 @@ class GoalsPage(SectionPage):
         self.add_step_button = make_button(N_("Add step"), group, "addStepButton")
         row.addWidget(self.new_step, 1)
         row.addWidget(self.add_step_button)
-        self.step_undo = UndoNotice(self.ctx, group, "stepUndoNotice")
-        self.step_undo.undone.connect(self.select_record)
+        self.step_undo = self.step_list.make_undo_notice(group, "stepUndoNotice")
         box.addWidget(self.steps)
         box.addWidget(self.steps_hint)
         box.addWidget(self.step_buttons)
@@ -170,10 +144,6 @@ class GoalsPage(SectionPage):
         box.addLayout(row)
         self.new_step.returnPressed.connect(self.add_step)
         self.add_step_button.clicked.connect(self.add_step)
-        self.step_buttons.remove_clicked.connect(lambda: self._remove_child(self.steps, self.steps_model))
-        self.step_buttons.move_clicked.connect(
-            lambda step: move_among_visible(self.ctx, self.steps_model, self.steps, step))
-        self.steps.selectionModel().currentChanged.connect(self._update_child_buttons)
         return group
 
     def _build_notes(self) -> QGroupBox:
@@ -202,13 +172,13 @@ class GoalsPage(SectionPage):
         self.note_undo.undone.connect(self.select_record)
         box.addWidget(self.note_undo)
         self.add_note_button.clicked.connect(self.add_note)
-        self.remove_note_button.clicked.connect(lambda: self._remove_child(self.notes, self.notes_model))
+        self.remove_note_button.clicked.connect(self._remove_note)
         self.notes.selectionModel().currentChanged.connect(self._update_child_buttons)
         return group
 
     # -- the chosen goal ---------------------------------------------------------------
     def current_goal(self) -> Goal | None:
-        return self.model.record(self.view.currentIndex())
+        return self.section.current()
 
     def select_goal(self, goal_id: str) -> bool:
         """Choose a goal by id (used when coming from "Life beyond illness")."""
@@ -220,13 +190,9 @@ class GoalsPage(SectionPage):
                 return True
         return False
 
-    def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:
-        goal = self.model.record(current)
-        for binding in self.bindings:
-            binding.set_record(goal)
+    def _chosen(self, goal: Goal | None) -> None:
         self.steps_model.set_goal(goal)
         self.notes_model.set_goal(goal)
-        self._refresh_detail()
 
     def _update(self, **changes) -> None:
         goal = self.current_goal()
@@ -246,18 +212,7 @@ class GoalsPage(SectionPage):
         achieved_on = (goal.achieved_on or today()) if status == GoalStatus.ACHIEVED else None
         self._update(status=status, achieved_on=achieved_on)
 
-    def _on_plan_changed(self, change) -> None:
-        if self.concerns(change):
-            self._refresh_detail()
-
-    def _refresh_detail(self, *_args) -> None:
-        goal = self.current_goal()
-        count = self.model.rowCount()
-        self.empty.setVisible(count == 0)
-        self.view.setVisible(count > 0)
-        row = self.view.currentIndex().row() if goal is not None else -1
-        self.buttons.set_state(goal is not None, row > 0, 0 <= row < count - 1)
-        self.detail.setVisible(goal is not None)
+    def _show(self, goal: Goal | None) -> None:
         if goal is None:
             return
         self._quiet = True
@@ -276,24 +231,10 @@ class GoalsPage(SectionPage):
         self._update_child_buttons()
 
     def _update_child_buttons(self, *_args) -> None:
-        row = self.steps.currentIndex().row() if self.steps_model.record(self.steps.currentIndex()) else -1
-        self.step_buttons.set_state(row >= 0, row > 0, 0 <= row < self.steps_model.rowCount() - 1)
+        self.step_list.refresh()
         self.remove_note_button.setEnabled(self.notes_model.record(self.notes.currentIndex()) is not None)
 
     # -- actions -------------------------------------------------------------------------
-    def add_goal(self) -> None:
-        goal = Goal()
-        if self.ctx.add(goal):
-            self.view.setCurrentIndex(self.model.index_of(goal))
-            self.what.setFocus()
-
-    def remove_goal(self) -> None:
-        goal = self.current_goal()
-        if goal is not None:
-            self.ctx.remove(goal)
-            self._refresh_detail()
-            self.goal_undo.removed(goal)
-
     def add_step(self) -> None:
         goal = self.current_goal()
         text = clean_text(self.new_step.text()).strip()
@@ -301,7 +242,7 @@ class GoalsPage(SectionPage):
             return
         if self.ctx.add(Step(text=text), goal):
             self.new_step.clear()
-            self._refresh_detail()
+            self.section.refresh()
 
     def add_note(self) -> None:
         goal = self.current_goal()
@@ -312,24 +253,18 @@ class GoalsPage(SectionPage):
             self.new_note.clear()
 
     def select_record(self, record: Record) -> None:
-        """After Undo brought ``record`` back: show it chosen, with the focus on its list."""
-        if isinstance(record, Goal):
-            self.view.setCurrentIndex(self.model.index_of(record))
-            self.view.setFocus()
-            return
-        view, model = (self.steps, self.steps_model) if isinstance(record, Step) else \
-            (self.notes, self.notes_model)
-        index = model.index_of(record) if hasattr(model, "index_of") else None
+        """After Undo brought a progress note back: show it chosen, with the focus on the notes."""
+        index = self.notes_model.index_of(record) if hasattr(self.notes_model, "index_of") else None
         if index is not None and index.isValid():
-            view.setCurrentIndex(index)
-        view.setFocus()
+            self.notes.setCurrentIndex(index)
+        self.notes.setFocus()
 
-    def _remove_child(self, view: QAbstractItemView, model) -> None:
-        record: Record | None = model.record(view.currentIndex())
+    def _remove_note(self) -> None:
+        record: Record | None = self.notes_model.record(self.notes.currentIndex())
         if record is not None:
             self.ctx.remove(record)
             self._update_child_buttons()
-            (self.step_undo if view is self.steps else self.note_undo).removed(record)
+            self.note_undo.removed(record)
 
     # -- language and content ----------------------------------------------------------------
     def _retranslate(self) -> None:
@@ -348,17 +283,10 @@ class GoalsPage(SectionPage):
             self.status.setCurrentIndex(max(0, status))
         finally:
             self._quiet = False
-        for buttons in (self.buttons, self.step_buttons):
-            buttons.retranslate()
-        for button in (self.add_step_button, self.add_note_button, self.remove_note_button):
-            retranslate_button(button)
-        self.target.retranslate()
+        self.step_list.retranslate()
         self.target.set_accessible_name(_(FIELD_LABELS[("goal", "target_date")]))
-        self.just_for_me.retranslate()
-        self.together.retranslate()
-        for model in (self.model, self.steps_model, self.notes_model):
-            model.retranslate()
-        self._refresh_detail()
+        self.notes_model.retranslate()
+        self.section.refresh()
 
     def has_content(self) -> bool:
         return bool(self.ctx.plan.goals)

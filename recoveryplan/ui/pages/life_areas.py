@@ -136,7 +136,7 @@ class LifeAreasPage(SectionPage):
         self.layout_.addStretch(1)
         ctx.record_changed.connect(self._on_plan_changed)
         ctx.together_changed.connect(self._refresh)
-        self.on_retranslate(self._retranslate)
+        self.on_retranslate(self._refresh)
         self._check_content()
 
     def _on_plan_changed(self, change) -> None:
@@ -162,11 +162,6 @@ class LifeAreasPage(SectionPage):
     def _refresh(self, *_args) -> None:
         for box in self.boxes.values():
             box.refresh()
-
-    def _retranslate(self) -> None:
-        for box in self.boxes.values():
-            box.just_for_me.retranslate()
-        self._refresh()
 
     def has_content(self) -> bool:
         return any(box.has_content() for box in self.boxes.values())

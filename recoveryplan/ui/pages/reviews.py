@@ -23,9 +23,9 @@ from ..models.people import ReviewTableModel
 from ..reviews.changes_view import changes_since, open_changes
 from ..reviews.dialog import open_review_dialog
 from ..reviews.snapshot import open_snapshot
-from ..widgets.controls import make_button, retranslate_button, tab_chain
-from ..widgets.lists import GrowingTableView
+from ..widgets.controls import make_button, tab_chain
 from .base import SectionPage
+from .listing import ListSection
 
 SnapshotLoader = Callable[[str], "dict[str, Any] | None"]
 
@@ -35,13 +35,12 @@ class ReviewsPage(SectionPage):
         super().__init__(spec, ctx, parent)
         #: review id -> snapshot dict; None: only snapshots kept in memory.
         self.snapshot_loader: SnapshotLoader | None = None
-        self.model = ReviewTableModel(ctx, self)
-        self.view = GrowingTableView(self.body, max_rows=12, stretch_column=ReviewTableModel.COL_AGREED)
-        self.view.setObjectName("reviewsView")
-        self.view.setModel(self.model)
-        self.tr_name(self.view, N_("My reviews"))
-        self.empty = self.wrapped_label(source=N_(
-            "No reviews yet. A review is a chance to look back at how far I have come."))
+        self.section = ListSection(
+            self, ReviewTableModel(ctx, self), self.body, view="reviewsView", title=N_("My reviews"),
+            table=True, max_rows=12, stretch_column=ReviewTableModel.COL_AGREED, empty=N_(
+                "No reviews yet. A review is a chance to look back at how far I have come."),
+            keep_chosen=True, show=self._show)
+        self.model, self.view, self.empty = self.section.model, self.section.view, self.section.empty
         self.note = self.wrapped_label(name="reviewsNote", source=N_(
             "Each review keeps a copy of my plan as it was that day. I can record one at the end "
             "of a planning together session, or at any time."))
@@ -63,8 +62,7 @@ class ReviewsPage(SectionPage):
         tab_chain(self.record_button, self.since_button, self.view, self.snapshot_button,
                   self.compare_button)
         self.layout_.addLayout(top)
-        for widget in (self.empty, self.view):
-            self.layout_.addWidget(widget)
+        self.section.place(self.layout_)
         self.layout_.addLayout(chosen)
         self.layout_.addWidget(self.note)
         self.layout_.addStretch(1)
@@ -73,16 +71,12 @@ class ReviewsPage(SectionPage):
         self.snapshot_button.clicked.connect(self.show_snapshot)
         self.compare_button.clicked.connect(self.show_changes_at_review)
         self.view.activated.connect(lambda _index: self.show_snapshot())
-        self.view.selectionModel().currentChanged.connect(self._refresh)
-        self.model.modelReset.connect(self._refresh)
-        self.refresh_on_changes(self._refresh)
-        ctx.together_changed.connect(self._refresh)
-        self.on_retranslate(self._retranslate)
+        self.section.start()
         self._check_content()
 
     # -- which review -----------------------------------------------------------------
     def current(self) -> Review | None:
-        return self.model.record(self.view.currentIndex())
+        return self.section.current()
 
     def newest(self) -> Review | None:
         return self.model.record(0)
@@ -130,24 +124,10 @@ class ReviewsPage(SectionPage):
         return open_changes(self.ctx, earlier, old, review, lambda: new, self.window())
 
     # -- state --------------------------------------------------------------------------------
-    def _refresh(self, *_args) -> None:
-        rows = self.model.rowCount()
-        self.empty.setVisible(rows == 0)
-        self.view.setVisible(rows > 0)
-        review = self.current()
-        if review is None and rows:
-            self.view.setCurrentIndex(self.model.index(0, 0))   # the newest, to start with
-            return
-        self.since_button.setEnabled(rows > 0)
+    def _show(self, review: Review | None) -> None:
+        self.since_button.setEnabled(self.model.rowCount() > 0)
         self.snapshot_button.setEnabled(review is not None)
         self.compare_button.setEnabled(review is not None and self.before(review) is not None)
-
-    def _retranslate(self) -> None:
-        for button in (self.record_button, self.since_button, self.snapshot_button,
-                       self.compare_button):
-            retranslate_button(button)
-        self.model.retranslate()
-        self._refresh()
 
     def has_content(self) -> bool:
         return bool(self.ctx.plan.reviews)

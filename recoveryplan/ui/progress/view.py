@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from ...plans.progress import (Period, checkins_in_period, goal_progress, groupi
 from ..context import PlanContext
 from ..widgets.controls import MIN_TARGET
 from ..widgets.lists import GrowingTableView
+from ..widgets.translated import translations
 from .chart import CheckInChart
 from .models import ChartTableModel, GoalProgressModel
 
@@ -127,7 +128,7 @@ class ProgressView(QWidget):
         self.chart.points_changed.connect(self._show_points)
         ctx.changed.connect(self._on_plan_changed)
         ctx.together_changed.connect(lambda _name: self._mark(_CHECKINS, _GOALS, _MILESTONES))
-        self.retranslate()
+        translations(self).call(self.retranslate)
 
     # -- state -----------------------------------------------------------------------
     def period(self) -> Period:
@@ -220,11 +221,6 @@ class ProgressView(QWidget):
         self.goals_label.setText(text)
         self.goal_table.setVisible(bool(rows))
         self.goal_table.setAccessibleDescription(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.period_label.setText(_("Show:"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from ...i18n import _, format_date, format_number
@@ -21,6 +21,7 @@ from ...plans.snapshots import plan_from_snapshot
 from ..context import PlanContext
 from ...plans.labels import FIELD_LABELS
 from ..widgets.kit import close_row, size_to_text
+from ..widgets.translated import translations
 
 #: How many of the latest check-ins a snapshot shows.
 CHECKINS_SHOWN = 5
@@ -148,7 +149,7 @@ class ReadOnlyDialog(QDialog):
         layout.addWidget(self.text)
         layout.addLayout(row)
         ctx.together_changed.connect(self.refresh)
-        self.refresh()
+        translations(self).call(self.refresh)
         size_to_text(self, 80, 36, parent)
 
     def refresh(self, *_args) -> None:
@@ -157,11 +158,6 @@ class ReadOnlyDialog(QDialog):
         self.text.setHtml(f"<h2>{esc(title)}</h2>{body}")
         self.text.setAccessibleName(title)
         self.close_button.setText(_("Close"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
 
     def done(self, result: int) -> None:
         self.ctx.together_changed.disconnect(self.refresh)

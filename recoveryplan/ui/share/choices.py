@@ -23,6 +23,7 @@ from ...plans.progress import Period
 from ...plans.sections import SECTIONS
 from ..widgets.kit import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
+from ..widgets.translated import translations
 
 #: Each layout's name on screen and one plain sentence about it.
 LAYOUTS: tuple[tuple[Layout, str, str], ...] = (
@@ -174,7 +175,7 @@ class ExportChoices(QWidget):
         self.since_review.toggled.connect(self.changed)
         self.sections_list.itemChanged.connect(self.changed)
         self.private_check.toggled.connect(self.changed)
-        self.retranslate()
+        translations(self).call(self.retranslate)
         self._show_layout_parts()
 
     # -- the choices ----------------------------------------------------------------
@@ -270,8 +271,6 @@ class ExportChoices(QWidget):
         self.private_check.setAccessibleDescription(self.private_note.text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._fit_sections()
         super().changeEvent(event)

@@ -17,7 +17,7 @@ import copy
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
@@ -32,6 +32,7 @@ from ..dialogs import DialogService
 from ..background import BackgroundTask, run_in_background
 from ..widgets.controls import MIN_TARGET
 from ..widgets.scrolling import scrolling
+from ..widgets.translated import translations
 from .choices import ExportChoices
 from .files import in_documents
 from .preview import PagePreview
@@ -66,6 +67,7 @@ class ExportDialog(QDialog):
     def __init__(self, ctx: PlanContext, load_snapshot: SnapshotLoader, dialogs: DialogService,
                  parent: QWidget | None = None, choose_printer: PrinterChooser = _ask_printer) -> None:
         super().__init__(parent)
+        translations(self).follow(self.retranslate)
         self.setObjectName("exportDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx = ctx
@@ -353,8 +355,3 @@ class ExportDialog(QDialog):
         self._fit_choices()
         if not self.rendering:
             self._set_busy(False)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

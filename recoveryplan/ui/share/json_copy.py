@@ -16,7 +16,7 @@ import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QListWidget, QMainWindow, QPushButton, QVBoxLayout, QWidget,
 )
@@ -29,6 +29,7 @@ from ..background import BackgroundTask, run_in_background
 from ..session import PlanSession
 from ..widgets.kit import heading_label, text_label
 from ..widgets.controls import MIN_TARGET
+from ..widgets.translated import translations
 from .files import in_documents
 from .places import describe_place
 
@@ -66,6 +67,7 @@ class ProblemsDialog(QDialog):
 
     def __init__(self, problems: list[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        translations(self).follow(self.retranslate)
         self.setObjectName("importProblems")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._problems = problems
@@ -125,11 +127,6 @@ class ProblemsDialog(QDialog):
         self.list.setAccessibleName(_("Problems found in the file"))
         self.close_button.setText(_("Close"))
         self.close_button.setAccessibleName(_("Close"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class JsonCopy(QObject):

@@ -6,11 +6,12 @@ items are the page images, each captioned and read out as "Page 2 of 11".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from ...i18n import _
+from ..widgets.translated import translations
 
 
 def page_caption(page: int, pages: int) -> str:
@@ -32,7 +33,7 @@ class PagePreview(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # White pages on a darker ground; a palette role, so dark mode works too.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Mid)
-        self.retranslate()
+        translations(self).call(self.retranslate)
 
     def show_pages(self, images: list[QImage], ratio: float) -> None:
         """Show ``images`` (drawn at ``ratio`` pixels per screen pixel),
@@ -77,7 +78,3 @@ class PagePreview(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, caption)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, caption)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -16,14 +16,15 @@ from ...i18n import N_, _
 from .flow import FlowLayout
 from .icons import lock_icon
 from .kit import MIN_TARGET
+from .translated import translations
 
 
 
 def make_button(text: str, parent: QWidget | None = None, name: str = "") -> QPushButton:
     """A push button at least MIN_TARGET high; ``text`` is the N_ source."""
-    button = QPushButton(_(text), parent)
+    button = QPushButton(parent)
     button.setProperty("source_text", text)
-    button.setAccessibleName(_(text).replace("&", ""))
+    translations(button).call(lambda: retranslate_button(button))
     button.setMinimumHeight(MIN_TARGET)
     button.setMinimumWidth(MIN_TARGET)
     if name:
@@ -68,7 +69,7 @@ class JustForMeCheck(QCheckBox):
         self.setMinimumHeight(MIN_TARGET)
         # No wider than its words, so a click anywhere on it toggles it.
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.retranslate()
+        translations(self).call(self.retranslate)
 
     def retranslate(self) -> None:
         self.setText(_("Just for me"))
@@ -346,7 +347,7 @@ class OptionalDateEdit(QWidget):
         self.no_date.toggled.connect(self._on_toggled)
         self.date_edit.date_chosen.connect(self._on_date)
         self.date_edit.date_cleared.connect(self._on_cleared)
-        self.retranslate()
+        translations(self).call(self.retranslate)
         self.set_date(None)
 
     def set_accessible_name(self, name: str) -> None:

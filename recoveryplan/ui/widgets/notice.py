@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from .kit import tall, text_label
+from .translated import translations
 
 
 class NoticeBar(QFrame):
@@ -36,6 +37,7 @@ class NoticeBar(QFrame):
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)
         self._buttons = row
+        translations(self).follow(self.refresh)
 
     def add_button(self, name: str, slot: Callable[[], object]) -> QPushButton:
         button = tall(QPushButton(self))
@@ -56,8 +58,3 @@ class NoticeBar(QFrame):
 
     def refresh(self, *_args) -> None:
         """Show the notice's words for now (subclasses say what they are)."""
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...i18n import _
@@ -21,16 +20,6 @@ from ..context import PlanContext
 from ..style import set_role
 from ..widgets.scrolling import scrolling
 from ..widgets.translated import translations
-
-
-def heading_font(base: QFont, scale: float = 1.6) -> QFont:
-    font = QFont(base)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    else:
-        font.setPixelSize(int(font.pixelSize() * scale))
-    font.setBold(True)
-    return font
 
 
 #: Widest a page's column grows, in average characters of its text.

@@ -267,7 +267,31 @@ def _neighbour(raw: list[str | None], text: str, order: range, skip_spaces: bool
 
 # -- paragraphs ------------------------------------------------------------------
 
-class BidiParagraph(Paragraph):
+class KeptParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width until it is drawn.
+
+    A block kept together (a goal's heading with its status) is wrapped to
+    measure it and then wrapped again, at the same width, when it is placed;
+    breaking the lines is most of ReportLab's work, and the lines are the
+    same both times (``split`` already reuses them without asking)."""
+
+    _wrapped_width = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        if availWidth == self._wrapped_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth if self.width == availWidth else None
+        return size
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's names
+        try:
+            super().drawOn(canvas, x, y, _sW)
+        finally:
+            self._wrapped_width = None
+
+
+class BidiParagraph(KeptParagraph):
     """A shaped paragraph whose lines are drawn in visual order.
 
     ``base_rtl`` is the paragraph direction; subclasses fix it so that the
@@ -531,7 +555,7 @@ def paragraph(*spans: Span, style: ParagraphStyle, rtl_document: bool = False) -
         return RtlParagraph(body, shaped_style(style, rtl=True))
     if bidi:
         return LtrShapedParagraph(body, shaped_style(style, rtl=False))
-    return Paragraph(body, style)
+    return KeptParagraph(body, style)
 
 
 def shaped_style(style: ParagraphStyle, rtl: bool) -> ParagraphStyle:

@@ -61,6 +61,8 @@ class GrowingListView(_GrowMixin, QListView):
     def setModel(self, model) -> None:
         super().setModel(model)
         self._connect_growth()
+        model.rowsMoved.connect(self._grow)     # other rows may come first now
+        self._kept_height = None
 
     def _row_hidden(self, row: int) -> bool:
         return self.isRowHidden(row)

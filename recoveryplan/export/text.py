@@ -268,27 +268,18 @@ def _neighbour(raw: list[str | None], text: str, order: range, skip_spaces: bool
 # -- paragraphs ------------------------------------------------------------------
 
 class KeptParagraph(Paragraph):
-    """A paragraph that breaks its lines once per width until it is drawn.
-
-    A block kept together (a goal's heading with its status) is wrapped to
-    measure it and then wrapped again, at the same width, when it is placed;
-    breaking the lines is most of ReportLab's work, and the lines are the
-    same both times (``split`` already reuses them without asking)."""
-
-    _wrapped_width = None
+    """Breaks its lines once per width until drawn (a kept block is wrapped twice)."""
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
-        if availWidth == self._wrapped_width and hasattr(self, "blPara"):
-            return self.width, self.height
+        if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
+            return self.width, self.height    # ``split`` reuses the lines so too
         size = super().wrap(availWidth, availHeight)
-        self._wrapped_width = availWidth if self.width == availWidth else None
+        self._wrapped_width = availWidth if getattr(self, "width", None) == availWidth else None
         return size
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's names
-        try:
-            super().drawOn(canvas, x, y, _sW)
-        finally:
-            self._wrapped_width = None
+        self._wrapped_width = None
+        super().drawOn(canvas, x, y, _sW)
 
 
 class BidiParagraph(KeptParagraph):

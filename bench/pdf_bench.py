@@ -51,12 +51,21 @@ def layouts(size: str, plan: Plan, table: Table | None, repeat: int,
             judge: bool) -> dict[Layout, Stats]:
     """Time every layout; with a ``table``, add rows (judged against the
     target when ``judge``)."""
-    baseline = sample(lambda: plain_pdf(plan), repeat)
+    # Each layout's runs alternate with the baseline's, so that a busy
+    # moment of a shared machine falls on both.
+    baselines: list[float] = []
     out = {}
     for layout in Layout:
-        stats = sample(lambda: render(plan, layout), repeat)
+        times = []
+        for _i in range(repeat):
+            if table is not None:
+                baselines.extend(sample(lambda: plain_pdf(plan), 1,
+                                        warmup=0 if baselines else 1).samples)
+            times.extend(sample(lambda: render(plan, layout), 1, warmup=0 if times else 1).samples)
+        stats = Stats(tuple(times))
         out[layout] = stats
         if table is not None:
+            baseline = Stats(tuple(baselines[-repeat:]))
             within = stats.median / baseline.median < TARGET_RATIO
             table.add(Row(f"PDF {layout.value}, {size}", ms(stats.median),
                           f"plain ReportLab {ms(baseline.median)}",

@@ -264,7 +264,22 @@ def _neighbour(raw: list[str | None], text: str, order: range, skip_spaces: bool
 
 # -- paragraphs ------------------------------------------------------------------
 
-class BidiParagraph(Paragraph):
+class KeptParagraph(Paragraph):
+    """Breaks its lines once per width until drawn (a kept block is wrapped twice)."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
+            return self.width, self.height    # ``split`` reuses the lines so too
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth if getattr(self, "width", None) == availWidth else None
+        return size
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's names
+        self._wrapped_width = None
+        super().drawOn(canvas, x, y, _sW)
+
+
+class BidiParagraph(KeptParagraph):
     """A shaped paragraph whose lines are drawn in visual order.
 
     ``base_rtl`` is the paragraph direction; subclasses fix it so that the
@@ -375,7 +390,7 @@ def paragraph(*spans: Span, style: ParagraphStyle, rtl_document: bool = False) -
         return RtlParagraph(body, shaped_style(style, rtl=True))
     if bidi:
         return LtrShapedParagraph(body, shaped_style(style, rtl=False))
-    return Paragraph(body, style)
+    return KeptParagraph(body, style)
 
 
 def shaped_style(style: ParagraphStyle, rtl: bool) -> ParagraphStyle:

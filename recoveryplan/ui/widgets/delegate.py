@@ -28,7 +28,7 @@ class EntryDelegate(QStyledItemDelegate):
         self.detail_label = detail_label
         self._heights: dict[tuple, list[int]] = {}
 
-    def _parts(self, index: QModelIndex) -> tuple[str, str, str]:
+    def _parts(self, index: QModelIndex) -> tuple[str, str, str, bool]:
         model = index.model()       # asked directly: each row is measured on every layout
         data = model.data if model is not None else (lambda _index, _role: None)
         text = data(index, Qt.ItemDataRole.DisplayRole) or _("(empty)")
@@ -36,12 +36,13 @@ class EntryDelegate(QStyledItemDelegate):
         detail_text = (_("{label}: {text}").format(label=self.detail_label, text=isolate(detail))
                        if detail and self.detail_label else "")
         marks = []
-        if data(index, PrivateRole):
+        private = bool(data(index, PrivateRole))
+        if private:
             marks.append(_("Just for me"))
         attribution = data(index, AttributionRole)
         if attribution:
             marks.append(attribution)
-        return text, detail_text, " · ".join(marks)
+        return text, detail_text, " · ".join(marks), private
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         widget = option.widget
@@ -49,23 +50,23 @@ class EntryDelegate(QStyledItemDelegate):
         return max(80, width - 2 * _PAD)
 
     def _layout(self, option, index, width):
-        text, detail, marks = self._parts(index)
+        text, detail, marks, private = self._parts(index)
         font = option.font
-        private = bool(index.model().data(index, PrivateRole)) if index.model() else False
         key = (font.key(), width, private, text, detail, marks)
         cached = self._heights.get(key)
-        metrics = QFontMetrics(font)
-        icon = metrics.height() if private else 0
         if cached is None:
-            cached = [metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, text).height()]
-            cached.append(metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, detail).height()
-                          if detail else 0)
-            cached.append(metrics.boundingRect(QRect(0, 0, width - icon - 4, 100000), _FLAGS,
-                                               marks).height() if marks else 0)
+            metrics = QFontMetrics(font)
+            icon = metrics.height() if private else 0
+            cached = (metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, text).height(),
+                      metrics.boundingRect(QRect(0, 0, width, 100000), _FLAGS, detail).height()
+                      if detail else 0,
+                      metrics.boundingRect(QRect(0, 0, width - icon - 4, 100000), _FLAGS,
+                                           marks).height() if marks else 0,
+                      icon)
             if len(self._heights) >= self.CACHE_SIZE:
                 self._heights.clear()
             self._heights[key] = cached
-        return text, detail, marks, icon, list(cached)
+        return text, detail, marks, cached[3], list(cached[:3])
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         if index.data(Qt.ItemDataRole.FontRole) is not None:   # only the font sizes a row

@@ -34,12 +34,24 @@ class _GrowMixin:
 
 
 class GrowingListView(_GrowMixin, QListView):
+    #: Rows measured per turn of the event loop when laying out.
+    LAYOUT_BATCH = 24
+
     def __init__(self, parent=None, max_rows: int = 8) -> None:
         super().__init__(parent)
         self.max_rows = max_rows
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Rows differ in height, so laying out means measuring each one: a
+        # long list lays out its first rows at once and the rest a batch per
+        # turn of the event loop, so a page of hundreds of entries comes up
+        # without waiting for its last row.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(self.LAYOUT_BATCH)
+        #: The height its first rows want, kept until a row, the width, the
+        #: font or the words change (layouts ask for it many times over).
+        self._kept_height: int | None = None
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -49,13 +61,29 @@ class GrowingListView(_GrowMixin, QListView):
     def setModel(self, model) -> None:
         super().setModel(model)
         self._connect_growth()
+        model.rowsMoved.connect(self._grow)     # other rows may come first now
+        self._kept_height = None
 
     def _row_hidden(self, row: int) -> bool:
         return self.isRowHidden(row)
 
+    def _grow(self, *_args) -> None:
+        self._kept_height = None
+        super()._grow()
+
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
         super().setRowHidden(row, hide)
+        self._kept_height = None
         self.updateGeometry()
+
+    def setItemDelegate(self, delegate) -> None:  # noqa: N802 - Qt API
+        super().setItemDelegate(delegate)
+        self._kept_height = None
+
+    def _rows_height(self) -> int:
+        if self._kept_height is None:
+            self._kept_height = super()._rows_height()
+        return self._kept_height
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height())
@@ -63,9 +91,17 @@ class GrowingListView(_GrowMixin, QListView):
     def minimumSizeHint(self) -> QSize:
         return QSize(100, self._rows_height())
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
+            self._kept_height = None
+            self.updateGeometry()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._kept_height = None
             self.scheduleDelayedItemsLayout()
             self.updateGeometry()
 

@@ -229,7 +229,8 @@ class GrowingTableView(_GrowMixin, QTableView):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
-            self.fit_columns()
+            self.fit_columns()          # the columns share out the new width
+            self._fit_visible_rows()    # and words wrap to it, changed columns or not
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -304,11 +305,6 @@ class GrowingTableView(_GrowMixin, QTableView):
         if rows == 0:
             height = self.fontMetrics().height() * 2
         return height + 2 * self.frameWidth() + self.horizontalHeader().sizeHint().height() + 4
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self._fit_visible_rows()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height())

@@ -127,3 +127,30 @@ def test_at_the_largest_text_the_goals_page_keeps_my_words_and_whole_buttons(qtb
     table = page.view
     words = table.horizontalHeader().sectionSize(table.stretch_column)
     assert words >= table.viewport().width() * 0.2, (words, table.viewport().width())
+
+
+def test_at_large_text_a_narrower_window_still_leaves_my_words_a_share_of_the_table(
+        qtbot, open_window):
+    """The table shares out the width again when the window is made
+    narrower (not only when first shown): it fits without scrolling
+    sideways, and "What I want" keeps a quarter."""
+    from recoveryplan.plans.model import Goal
+
+    window = open_window
+    window.resize(1300, 760)
+    window.session.ctx.add(Goal(what="Get back to swimming on Saturdays"))
+    window._set_text_scale(200)
+    window.workspace.go_to("goals")
+    page = window.workspace.current_page()
+    qtbot.waitUntil(lambda: page.isVisible())
+    table = page.view
+    qtbot.wait(50)
+    window.resize(760, 700)
+    qtbot.waitUntil(lambda: table.viewport().width() < 700)
+    qtbot.wait(50)
+    words = table.horizontalHeader().sectionSize(table.stretch_column)
+    header = table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(table.model().columnCount())
+              if not header.isSectionHidden(c)]
+    assert sum(widths) <= table.viewport().width() + 1, (widths, table.viewport().width())
+    assert words >= table.viewport().width() * 0.24, (words, table.viewport().width())

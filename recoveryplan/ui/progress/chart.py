@@ -16,185 +16,35 @@ so time runs from right to left, the scale stands on the right and the
 legend reads from the right. Text is placed with absolute alignment (Qt
 would mirror a plain ``AlignLeft`` a second time). The data, ``series()``,
 is the same in both directions.
+
+This module holds the widget (data, grouping and layout); the lines' and
+milestones' marks and colours are in ``marks``, the time axis's ticks in
+``axes`` and the paint in ``painting``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 
 from babel.dates import format_skeleton
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen,
-                           QPolygonF, QTransform)
+from PySide6.QtGui import QFontMetricsF, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...i18n import _, babel_locale, format_number, isolate
 from ...plans.model import CheckIn
 from ...plans.progress import (SCORES, ChartPoint, Grouping, Milestone, chart_points,
                                first_weekday, group_counts, grouping_for, score_label)
+from .axes import time_ticks
+from .marks import LINE_STYLES, marker_path
+from .painting import ChartPainting, _Layout
 
 #: Points closer than this (pixels) are grouped into day, week or month means.
 MIN_POINT_GAP = 4
-#: Dash pattern (in pen widths; empty: solid) and marker of each line.
-LINE_STYLES = {
-    "hope": ((), "circle"),
-    "control": ((5.0, 2.5), "square"),
-    "beyond": ((1.0, 2.0), "triangle"),
-}
-#: Palette role of each line's colour.
-LINE_ROLES = {
-    "hope": QPalette.ColorRole.Highlight,
-    "control": QPalette.ColorRole.WindowText,
-    "beyond": QPalette.ColorRole.Link,
-}
-MILESTONE_MARKERS = {"review": "diamond", "goal": "star"}
 
 
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours (1 to 21)."""
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def line_colour(key: str, palette: QPalette) -> QColor:
-    """Each line's colour, from the palette (light, dark or high contrast).
-
-    The third line takes the highlight's colour turned round the colour
-    wheel, so no two lines share a colour even where the palette's link and
-    highlight are both blue; it is darkened or lightened until it stands out
-    against the chart's background (3:1), as the palette's own colours do."""
-    colour = QColor(palette.color(LINE_ROLES[key]))
-    if key != "beyond":
-        return colour
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    base = palette.color(QPalette.ColorRole.Base)
-    link_hue, highlight_hue = colour.hslHueF(), highlight.hslHueF()
-    apart = abs(link_hue - highlight_hue) if link_hue >= 0 and highlight_hue >= 0 else 0.0
-    if min(apart, 1 - apart) >= 1 / 6 and contrast(colour, base) >= 3:
-        return colour
-    hue = (highlight_hue if highlight_hue >= 0 else 0.6) + 5 / 12   # 150° round
-    turned = QColor.fromHslF(hue % 1.0, max(0.6, highlight.hslSaturationF()), 0.5)
-    darker = _luminance(base) > 0.5
-    for _step in range(20):
-        if contrast(turned, base) >= 3:
-            break
-        lightness = turned.lightnessF() + (-0.04 if darker else 0.04)
-        turned = QColor.fromHslF(turned.hslHueF(), turned.hslSaturationF(),
-                                 min(1.0, max(0.0, lightness)))
-    return turned
-
-
-def marker_path(shape: str, centre: QPointF, size: float) -> QPainterPath:
-    """A closed marker of ``shape`` about ``size`` pixels across."""
-    path = QPainterPath()
-    r = size / 2
-    x, y = centre.x(), centre.y()
-    if shape == "circle":
-        path.addEllipse(centre, r, r)
-    elif shape == "square":
-        path.addRect(QRectF(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8))
-    elif shape == "triangle":
-        path.addPolygon(QPolygonF([QPointF(x, y - r * 1.1), QPointF(x + r * 1.1, y + r * 0.8),
-                                   QPointF(x - r * 1.1, y + r * 0.8)]))
-        path.closeSubpath()
-    elif shape == "diamond":
-        path.addPolygon(QPolygonF([QPointF(x, y - r * 1.2), QPointF(x + r, y), QPointF(x, y + r * 1.2),
-                                   QPointF(x - r, y)]))
-        path.closeSubpath()
-    else:  # star
-        corners = []
-        for i in range(10):
-            angle = -math.pi / 2 + i * math.pi / 5
-            radius = r * 1.25 if i % 2 == 0 else r * 0.55
-            corners.append(QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle)))
-        path.addPolygon(QPolygonF(corners))
-        path.closeSubpath()
-    return path
-
-
-def _months_between(a: dt.date, b: dt.date) -> int:
-    return (b.year - a.year) * 12 + b.month - a.month
-
-
-def time_ticks(start: dt.date, end: dt.date, room: int) -> tuple[list[dt.date], str]:
-    """At most ``room`` tick days between ``start`` and ``end`` and the babel
-    skeleton to label them with: days, weeks, months, quarters or years."""
-    days = (end - start).days + 1
-    for step in (1, 2, 7, 14):
-        if days / step <= room:
-            first = start if step < 7 else start + dt.timedelta(days=(7 - start.weekday()) % 7)
-            return [first + dt.timedelta(days=i) for i in range(0, (end - first).days + 1, step)], "dMMM"
-    months = _months_between(start, end) + 1
-    for step, skeleton in ((1, "MMM"), (2, "MMM"), (3, "MMM"), (6, "MMM"), (12, "y"), (24, "y"),
-                           (60, "y"), (120, "y")):
-        if months / step <= room:
-            ticks = []
-            month = start.year * 12 + start.month - 1
-            month += (-month) % step if step > 1 else 0
-            while True:
-                day = dt.date(month // 12, month % 12 + 1, 1)
-                if day > end:
-                    break
-                if day >= start:
-                    ticks.append(day)
-                month += step
-            return ticks, skeleton
-    return [start], "y"
-
-
-@dataclass
-class _Layout:
-    """Everything a paint needs, in pixels; rebuilt only when needed."""
-
-    plot: QRectF
-    line_height: float
-    pen_width: float
-    marker: float
-    legend: list[tuple[QRectF, str, str]] = field(default_factory=list)  # sample, kind, text
-    legend_labels: list[QRectF] = field(default_factory=list)            # one per legend item
-    y_labels: list[tuple[QRectF, str]] = field(default_factory=list)
-    x_labels: list[tuple[QRectF, str]] = field(default_factory=list)
-    x_grid: list[float] = field(default_factory=list)
-    paths: dict[str, QPainterPath] = field(default_factory=dict)
-    markers: dict[str, QPainterPath] = field(default_factory=dict)
-    milestones: list[tuple[float, str]] = field(default_factory=list)        # x, kind
-    milestone_labels: list[tuple[QRectF, str]] = field(default_factory=list)
-    band: QRectF | None = None
-    empty: str = ""
-    #: Text beside a mark (legend, milestones) starts on this side of its box.
-    text_side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-
-    def mirror(self, width: float) -> None:
-        """Flip everything left to right within ``width`` pixels."""
-        def rect(r: QRectF) -> QRectF:
-            return QRectF(width - r.right(), r.top(), r.width(), r.height())
-
-        flip = QTransform(-1, 0, 0, 1, width, 0)
-        self.plot = rect(self.plot)
-        self.legend = [(rect(r), kind, text) for r, kind, text in self.legend]
-        self.legend_labels = [rect(r) for r in self.legend_labels]
-        self.y_labels = [(rect(r), text) for r, text in self.y_labels]
-        self.x_labels = [(rect(r), text) for r, text in self.x_labels]
-        self.x_grid = [width - x for x in self.x_grid]
-        self.paths = {key: flip.map(path) for key, path in self.paths.items()}
-        self.markers = {key: flip.map(path) for key, path in self.markers.items()}
-        self.milestones = [(width - x, kind) for x, kind in self.milestones]
-        self.milestone_labels = [(rect(r), text) for r, text in self.milestone_labels]
-        if self.band is not None:
-            self.band = rect(self.band)
-        self.text_side = Qt.AlignmentFlag.AlignRight
-
-
-class CheckInChart(QWidget):
+class CheckInChart(ChartPainting, QWidget):
     """A line chart of check-ins over a span of days, with milestones."""
 
     #: The grouping and so the points drawn changed (the table follows).
@@ -439,93 +289,3 @@ class CheckInChart(QWidget):
                 self._regroup()
             self.update()
         super().changeEvent(event)
-
-    def paintEvent(self, _event) -> None:
-        if self._layout is None:
-            self._layout = self._build_layout()
-        lay = self._layout
-        pal = self.palette()
-        text_colour = pal.color(QPalette.ColorRole.Text)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        grid = QColor(text_colour)
-        grid.setAlphaF(0.18)
-        painter.setPen(QPen(grid, 1))
-        for _rect, text in lay.y_labels:
-            y = _rect.center().y()
-            painter.drawLine(QPointF(lay.plot.left(), y), QPointF(lay.plot.right(), y))
-        for x in lay.x_grid:
-            painter.drawLine(QPointF(x, lay.plot.top()), QPointF(x, lay.plot.bottom()))
-        painter.setPen(QPen(text_colour, 1))
-        painter.drawRect(lay.plot)
-        for rect, text in lay.y_labels + lay.x_labels:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        self._paint_milestones(painter, lay, text_colour)
-        for key in SCORES:
-            colour = line_colour(key, pal)
-            painter.setPen(self._line_pen(key, colour, lay.pen_width))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(lay.paths[key])
-            painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 1))
-            painter.setBrush(colour)
-            painter.drawPath(lay.markers[key])
-        self._paint_legend(painter, lay, pal)
-        if lay.empty:
-            painter.setPen(text_colour)
-            painter.drawText(lay.plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, lay.empty)
-        if self.hasFocus():
-            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.SolidLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
-        painter.end()
-
-    @staticmethod
-    def _line_pen(key: str, colour: QColor, width: float) -> QPen:
-        pen = QPen(colour, width)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        dashes = LINE_STYLES[key][0]
-        if dashes:
-            pen.setDashPattern(list(dashes))
-        return pen
-
-    def _paint_milestones(self, painter: QPainter, lay: _Layout, text_colour: QColor) -> None:
-        if lay.band is None:
-            return
-        faint = QColor(text_colour)
-        faint.setAlphaF(0.55)
-        painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
-        for x, _kind in lay.milestones:
-            painter.drawLine(QPointF(x, lay.band.bottom()), QPointF(x, lay.plot.bottom()))
-        painter.setPen(QPen(text_colour, 1))
-        painter.setBrush(text_colour)
-        y = lay.band.center().y()
-        for x, kind in lay.milestones:
-            painter.drawPath(marker_path(MILESTONE_MARKERS[kind], QPointF(x, y), lay.marker))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        flags = (Qt.AlignmentFlag.AlignAbsolute | lay.text_side | Qt.AlignmentFlag.AlignVCenter
-                 | Qt.TextFlag.TextDontClip)
-        for rect, text in lay.milestone_labels:
-            painter.drawText(rect, flags, text)
-
-    def _paint_legend(self, painter: QPainter, lay: _Layout, pal: QPalette) -> None:
-        text_colour = pal.color(QPalette.ColorRole.Text)
-        flags = (Qt.AlignmentFlag.AlignAbsolute | lay.text_side | Qt.AlignmentFlag.AlignVCenter
-                 | Qt.TextFlag.TextDontClip)
-        for (rect, kind, text), label in zip(lay.legend, lay.legend_labels):
-            centre = rect.center()
-            if kind in LINE_STYLES:
-                colour = line_colour(kind, pal)
-                painter.setPen(self._line_pen(kind, colour, lay.pen_width))
-                painter.drawLine(QPointF(rect.left(), centre.y()), QPointF(rect.right(), centre.y()))
-                painter.setPen(QPen(pal.color(QPalette.ColorRole.Base), 1))
-                painter.setBrush(colour)
-                painter.drawPath(marker_path(LINE_STYLES[kind][1], centre, lay.marker))
-            else:
-                painter.setPen(QPen(text_colour, 1))
-                painter.setBrush(text_colour)
-                painter.drawPath(marker_path(MILESTONE_MARKERS[kind], centre, lay.marker))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(text_colour)
-            painter.drawText(label, flags, text)

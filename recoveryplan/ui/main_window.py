@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import opened
-from ..i18n import _
+from ..i18n import N_, _
 from .about import AboutDialog
 from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
             self.start.unlock.show_failure(error)
             return
         self.session = session
-        session.saving.connect(lambda: self.save_status.show(_("Saving…")))
+        session.saving.connect(lambda: self.save_status.show(N_("Saving…")))
         session.saved.connect(self.save_status.saved)
         session.save_failed.connect(self.save_status.failed)
         session.backup_failed.connect(lambda reason: self.statusBar().showMessage(
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             self.together.button.setEnabled(False)
             self.read_only_banner.show_for(str(path))
             make_read_only(self.workspace)
-            self.save_status.show(_("Read only"))
+            self.save_status.show(N_("Read only"))
         else:
             session.second_place_made.connect(self.files.second_place_made)
             session.second_place_failed.connect(self.files.second_place_failed)

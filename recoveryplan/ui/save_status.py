@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from ..i18n import _
-
+from ..i18n import N_, _
+from .widgets.translated import translations
 
 
 class SaveStatus(QObject):
@@ -21,17 +21,27 @@ class SaveStatus(QObject):
         # Read out with the status bar; not a Tab stop (it was one with no name).
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         window.statusBar().addPermanentWidget(self.label)
+        #: What the label says, as its source words (N_), so that it is
+        #: worded again when the language changes.
+        self._source = ""
+        translations(self.label).follow(self._word)
 
-    def show(self, text: str) -> None:
+    def show(self, source: str) -> None:
+        """Say ``source`` (words marked with ``N_``, or "" for nothing)."""
+        self._source = source
+        self._word()
+
+    def _word(self) -> None:
+        text = _(self._source) if self._source else ""
         self.label.setText(text)
         self.label.setAccessibleName(text or _("Save status"))
 
     def saved(self) -> None:
         self._error_shown = False
-        self.show(_("Saved"))
+        self.show(N_("Saved"))
 
     def failed(self, message: str) -> None:
-        self.show(_("Not saved yet"))
+        self.show(N_("Not saved yet"))
         if not self._error_shown:
             self._error_shown = True
             window = self.window

@@ -55,6 +55,28 @@ def test_save_status_says_saved_only_after_the_disk(qtbot, open_window):
     assert window.session.pending() == 0
 
 
+def test_the_save_status_follows_a_change_of_language(qtbot, open_window, qapp):
+    """"Saved" is worded again at once in the language chosen, not only at
+    the next save."""
+    from recoveryplan.i18n import _ as translate
+    from recoveryplan.ui.language import LanguageSwitcher
+
+    window = open_window
+    window.languages = LanguageSwitcher(qapp)
+    with qtbot.waitSignal(window.session.saved, timeout=10_000):
+        window.session.ctx.add(Entry(section="hopes", field="hopes", text="Travel"))
+    assert window.save_label.text() == "Saved"
+    try:
+        window.view.choose_language("cy")
+        welsh = translate("Saved")
+        assert welsh != "Saved"
+        assert window.save_label.text() == welsh
+        assert window.save_label.accessibleName() == welsh
+    finally:
+        window.view.choose_language("en")
+    assert window.save_label.text() == "Saved"
+
+
 def test_undo_and_redo_from_the_edit_menu(qtbot, open_window):
     window = open_window
     ctx = window.session.ctx

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..i18n import _
 
@@ -68,7 +68,7 @@ class DialogService:
         ok = box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(ok)
         box.setEscapeButton(ok)
-        box.exec()
+        self._run(box)
 
     def question(self, parent: QWidget | None, title: str, text: str,
                  yes: str | None = None, no: str | None = None) -> bool:
@@ -79,7 +79,7 @@ class DialogService:
         no_button = box.addButton(no or _("No"), QMessageBox.ButtonRole.NoRole)
         box.setDefaultButton(no_button)
         box.setEscapeButton(no_button)
-        box.exec()
+        self._run(box)
         return box.clickedButton() is yes_button
 
     def get_save_path(self, parent: QWidget | None, title: str,
@@ -100,8 +100,23 @@ class DialogService:
         return self._remember(Path(path) if path else None, is_folder=True)
 
     @staticmethod
+    def _run(box: QMessageBox) -> None:
+        """Show ``box`` until answered, then give the keyboard back to the
+        window it belongs to (without a window manager's help, the focus
+        could be left nowhere, and F1 would not reach Need help now)."""
+        box.exec()
+        owner = box.parentWidget()
+        if owner is not None and owner.isVisible() and QApplication.activeWindow() is None:
+            owner.activateWindow()
+
+    @staticmethod
     def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+        # A box asked for by a dialog that has just closed belongs to the
+        # nearest window still on screen: on closing, the focus goes back there.
+        window = parent.window() if parent is not None else None
+        while window is not None and not window.isVisible() and window.parentWidget() is not None:
+            window = window.parentWidget().window()
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, window)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAccessibleName(title)
         box.setAccessibleDescription(text)

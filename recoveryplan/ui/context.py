@@ -36,8 +36,8 @@ from ..plans.model import Plan, Record, Review
 from ..plans.service import PlanChange, PlanEditor
 from ..plans.validation import ValidationError
 from ..plans.labels import field_label
-from .undo_commands import (TYPING_BURST_SECONDS, AddCommand, InfoCommand, MoveCommand,  # noqa: F401
-                            RemoveCommand, UndoAction, UpdateCommand, _PlanCommand)
+from .undo_commands import (AddCommand, InfoCommand, MoveCommand, RemoveCommand, UndoAction,
+                            UpdateCommand, _PlanCommand)
 
 
 def _weak_language_listener(ctx: "PlanContext") -> Callable[[str], None]:

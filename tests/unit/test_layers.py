@@ -95,7 +95,7 @@ def _inside(name: str, *places: str) -> bool:
 FLOORS = (
     ("recoveryplan.ui.style",),                            # the text sizes and roles
     ("recoveryplan.ui.widgets",),                          # generic Qt: the kit, lists, text boxes
-    ("recoveryplan.ui.context",),                          # the open plan, for Qt
+    ("recoveryplan.ui.context", "recoveryplan.ui.undo_commands"),  # the open plan, for Qt
     ("recoveryplan.ui.models", "recoveryplan.ui.fields"),  # item models, plan-aware controls
 )
 

@@ -1,0 +1,22 @@
+""""Need help now?": a calm crisis screen in large type.
+
+In this order: what I can do on my own and what keeps me going (the
+person's own words), my people (with the best times to call them), then
+crisis services. Each number is large, can be selected, and has a Copy
+button. Nothing here changes the plan: "Change these…" opens a separate
+step where services are added, changed or removed, each removal asked
+first and undoable on the spot. Built-in services are shown in the app's
+language. With the plan locked the screen still helps: it shows the usual
+crisis services (but nothing from the plan).
+
+The dialog is in ``dialog.py``, the step that changes services in
+``services.py``, the lock-screen card in ``lock_screen.py`` and the pieces
+they share (phone numbers, cards) in ``cards.py``.
+"""
+
+from .dialog import OWN_WORDS, HelpNowDialog
+from .lock_screen import LockScreenCard, card_people, update_card
+from .services import ServiceEditor, ServicesDialog
+
+__all__ = ["OWN_WORDS", "HelpNowDialog", "LockScreenCard", "ServiceEditor", "ServicesDialog",
+           "card_people", "update_card"]

@@ -1,0 +1,59 @@
+"""My people on the lock screen, if I choose to show them there: what the
+card may hold, keeping it up to date, and the card on the unlock screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from ... import opened
+from ...i18n import _
+from ..widgets.kit import Heading
+from ..widgets.translated import translations
+from .cards import _delete_layout, _person_card
+
+if TYPE_CHECKING:   # the plan's context loads with the plan, not at launch
+    from ..context import PlanContext
+
+
+def card_people(ctx: PlanContext) -> list[opened.lock_card.CardPerson]:
+    """What the lock screen may show: crisis-card people, never "just for me" ones."""
+    return [opened.lock_card.CardPerson(c.name, c.phone, c.best_times)
+            for c in ctx.plan.crisis_contacts() if not c.private]
+
+
+def update_card(folder, ctx: PlanContext) -> None:
+    """If I chose to show my people on the lock screen, bring them up to date."""
+    if opened.lock_card.is_shown(folder):
+        try:
+            opened.lock_card.write_card(folder, card_people(ctx))
+        except opened.StorageError:
+            pass    # the card keeps what it had; the plan itself is safe
+
+
+class LockScreenCard(QFrame):
+    """My people on the unlock screen, when I have chosen to show them there."""
+
+    def __init__(self, folder: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        translations(self).follow(self.refresh)
+        self.setObjectName("lockScreenCard")
+        self.folder = folder
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 8, 0, 8)
+        self.refresh()
+
+    def refresh(self) -> None:
+        _delete_layout(self._layout)
+        people = opened.lock_card.read_card(self.folder) if self.folder is not None else []
+        self.setVisible(bool(people))
+        if not people:
+            return
+        title = Heading(1.2)
+        title.setText(_("My people, if I need help now"))
+        self._layout.addWidget(title)
+        for person in people:
+            self._layout.addWidget(_person_card("lockCardPerson", person.name, phone=person.phone,
+                                                best_times=person.best_times))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
@@ -41,6 +41,7 @@ from .settings import Settings
 from .share import ShareActions
 from .style import apply_text_scale
 from .widgets.kit import MIN_TARGET
+from .widgets.translated import translations
 from .start.flow import StartFlow
 from .start.recovery_key import RecoveryKeyDialog
 from .together import TogetherMode
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         self._set_plan_open(False)
         self._lock_slot.setVisible(False)
         apply_text_scale(settings.text_scale)
-        self.retranslate()
+        translations(self).call(self.retranslate)
         self.start.show_first()
 
     def place_on_screen(self) -> None:
@@ -199,11 +200,6 @@ class MainWindow(QMainWindow):
         self.help_now_button.setText(_("Need help now? ({keys})").format(keys=keys))
         self.help_now_button.setAccessibleName(_("Need help now?"))
         self.help_now_button.setToolTip(_("Phone numbers of my people and of crisis services"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- an open plan ----------------------------------------------------------------
     @Slot(object)

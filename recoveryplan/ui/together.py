@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLineEdit, QMainWindow, QStyle, QToolBar, QToolButton,
     QVBoxLayout, QWidget,
@@ -34,6 +34,7 @@ from .background import BackgroundTask, run_in_background
 from .widgets.kit import MIN_TARGET, message_label, show_message, tall, text_label
 from .widgets.secret import SecretEdit
 from .widgets.notice import NoticeBar
+from .widgets.translated import translations
 
 if TYPE_CHECKING:   # loaded with the plan, not at launch
     from .actions import ActionRegistry
@@ -274,7 +275,7 @@ class TogetherMode(QObject):
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.setMinimumHeight(MIN_TARGET)
         self.button.clicked.connect(self.toggle)
-        self.button.installEventFilter(self)
+        translations(self.button).follow(self.retranslate)
         self._slot = toolbar.insertWidget(toolbar.actions()[1], self.button) \
             if len(toolbar.actions()) > 1 else toolbar.addWidget(self.button)
         self._slot.setVisible(False)
@@ -370,11 +371,6 @@ class TogetherMode(QObject):
         if self.banner is not None and not self.name:
             dialog.accepted.connect(lambda: self.banner and self.banner.show_ended(""))
         return dialog
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.button and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     # -- words and states ------------------------------------------------------------------
     def _sync(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..widgets.kit import heading_label
 from ..widgets.scrolling import scrolling
+from ..widgets.translated import translations
 
 #: Widest the text column grows, in average characters, so lines stay readable.
 _COLUMN_CHARS = 70
@@ -37,7 +38,7 @@ class Screen(QWidget):
     def finish_layout(self) -> None:
         self.column.addStretch(1)
         self._limit_width()
-        self.retranslate()
+        translations(self).call(self.retranslate)
 
     def _limit_width(self) -> None:
         width = self.fontMetrics().averageCharWidth() * _COLUMN_CHARS
@@ -49,9 +50,7 @@ class Screen(QWidget):
         raise NotImplementedError
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._limit_width()
         super().changeEvent(event)
 

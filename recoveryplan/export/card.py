@@ -18,7 +18,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from ..plans.model import Contact, CrisisService
+import re
+
+from ..plans.model import Contact, CrisisService, shown_crisis_service
 from .story import Context, phone_text
 from .styles import INK, RULE, Styles, make_styles
 from .text import Span, left_to_right, paragraph
@@ -212,7 +214,7 @@ def _front(ctx: Context, st: Styles, people: list[Contact], services: list[Crisi
         for i, service in enumerate(services):
             if i:
                 spans.append("  \u00b7  ")
-            name, phone = service.name.strip(), service.phone.strip()
+            name, phone = _card_name(ctx, service), service.phone.strip()
             if phone and name.endswith(phone) and name != phone:
                 # "NHS 111", not "NHS 111 111": the name holds the number
                 name = name[:-len(phone)].rstrip()
@@ -227,3 +229,15 @@ def _back(ctx: Context, st: Styles, helps: list[str]):
     for number, text in enumerate(helps, start=1):
         out.append(_p(ctx, st.card_line, ("b", ctx.number(number) + ". "), text))
     return out
+
+
+def _card_name(ctx: Context, service: CrisisService) -> str:
+    """A service's name on the card: a built-in one the person never changed
+    in the card's language, without the words in brackets that explain it
+    elsewhere ("Samaritans (telefon zaufania)"): the card has room for the
+    name and its number, and for the people who come first."""
+    shown = shown_crisis_service(service, ctx.options.language)
+    name = shown.name.strip()
+    if shown.name != service.name:
+        name = re.sub(r"\s*\([^()]*\)$", "", name) or name
+    return name

@@ -78,7 +78,7 @@ def _crisis_people(ctx: Context) -> tuple[list[Contact], list[Contact], list]:
     if not ctx.wants("my_people"):
         return [], [], []
     people = ctx.visible(ctx.plan.crisis_contacts())
-    services = ctx.visible(ctx.plan.services)
+    services = ctx.services()
     return ([c for c in people if not c.professional], [c for c in people if c.professional],
             services)
 

@@ -107,7 +107,7 @@ def _life_areas(ctx: Context) -> list[Flowable]:
 
 def _people(ctx: Context) -> list[Flowable]:
     out = blocks.contacts_table(ctx, ctx.visible(ctx.plan.contacts), TEXT_WIDTH)
-    services = ctx.visible(ctx.plan.services)
+    services = ctx.services()
     if services:
         out += ctx.heading(ctx.tr._("Crisis services"), ctx.styles.h2, level=None)
         out.extend(blocks.services_table(ctx, services, TEXT_WIDTH))

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from .. import i18n
-from ..plans.model import Entry, Plan, Record
+from ..plans.model import CrisisService, Entry, Plan, Record, shown_crisis_service
 from ..plans.sections import SECTIONS_BY_KEY, SectionSpec
 from .flowables import KeepOnPage, Lead, Stack, WithAttribution, lead  # noqa: F401  (named here too)
 from .fonts import SANS, SANS_BOLD
@@ -138,6 +138,12 @@ class Context:
 
     def visible(self, records):
         return [r for r in records if self.shown(r)]
+
+    def services(self) -> list[CrisisService]:
+        """The crisis services to print, a built-in one the person never
+        changed worded in the PDF's language (as Need help now shows it)."""
+        return [shown_crisis_service(service, self.options.language)
+                for service in self.visible(self.plan.services)]
 
     def wants(self, section_key: str) -> bool:
         chosen = self.options.sections

@@ -44,3 +44,21 @@ def test_pdf_in_each_language(lang):
     assert started != i18n.format_date(plan.info.started_on, language="en")
     assert _contains(text, started), (lang, started)
     assert re.sub(r"\W", "", str(reader.trailer["/Root"].get("/Lang", ""))).startswith(lang)
+
+
+@pytest.mark.parametrize("layout", [Layout.CRISIS, Layout.PLAN, Layout.CARD])
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_in_crisis_services_print_in_the_pdfs_language(lang, layout):
+    """A crisis service the person never changed prints in the PDF's own
+    language (as Need help now shows it), whatever language the plan was made
+    in; the person's own words stay as written."""
+    from recoveryplan.plans.model import default_crisis_services
+
+    plan = load_sample_plan()
+    plan.services = default_crisis_services("en")
+    data = render_pdf(plan, PdfOptions(layout=layout, language=lang))
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    tr = i18n.translator(lang)
+    assert tr._("Emergency services") != "Emergency services"
+    assert _contains(text, tr._("Emergency services"))
+    assert "Emergency services" not in text

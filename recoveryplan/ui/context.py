@@ -80,6 +80,10 @@ class PlanContext(QObject):
         self._flushers: list[Callable[[], None]] = []
         self._failed: set[tuple[str, tuple[str, ...]]] = set()
         self._burst_record: str | None = None
+        #: "Removed. You can bring it back with Undo" is on show: the next
+        #: step back or forward makes it untrue, so it goes.
+        self._told_removed = False
+        self.undo_stack.indexChanged.connect(self._history_moved)
         editor.add_change_listener(self._on_editor_event)
         self._language_listener = _weak_language_listener(self)
         add_language_listener(self._language_listener)
@@ -163,6 +167,12 @@ class PlanContext(QObject):
         undo_keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText)
         self.notify(_("Removed. You can bring it back with Undo ({keys}).").format(keys=undo_keys))
+        self._told_removed = True
+
+    def _history_moved(self, _index: int) -> None:
+        if self._told_removed:
+            self._told_removed = False
+            self.notify("")
 
     def move(self, record: Record, index: int) -> None:
         self.end_typing_burst()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QPlainTextEdit, QPushButton, QTextEdit,
 )
@@ -88,6 +89,23 @@ def test_undo_and_redo_from_the_edit_menu(qtbot, open_window):
     assert ctx.plan.entries_for("hopes") == []
     redo.trigger()
     assert [e.text for e in ctx.plan.entries_for("hopes")] == ["Travel"]
+
+
+def test_the_offer_to_undo_a_removal_goes_once_it_is_undone(qtbot, open_window):
+    """"Removed. You can bring it back with Undo" is not left in the status
+    bar after the entry has been brought back (Ctrl+Z to the window)."""
+    window = open_window
+    ctx = window.session.ctx
+    entry = Entry(section="hopes", field="hopes", text="Travel")
+    ctx.add(entry)
+    ctx.remove(entry)
+    assert window.statusBar().currentMessage().startswith("Removed.")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.workspace.nav.setFocus()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: [e.text for e in ctx.plan.entries_for("hopes")] == ["Travel"])
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_nav_marks_sections_with_writing(qtbot, open_window):

@@ -158,6 +158,41 @@ def test_removing_shows_undo_right_there(qtbot, open_window, kind):
     assert [r.id for r in saved] == [r.id for r in collection(ctx.plan)]
 
 
+@pytest.mark.parametrize("kind", ["entry", "contact"])
+def test_ctrl_z_after_a_removal_chooses_what_came_back(qtbot, open_window, kind):
+    """Undo from the keyboard (Ctrl+Z to the window, not the notice's own
+    button) brings the entry back chosen in its list, with Remove ready."""
+    window = open_window
+    ctx, workspace = window.session.ctx, window.workspace
+    if kind == "entry":
+        removed = Entry(section="warning_signs", field="i_notice", text="I stop eating")
+        ctx.add(removed)
+        ctx.add(Entry(section="warning_signs", field="i_notice", text="I sleep badly"))
+        workspace.go_to("warning_signs")
+        section = workspace.current_page().box("i_notice")
+        section.select(removed)
+        view, remove = section.view, section.buttons.remove_button
+    else:
+        removed = Contact(name="Ann")
+        ctx.add(Contact(name="Bea"))
+        ctx.add(removed)
+        workspace.go_to("my_people")
+        page = workspace.current_page()
+        page.view.setCurrentIndex(page.model.index_of(removed))
+        view, remove = page.view, page.buttons.remove_button
+    page = workspace.current_page()
+    page.scroll.ensureWidgetVisible(remove)
+    click(remove)
+    assert removed not in ctx.plan.entries + ctx.plan.contacts
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: removed in ctx.plan.entries + ctx.plan.contacts)
+    chosen = view.model().record(view.currentIndex())
+    assert chosen is not None and chosen.id == removed.id
+    assert remove.isEnabled()
+
+
 def test_the_undo_notice_goes_once_something_else_is_done(qtbot, open_window):
     window = open_window
     ctx, goal, page = _goals(qtbot, window)

@@ -68,6 +68,7 @@ class UndoNotice(QFrame):
             self.dismiss()
             return
         had_focus = self.undo_button.hasFocus()
+        self._record = None             # so the history's move is not taken for Ctrl+Z
         self.ctx.undo()
         self.dismiss()
         self.undone.emit(record)
@@ -87,7 +88,12 @@ class UndoNotice(QFrame):
 
     def _on_history(self, *_args) -> None:
         if self._record is not None and not self._current():
+            record, back = self._record, self.ctx.undo_stack.index() == self._index - 1
             self.dismiss()
+            if back:
+                # Undone from the Edit menu or with Ctrl+Z, not from here: the
+                # record is back all the same, so it is chosen again.
+                self.undone.emit(record)
 
     def _retranslate(self) -> None:
         retranslate_button(self.undo_button)

@@ -266,6 +266,8 @@ class TogetherMode(QObject):
         self.ctx: PlanContext | None = None
         self.banner: TogetherBanner | None = None
         self._end_dialog: TogetherEndDialog | None = None
+        #: A review was recorded during this session: ending it offers no second one.
+        self._reviewed = False
         self.actions = actions
         self.actions.connect("plan_together", self.start)
         self.actions.connect("end_together", self.end)
@@ -325,6 +327,7 @@ class TogetherMode(QObject):
         if not name or self.ctx is None:
             return
         self.name = name
+        self._reviewed = False
         self.ctx.together_with = name
         self._sync()
         self.changed.emit(name)
@@ -357,7 +360,8 @@ class TogetherMode(QObject):
         if self.ctx is not None:
             self.ctx.together_with = ""
         if self.banner is not None and name:
-            self.banner.show_ended(name)
+            self.banner.show_ended("" if self._reviewed else name)
+        self._reviewed = False
         self._sync()
         self.changed.emit("")
 
@@ -370,6 +374,8 @@ class TogetherMode(QObject):
         dialog = open_review_dialog(self.ctx, self.window, who)
         if self.banner is not None and not self.name:
             dialog.accepted.connect(lambda: self.banner and self.banner.show_ended(""))
+        elif self.name:
+            dialog.accepted.connect(lambda: setattr(self, "_reviewed", True))
         return dialog
 
     # -- words and states ------------------------------------------------------------------

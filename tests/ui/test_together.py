@@ -271,6 +271,28 @@ def test_ending_is_one_click_and_offers_a_review(qtbot, open_window, dialogs, ui
     assert not ctx.plan.reviews and ctx.plan.info.last_reviewed_on is None
 
 
+def test_a_review_recorded_during_the_session_is_not_offered_again_at_its_end(
+        qtbot, open_window, ui_settings):
+    window = open_window
+    ui_settings.together_asks_passphrase = False
+    ctx = window.session.ctx
+    start_together(qtbot, window)
+    window.actions_["record_review"].trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, ReviewDialog) and w.isVisible())
+    qtbot.keyClicks(dialog.agreed_edit, "try the walking group")
+    dialog.save()
+    assert len(ctx.plan.reviews) == 1
+    qtbot.mouseClick(window.together.button, Qt.MouseButton.LeftButton)
+    assert ctx.together_with == ""
+    bar = banner(window)
+    assert not (bar.isVisible() and bar.record_button.isVisible()), bar.label.text()
+    # The next session, without a review, offers one again.
+    start_together(qtbot, window)
+    qtbot.mouseClick(window.together.button, Qt.MouseButton.LeftButton)
+    assert bar.isVisible() and "finished planning together" in bar.label.text()
+
+
 def test_the_start_dialog_can_be_cancelled(qtbot, open_window):
     window = open_window
     window.actions_["plan_together"].trigger()

@@ -48,14 +48,36 @@ def check_plan(path: str | os.PathLike, secret: str) -> CheckReport:
     A check takes no lock (it may run while the app has the plan open), so
     it can land in the middle of a change of secret another program is
     making, between its two swaps. What it finds then is not damage: it
-    waits for the change to finish and checks again."""
-    report = _check_once(path, secret)
+    waits for the change to finish and checks again. So it does when the
+    plan's files changed while it was reading them (a change that finished
+    before the check did, on a slow or busy computer)."""
+    folder = Path(path)
     deadline = time.monotonic() + ROTATION_WAIT_S
-    while not report.ok and _rotation_under_way(Path(path)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-        if not _rotation_under_way(Path(path)):
-            report = _check_once(path, secret)
-    return report
+    while True:
+        before = _stamp(folder)
+        report = _check_once(path, secret)
+        if report.ok or time.monotonic() >= deadline:
+            return report
+        if _rotation_under_way(folder):
+            while _rotation_under_way(folder) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            continue                    # the change is done (or the wait is over): again
+        if _stamp(folder) != before:
+            continue                    # the files changed under the check: again
+        return report
+
+
+def _stamp(folder: Path) -> tuple:
+    """What identifies the plan's two files as they are now."""
+    out = []
+    for name in (DB_NAME, KEYS_NAME):
+        try:
+            info = os.stat(folder / name)
+        except OSError:
+            out.append(None)
+        else:
+            out.append((info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(out)
 
 
 def _rotation_under_way(folder: Path) -> bool:

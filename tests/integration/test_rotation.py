@@ -321,7 +321,10 @@ good = db.read_bytes()
 (folder / ".rotating-plan.db").write_bytes(b"half-way")
 db.write_bytes(b"\\0" * len(good))             # between its two swaps: not readable yet
 print("ready", flush=True)
-time.sleep(1.5)
+if sys.argv[2] == "on-request":
+    sys.stdin.readline()                       # finish when the test says
+else:
+    time.sleep(float(sys.argv[2]))
 db.write_bytes(good)
 os.unlink(folder / ".rotating-plan.db")
 lock.release()
@@ -333,7 +336,7 @@ def test_a_check_during_a_change_of_secret_waits_instead_of_saying_damaged(tmp_p
 
     db, _key = create_plan(tmp_path / "plan", OLD, Plan.new(owner_name="Sam"))
     db.close()
-    child = subprocess.Popen([sys.executable, "-c", HOLD_MID_CHANGE, str(tmp_path / "plan")],
+    child = subprocess.Popen([sys.executable, "-c", HOLD_MID_CHANGE, str(tmp_path / "plan"), "1.5"],
                              stdout=subprocess.PIPE, env=env())
     try:
         assert child.stdout.readline().strip() == b"ready"
@@ -341,4 +344,40 @@ def test_a_check_during_a_change_of_secret_waits_instead_of_saying_damaged(tmp_p
     finally:
         child.wait(timeout=60)
     assert child.returncode == 0
+    assert report.ok, report.lines()
+
+
+def test_a_check_that_a_change_of_secret_outruns_reads_the_plan_again(tmp_path, monkeypatch):
+    """On a slow or busy computer the change can finish while the check is
+    still reading the half-swapped files: the files changed under it, so it
+    reads them again rather than calling the plan damaged. (The other
+    program finishes its change the moment the first reading is done.)"""
+    from recoveryplan.storage import check as check_module
+
+    db, _key = create_plan(tmp_path / "plan", OLD, Plan.new(owner_name="Sam"))
+    db.close()
+    child = subprocess.Popen([sys.executable, "-c", HOLD_MID_CHANGE, str(tmp_path / "plan"),
+                              "on-request"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env())
+    first = check_module._check_once
+    readings = []
+
+    def reading_then_the_change_ends(path, secret):
+        report = first(path, secret)
+        readings.append(report.ok)
+        if child.poll() is None:
+            child.stdin.write(b"go\n")
+            child.stdin.close()
+            child.wait(timeout=60)
+        return report
+
+    monkeypatch.setattr(check_module, "_check_once", reading_then_the_change_ends)
+    try:
+        assert child.stdout.readline().strip() == b"ready"
+        report = check_module.check_plan(tmp_path / "plan", OLD)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=60)
+    assert child.returncode == 0
+    assert readings[0] is False                 # the first reading was of the half-swapped files
     assert report.ok, report.lines()

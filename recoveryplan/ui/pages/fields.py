@@ -67,13 +67,15 @@ class _FieldBox(QGroupBox):
             binding.flush()  # words still waiting are saved (and the entry made) first
         record = self.current()
         if record is not None:
-            self.ctx.update(record, private=checked)
+            done = self.ctx.update(record, private=checked)
         else:
             record = self._new_entry()
             record.private = checked
-            if self.ctx.add(record):
+            done = self.ctx.add(record)
+            if done:
                 self.text_binding.created.emit(record)
-        self.update_marks()
+        if not done:
+            self.update_marks()   # refused: the box shows what is kept (the change refreshed it otherwise)
 
 
 class SingleFieldBox(_FieldBox):

@@ -12,6 +12,7 @@ from typing import Iterator
 import sqlcipher3
 
 from .errors import DiskFull, PlanDamaged, StorageError
+from .fsutil import database_files
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -110,9 +111,9 @@ def wal_works(folder: Path) -> bool:
     except DatabaseError:
         return False
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for part in database_files(probe):
             try:
-                os.unlink(f"{probe}{suffix}")
+                os.unlink(part)
             except OSError:
                 pass
     return True

@@ -9,12 +9,17 @@ from pathlib import Path
 from ..atomic import fsync_dir, write_atomic as _write_atomic
 from .errors import from_os_error
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "create_private_file", "fsync_dir", "make_private_dir",
-           "write_atomic"]
+__all__ = ["FILE_MODE", "FOLDER_MODE", "create_private_file", "database_files", "fsync_dir",
+           "make_private_dir", "write_atomic"]
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 _BINARY = getattr(os, "O_BINARY", 0)
+
+
+def database_files(path: Path) -> tuple[Path, ...]:
+    """A SQLite database and the files SQLite may keep beside it."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("", "-journal", "-wal", "-shm"))
 
 
 #: What ``chmod`` says on a file system that has no permissions (FAT32 and

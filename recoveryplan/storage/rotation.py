@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from . import schema
 from .connection import connect, export_database, reading
 from .errors import PlanDamaged, StorageError, WrongSecret, from_os_error
-from .fsutil import create_private_file, fsync_dir, write_atomic
+from .fsutil import create_private_file, database_files, fsync_dir, write_atomic
 from .keyslots import KEY_BYTES, KeyFile, read_key_file
 
 NEW_DB = ".rotating-plan.db"
@@ -81,9 +81,9 @@ def uninterrupted() -> Iterator[None]:
 
 
 def _remove(path: Path) -> None:
-    for name in (path.name, path.name + "-journal", path.name + "-wal", path.name + "-shm"):
+    for part in database_files(path):
         try:
-            os.unlink(path.with_name(name))
+            os.unlink(part)
         except FileNotFoundError:
             pass
         except OSError as exc:

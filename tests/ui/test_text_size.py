@@ -102,21 +102,26 @@ def test_text_size_chosen_in_preferences_is_kept(qtbot, make_window, created_pla
     assert _pixels(again.workspace.current_page().findChild(GrowingTextEdit)) >= normal * 2.3
 
 
+def _goals_page(qtbot, window, size: tuple[int, int], percent: int):
+    """The goals page with one goal, at ``percent`` text in a window of ``size``."""
+    from recoveryplan.plans.model import Goal
+
+    window.resize(*size)
+    window.session.ctx.add(Goal(what="Get back to swimming on Saturdays"))
+    window._set_text_scale(percent)
+    window.workspace.go_to("goals")
+    page = window.workspace.current_page()
+    qtbot.waitUntil(lambda: page.isVisible())
+    return page
+
+
 def test_at_the_largest_text_the_goals_page_keeps_my_words_and_whole_buttons(qtbot, open_window):
     """At 250 % on an ordinary window: the list's buttons wrap onto another
     line rather than being cut ("dd a goa"), and "What I want" keeps a real
     share of the table's width."""
     from PySide6.QtWidgets import QApplication
 
-    from recoveryplan.plans.model import Goal
-
-    window = open_window
-    window.resize(1100, 700)
-    window.session.ctx.add(Goal(what="Get back to swimming on Saturdays"))
-    window._set_text_scale(250)
-    window.workspace.go_to("goals")
-    page = window.workspace.current_page()
-    qtbot.waitUntil(lambda: page.isVisible())
+    page = _goals_page(qtbot, open_window, (1100, 700), 250)
     for _ in range(5):
         QApplication.processEvents()
     row = page.buttons
@@ -134,15 +139,8 @@ def test_at_large_text_a_narrower_window_still_leaves_my_words_a_share_of_the_ta
     """The table shares out the width again when the window is made
     narrower (not only when first shown): it fits without scrolling
     sideways, and "What I want" keeps a quarter."""
-    from recoveryplan.plans.model import Goal
-
     window = open_window
-    window.resize(1300, 760)
-    window.session.ctx.add(Goal(what="Get back to swimming on Saturdays"))
-    window._set_text_scale(200)
-    window.workspace.go_to("goals")
-    page = window.workspace.current_page()
-    qtbot.waitUntil(lambda: page.isVisible())
+    page = _goals_page(qtbot, window, (1300, 760), 200)
     table = page.view
     qtbot.wait(50)
     window.resize(760, 700)

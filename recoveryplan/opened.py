@@ -2,8 +2,8 @@
 
 ``OpenPlan`` holds the open database (which holds the one-writer lock on
 the plan's folder until it is closed), the store changes go through and the
-``PlanEditor``. It offers what both front ends need: bringing a plan in
-from JSON (replacing everything), preparing a PDF, reading review copies,
+``PlanEditor``. It offers what both front ends need: replacing the whole
+plan (with one read from a JSON copy), preparing a PDF, reading review copies,
 backups, changing the passphrase or recovery key, and closing. The app's
 ``ui.session.PlanSession`` wraps one with threads and signals; the command
 line uses one directly, in a ``with`` block.
@@ -139,14 +139,6 @@ def check(path: str | os.PathLike, secret: str):
     return check.check_plan(path, secret)
 
 
-def load_json(path: str | os.PathLike) -> "Plan":
-    """A plan read from a JSON copy and checked completely (``ImportProblems``
-    says what is wrong). Nothing is opened or changed."""
-    from .plans import exchange
-
-    return exchange.load_document(Path(path))
-
-
 def prepare_export(plan: "Plan", options: "PdfOptions", load: SnapshotLoader) -> "Plan":
     """Load what ``options`` need beyond the plan: the newest review's copy
     of the plan for "what changed since my last review"."""
@@ -240,14 +232,12 @@ class OpenPlan:
     # -- bringing a plan in --------------------------------------------------------
     def replace_plan(self, plan: "Plan") -> None:
         """Everything in the plan replaced by ``plan`` (already checked, as
-        by ``load_json``), in one transaction; listeners hear "reset". The
-        plan it replaces need not be read first (it may be damaged)."""
+        by ``exchange.load_document``), in one transaction; listeners hear
+        "reset". The plan it replaces need not be read first (it may be
+        damaged)."""
         if self._editor is None and self._plan is None:
             self._plan = plan
         self.editor.replace_plan(plan)
-
-    def import_json(self, path: str | os.PathLike) -> None:
-        self.replace_plan(load_json(path))
 
     # -- reading ------------------------------------------------------------------
     def load_snapshot(self, review_id: str) -> "dict[str, Any] | None":

@@ -46,11 +46,11 @@ def cmd_create(args, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_import_json(args, secrets: Secrets, out: TextIO) -> int:
-    from .. import opened
+    from ..plans import exchange
 
     # Validate the file completely before asking for the passphrase or
     # touching the plan.
-    plan = opened.load_json(args.file)
+    plan = exchange.load_document(Path(args.file))
     with _open(args, secrets) as open_plan:
         open_plan.replace_plan(plan)
     out.write(_("Imported. Your plan now holds what is in that file.") + "\n")

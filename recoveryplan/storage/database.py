@@ -81,10 +81,7 @@ class PlanDatabase(operations.OperationStore):
 
     # -- PlanStore (its five methods are operations.OperationStore's) -------------
     def write_operation(self, operation: operations.Operation) -> None:
-        self.apply(operation)
-
-    def apply(self, operation: operations.Operation) -> None:
-        """Apply one write operation in its own transaction."""
+        """Apply one write operation now, in its own transaction."""
         self._writable()
         with self._lock:
             conn = self._open_conn()

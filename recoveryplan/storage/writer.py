@@ -67,7 +67,12 @@ class BackgroundStore(operations.OperationStore):
 
     # -- PlanStore (its five methods are operations.OperationStore's) -------------
     def write_operation(self, operation: operations.Operation) -> None:
-        self._put(operation)
+        """Queue ``operation`` for the writer thread; refused once closing."""
+        with self._cond:
+            if self._closing:
+                raise locked_error()
+            self._queue.append(operation)
+            self._cond.notify_all()
 
     # -- control -----------------------------------------------------------------
     def pending(self) -> int:
@@ -102,13 +107,6 @@ class BackgroundStore(operations.OperationStore):
         return self.pending() == 0
 
     # -- worker ------------------------------------------------------------------
-    def _put(self, operation: operations.Operation) -> None:
-        with self._cond:
-            if self._closing:
-                raise locked_error()
-            self._queue.append(operation)
-            self._cond.notify_all()
-
     @property
     def failing(self) -> bool:
         """The last write tried failed and is waiting to be tried again."""
@@ -128,7 +126,7 @@ class BackgroundStore(operations.OperationStore):
                 operation = self._queue[0]
             try:
                 try:
-                    self._writer.apply(operation)
+                    self._writer.write_operation(operation)
                 except StorageError as error:
                     if is_refused_row(error):
                         raise error.__cause__ from None

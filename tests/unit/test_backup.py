@@ -240,7 +240,7 @@ def test_restore_refuses_a_backup_of_a_newer_schema(plan, tmp_path, monkeypatch)
     db, _key = plan
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, lambda conn: None])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    db.apply(_SetVersion(2))
+    db.write_operation(_SetVersion(2))
     made = backup.snapshot(db)
     assert made.schema_version == 2
     monkeypatch.undo()

@@ -33,13 +33,13 @@ def store(db):
 def hold_writer(store) -> threading.Event:
     """Make the worker wait before each write until the event is set."""
     release = threading.Event()
-    apply = store._writer.apply
+    apply = store._writer.write_operation
 
     def held(operation):
         release.wait()
         apply(operation)
 
-    store._writer.apply = held
+    store._writer.write_operation = held
     return release
 
 

@@ -11,7 +11,11 @@ exFAT sticks mounted with ``fusefat`` or ``exfat-fuse``) get the kernel's
 local locks, which is all one computer needs.
 
 The lock file itself stays in the folder (removing it would race with the
-next process taking it); it holds nothing.
+next process taking it); it holds nothing. A lock on a file follows the
+file, not its name: were the lock file removed while a plan is open, the
+next opener would make a new one and lock that. So where the system allows
+it (``flock`` on Linux and macOS) the folder itself is locked as well, and
+a folder can't be removed while the plan's files are in it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ import os
 from pathlib import Path
 
 import filelock
+
+try:
+    import fcntl
+except ImportError:       # Windows: the lock file only (LockFileEx)
+    fcntl = None
 
 from .errors import PlanFolderReadOnly, PlanInUse, from_os_error
 
@@ -48,6 +57,7 @@ class PlanLock:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._folder_fd: int | None = None
         _create_private(folder / LOCK_NAME)
         self._lock = filelock.FileLock(str(folder / LOCK_NAME), timeout=0)   # holds nothing: no mode to set (FAT has none)
         try:
@@ -58,14 +68,42 @@ class PlanLock:
             if exc.errno in _READ_ONLY:
                 raise PlanFolderReadOnly() from exc
             raise from_os_error(exc) from exc
+        try:
+            self._folder_fd = _lock_folder(folder)
+        except PlanInUse:
+            self._lock.release(force=True)
+            raise
 
     @property
     def held(self) -> bool:
         return self._lock.is_locked
 
     def release(self) -> None:
+        if self._folder_fd is not None:
+            os.close(self._folder_fd)      # closing drops the folder's flock
+            self._folder_fd = None
         if self._lock.is_locked:
             self._lock.release(force=True)
+
+
+def _lock_folder(folder: Path) -> int | None:
+    """The folder's own ``flock``, held through an open descriptor; None
+    where the system or file system has no such lock (the lock file alone
+    then keeps one writer)."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+            raise PlanInUse() from exc
+        return None                      # no locks on folders here
+    return fd
 
 
 def lock_plan(folder: str | os.PathLike) -> PlanLock:

@@ -82,6 +82,23 @@ def test_a_plan_open_in_another_process_is_refused_kindly_then_taken_over_after_
     open_plan(plan, PASSPHRASE).close()
 
 
+def test_removing_the_lock_file_of_an_open_plan_lets_no_second_writer_in(plan):
+    child = hold(plan)
+    try:
+        (plan / ".plan.lock").unlink()          # by hand, or a cleaning tool
+        with pytest.raises(PlanInUse):
+            open_plan(plan, PASSPHRASE)
+        done = cli("change-passphrase", str(plan), "--passphrase-stdin",
+                   stdin=f"{PASSPHRASE}\nanother good passphrase 42\n")
+        assert done.returncode == 1 and done.stderr == IN_USE + "\n", done.stderr
+    finally:
+        child.stdin.write("\n")
+        child.stdin.flush()
+        assert child.wait(60) == 0
+    open_plan(plan, PASSPHRASE).close()       # closed there: free again, lock file made anew
+    assert (plan / ".plan.lock").exists()
+
+
 def test_the_lock_is_taken_before_the_secret_is_checked(plan):
     child = hold(plan)
     try:

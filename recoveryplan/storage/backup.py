@@ -23,7 +23,6 @@ import errno
 import os
 import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +34,6 @@ from .backup_keeping import (DAILY_KEEP, MONTHLY_KEEP, SECOND_PLACE_REMIND_DAYS,
                              last_second_place_backup, list_backups, prune, second_place_backup,
                              second_place_file)
 from .backup_making import backup_before_migration, save_backup, save_copy, snapshot
-from .connection import connect
 from .database import DB_NAME, KEYS_NAME
 from .errors import BackupDamaged, PlanDamaged, StorageError, WrongSecret, from_os_error, not_a_folder
 from .folder import plan_exists
@@ -44,7 +42,7 @@ from .keyslots import KeyFile
 from .lock import lock_plan
 from .lock_card import CARD_NAME
 from .repair import (RESTORE_ASIDE, RESTORE_READY, finish_interrupted_restore, move_backups,
-                     replaced_name, restoring_prefix, tidy_leftovers)
+                     replaced_name, restoring_prefix, same_key, tidy_leftovers)
 from .verify import verify_database
 
 # -- restoring ----------------------------------------------------------------------
@@ -83,26 +81,6 @@ def _unpack_verified(backup: Backup, secret: str, folder: Path) -> bytes:
     except PlanDamaged as exc:
         raise BackupDamaged() from exc
     return data_key
-
-
-def _under_another_key(data: bytes, data_key: bytes) -> bool:
-    """Is the backup file ``data`` whole but a copy under a key other than
-    ``data_key``? A restore leaves those with the plan it replaced (where its
-    own secrets open them): in the restored plan no change of secret could
-    re-protect them. A damaged file can't tell, so it comes along as before."""
-    try:
-        database = Backup.from_bytes(data).database
-    except StorageError:
-        return False
-    with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
-        copy = Path(private) / DB_NAME
-        write_atomic(copy, database)
-        try:
-            conn = connect(copy, data_key)
-        except StorageError:
-            return True
-        conn.close()
-        return False
 
 
 def restore(source: str | os.PathLike, plan_path: str | os.PathLike, secret: str) -> Restored:
@@ -177,7 +155,7 @@ def _restore_locked(backup: Backup, plan_path: Path, secret: str) -> Restored:
         if replaced is not None:
             try:
                 move_backups(replaced / BACKUPS_DIR, plan_path / BACKUPS_DIR,
-                             belongs=lambda data: not _under_another_key(data, data_key))
+                             belongs=same_key(data_key))
                 _unlink_quietly(replaced / RESTORE_ASIDE)
             except (OSError, StorageError):
                 backups_left = replaced / BACKUPS_DIR

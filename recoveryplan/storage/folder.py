@@ -33,8 +33,8 @@ from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, kdf_for_new_slo
                        passphrase_bytes, read_key_file, write_key_file)
 from .lock import PlanLock, lock_plan
 from .recoverykey import format_recovery_key, new_recovery_key
-from .repair import (creating_prefix, finish_interrupted_restore, remove_unfinished_creations,
-                     tidy_leftovers)
+from .repair import (creating_prefix, finish_interrupted_restore, finish_restored_backups,
+                     remove_unfinished_creations, tidy_leftovers)
 from .verify import verify_database, verify_whole
 
 
@@ -284,8 +284,9 @@ def open_plan(path: str | os.PathLike, secret: str,
 def _open_locked(folder: Path, secret: str, lock: PlanLock) -> PlanDatabase:
     from . import rotation
 
-    tidy_leftovers(folder)
+    tidy_leftovers(folder, move_all_backups=False)
     key_file, data_key = rotation.settle(folder, DB_NAME, KEYS_NAME, secret)
+    finish_restored_backups(folder, data_key)
     conn = connect(folder / DB_NAME, data_key)
     try:
         version = verify_whole(conn, opening=True)

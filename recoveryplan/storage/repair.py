@@ -14,11 +14,13 @@ import datetime as dt
 import errno
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
 from ..files import read_bounded
-from .backup_file import BACKUPS_DIR, MAX_FILE_BYTES, SUFFIX
+from .backup_file import BACKUPS_DIR, MAX_FILE_BYTES, SUFFIX, Backup
+from .connection import connect
 from .errors import StorageError, from_os_error
 from .fsutil import fsync_dir, make_private_dir, write_atomic
 
@@ -62,19 +64,68 @@ def replaced_prefix(folder: Path) -> str:
     return f"{folder.name}.replaced-"
 
 
-def tidy_leftovers(folder: Path) -> None:
+def tidy_leftovers(folder: Path, move_all_backups: bool = True) -> None:
     """Finish or remove what interrupted work left beside and inside the
     plan (call with the plan's lock held, so none of it is anyone's work
     in progress): a restore cut off after its swap is finished (its old
     plan kept aside, the backups moved across), one cut off before it is
-    dropped; half-made plans and temporary files are removed."""
+    dropped; half-made plans and temporary files are removed.
+
+    With ``move_all_backups=False`` the old plan's backups are left for
+    ``finish_restored_backups``, which moves only those the restored plan's
+    key opens, once that key is known (opening the plan)."""
     try:
-        _tidy(folder)
+        _tidy(folder, move_all_backups)
     except OSError as exc:
         raise from_os_error(exc) from exc
 
 
-def _tidy(folder: Path) -> None:
+def finish_restored_backups(folder: Path, data_key: bytes) -> None:
+    """The last step of a restore cut off after its swap: the backups of the
+    plan it replaced that are copies under the restored plan's key
+    (``data_key``) come across; those under another key stay with the old
+    plan, where its own secrets open them."""
+    if not (folder / RESTORE_READY).exists():
+        return
+    try:
+        _move_aside_backups(folder, same_key(data_key))
+        _unlink(folder / RESTORE_READY)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def same_key(data_key: bytes) -> Callable[[bytes], bool]:
+    """For ``move_backups``: does a backup file belong with the plan whose
+    key is ``data_key``? A copy under another key does not (in that plan no
+    change of secret could re-protect it); a damaged file can't tell, so it
+    comes along."""
+    return lambda data: not _under_another_key(data, data_key)
+
+
+def _under_another_key(data: bytes, data_key: bytes) -> bool:
+    try:
+        database = Backup.from_bytes(data).database
+    except StorageError:
+        return False
+    with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
+        copy = Path(private) / "plan.db"
+        write_atomic(copy, database)
+        try:
+            conn = connect(copy, data_key)
+        except StorageError:
+            return True
+        conn.close()
+        return False
+
+
+def _move_aside_backups(folder: Path, belongs: Callable[[bytes], bool] | None) -> None:
+    for aside in folder.parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
+        if (aside / RESTORE_ASIDE).exists():
+            move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR, belongs=belongs)
+            _unlink(aside / RESTORE_ASIDE)
+
+
+def _tidy(folder: Path, move_all_backups: bool) -> None:
     parent = folder.parent
     swapped = (folder / RESTORE_READY).exists()
     for staging in parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
@@ -84,11 +135,8 @@ def _tidy(folder: Path) -> None:
                 fsync_dir(parent)
             continue        # never delete a folder holding a person's plan
         shutil.rmtree(staging, ignore_errors=True)
-    if swapped:
-        for aside in parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
-            if (aside / RESTORE_ASIDE).exists():
-                move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR)
-                _unlink(aside / RESTORE_ASIDE)
+    if swapped and move_all_backups:
+        _move_aside_backups(folder, None)
         _unlink(folder / RESTORE_READY)
     _unlink(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
     remove_unfinished_creations(folder)

@@ -303,6 +303,40 @@ def test_backups_under_another_key_stay_with_the_plan_they_belong_to(tmp_path):
                 keys.unlock(old)
 
 
+def test_a_restore_killed_after_its_swap_also_leaves_backups_under_another_key_aside(tmp_path):
+    """The same as above, but the restore is cut off after its swap and
+    finished by the next open: that open knows the restored plan's key only
+    once the passphrase is checked, and only then moves backups across,
+    those that key opens."""
+    from recoveryplan.storage.keyslots import KeyFile
+
+    first, second = PASSPHRASE, "green lantern by the quay"
+    plan = tmp_path / "plan"
+    db, _key = create_plan(plan, first, Plan.new(owner_name="Sam"))
+    try:
+        save_backup(db, tmp_path / "older.rpbackup")
+        db.change_passphrase(second)
+        daily_backup(db)                          # under the newer key
+    finally:
+        db.close()
+    done = subprocess.run([sys.executable, "-c", RESTORE_AND_DIE, str(tmp_path / "older.rpbackup"),
+                           str(plan), first], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, RECOVERYPLAN_KDF_PROFILE="test"))
+    assert done.returncode == 9, done.stderr
+    with pytest.raises(StorageError):
+        open_plan(plan, second)                   # the restored plan's secret is the older one
+    open_plan(plan, first).close()
+    [aside] = tmp_path.glob("plan.replaced-*")
+    kept = sorted((aside / BACKUPS_DIR).glob("*.rpbackup"))
+    assert kept, "the replaced plan keeps the backup its own secret opens"
+    for path in kept:
+        KeyFile.from_bytes(read_backup(path).keys).unlock(second)
+    assert not list((plan / BACKUPS_DIR).glob("*.rpbackup"))    # none came across
+    assert not (plan / "restore-ready").exists()
+    assert not (aside / ".restore-aside").exists()
+    open_plan(aside, second).close()
+
+
 def test_a_folder_with_a_stray_plan_db_and_other_things_is_still_refused(saved, tmp_path):
     """A file that happens to be called plan.db doesn't make someone's
     Documents folder a plan: restore refuses it and leaves it as it was."""

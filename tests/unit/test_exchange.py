@@ -438,3 +438,21 @@ def test_entry_built_by_the_editor_exports_and_imports():
                               together_with="Priya (care coordinator)"))
     doc = to_document(plan)
     assert from_document(copy.deepcopy(doc)) == plan
+
+
+def test_a_plan_whose_words_are_mostly_commas_and_brackets_comes_back_in(tmp_path):
+    """The file's bounds count the commas and brackets of its structure, not
+    those inside the person's words: a plan written almost all in ", [{"
+    (over two million commas and a million brackets in all) exports and
+    imports again, whole."""
+    plan = Plan.new(owner_name="Sam")
+    words = ", [{" * (MAX_TEXT // 4 - 1)
+    for i in range(430):
+        plan.entries.append(Entry(section="hopes", field="hopes", text=f"{i}{words}"))
+    path = tmp_path / "commas.json"
+    exchange.write_document(path, to_document(plan))
+    raw = path.read_bytes()
+    assert raw.count(b",") > exchange.rules.MAX_SEPARATORS
+    assert raw.count(b"{") + raw.count(b"[") > exchange.rules.MAX_CONTAINERS
+    back = load_document(path)
+    assert [e.text for e in back.entries] == [e.text for e in plan.entries]

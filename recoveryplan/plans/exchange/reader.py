@@ -7,6 +7,7 @@ nothing is built unless the whole document passes ``rules``.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,30 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+#: A JSON string (the unrolled form: linear, no backtracking per character).
+_STRINGS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+#: More quote marks than this and the file has far more strings than a plan.
+MAX_QUOTES = 2 * (MAX_CONTAINERS + MAX_SEPARATORS)
+
+
+def _too_many_parts(raw: bytes) -> bool:
+    """Does the file hold more lists, groups or values than any plan? The
+    commas and brackets inside the person's words don't count: they are
+    counted (where the plain count is over a bound, and only then) string by
+    string, in place."""
+    containers = raw.count(b"{") + raw.count(b"[")
+    separators = raw.count(b",")
+    if containers <= MAX_CONTAINERS and separators <= MAX_SEPARATORS:
+        return False
+    if raw.count(b'"') > MAX_QUOTES:
+        return True
+    for match in _STRINGS.finditer(raw):
+        start, end = match.span()
+        separators -= raw.count(b",", start, end)
+        containers -= raw.count(b"{", start, end) + raw.count(b"[", start, end)
+    return containers > MAX_CONTAINERS or separators > MAX_SEPARATORS
+
+
 def _read_json(path: Path, max_bytes: int) -> Any:
     try:
         raw = read_bounded(path, max_bytes)
@@ -59,7 +84,7 @@ def _read_json(path: Path, max_bytes: int) -> Any:
         raise _fail(_("I am not allowed to open this file.")) from None
     except OSError:
         raise _fail(_("This file could not be read.")) from None
-    if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS or raw.count(b",") > MAX_SEPARATORS:
+    if _too_many_parts(raw):
         raise _fail(_("This file holds far more entries than any plan has, so it can't be "
                       "a plan."))
     try:

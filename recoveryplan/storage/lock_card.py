@@ -8,7 +8,9 @@ lock screen. This is the one thing from a plan ever written unencrypted, so:
 * it exists only while the person has chosen it (the file is the choice:
   turning it off deletes the file);
 * it holds only those three things, for crisis-card contacts that are not
-  "just for me", and is rewritten each time the plan locks or closes;
+  "just for me", and is rewritten a moment after those people change while
+  the plan is open (so a crash never leaves an old number there) and each
+  time the plan locks or closes;
 * it is owner-only, written atomically, and read back with bounds (size,
   count, length) so a damaged or planted file shows nothing rather than
   anything strange.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,10 @@ MAX_BYTES = 64 * 1024
 MAX_PEOPLE = 20
 MAX_CHARS = 200
 FORMAT = "recoveryplan-lock-card"
+
+#: Held while the card is written or removed, so a write from a worker thread
+#: that began before the person turned the card off can't bring it back.
+_CHANGING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,22 @@ def is_shown(folder: str | os.PathLike) -> bool:
 
 
 def write_card(folder: str | os.PathLike, people: list[CardPerson]) -> None:
+    with _CHANGING:
+        _write(folder, people)
+
+
+def update_card_if_shown(folder: str | os.PathLike, people: list[CardPerson]) -> bool:
+    """Bring the card up to date if (and only if) it is shown: never makes
+    one the person has turned off, even one turned off a moment ago on
+    another thread. True if it wrote."""
+    with _CHANGING:
+        if not is_shown(folder):
+            return False
+        _write(folder, people)
+        return True
+
+
+def _write(folder: str | os.PathLike, people: list[CardPerson]) -> None:
     data = {"format": FORMAT, "version": 1,
             "people": [{"name": p.name[:MAX_CHARS], "phone": p.phone[:MAX_CHARS],
                         "best_times": p.best_times[:MAX_CHARS]} for p in people[:MAX_PEOPLE]]}
@@ -60,13 +83,14 @@ def write_card(folder: str | os.PathLike, people: list[CardPerson]) -> None:
 
 def remove_card(folder: str | os.PathLike) -> None:
     path = card_path(folder)
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise from_os_error(exc) from exc
-    fsync_dir(path.parent)
+    with _CHANGING:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise from_os_error(exc) from exc
+        fsync_dir(path.parent)
 
 
 def read_card(folder: str | os.PathLike) -> list[CardPerson]:

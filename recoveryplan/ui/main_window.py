@@ -25,7 +25,7 @@ from ..i18n import N_, _
 from .about import AboutDialog
 from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
-from .help_now import HelpNowDialog, LockScreenCard, update_card
+from .help_now import CardKeeper, HelpNowDialog, LockScreenCard, update_card
 from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or DialogService()
         self.languages = languages
         self.session: PlanSession | None = None
+        self._card_keeper: CardKeeper | None = None
         self.workspace: Workspace | None = None
         self._copy_before_close = False
         #: The section on screen when the plan was locked, to come back to (memory only).
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
             session.second_place_made.connect(self.files.second_place_made)
             session.second_place_failed.connect(self.files.second_place_failed)
             session.start_daily_backup(self.settings.second_place)
+            self._card_keeper = CardKeeper(path, session.ctx, session)
         plan_id, with_key = session.open_plan.plan_id, self.start.opened_with_key
         QTimer.singleShot(0, self, lambda: self.secrets.after_unlock(session, plan_id, with_key))
 
@@ -299,6 +301,9 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.together.detach()
+        if self._card_keeper is not None:
+            self._card_keeper.stop()
+            self._card_keeper = None
         if not session.read_only:
             update_card(self.plan_path, session.ctx)
         session.close()

@@ -9,7 +9,7 @@ import stat
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QLineEdit
 
 from recoveryplan.plans.model import Contact, Entry
 from recoveryplan.storage import lock_card
@@ -92,6 +92,49 @@ def test_my_choice_shows_my_people_on_the_lock_screen(qtbot, open_window, plan_d
     dialog.close()
     _lock(qtbot, window)
     assert "Ann" not in _labels(window.start.unlock)
+
+
+def _choose_card(qtbot, window, dialogs, shown: bool) -> None:
+    dialog = window.show_help_now()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    check = dialog.findChild(QCheckBox, "lockCardCheck")
+    if check.isChecked() != shown:
+        if shown:
+            dialogs.answers.append(True)                # "Show them"
+        _click(dialog, check)
+    assert check.isChecked() == shown
+    dialog.close()
+
+
+def test_the_card_follows_a_changed_number_while_the_plan_is_open(qtbot, open_window, plan_dir,
+                                                                 dialogs) -> None:
+    """A crash or a power cut after I change a number must not leave the old
+    one on my lock screen: the card on disk follows within moments, without
+    locking; and once I turn the card off, no change brings it back."""
+    window = open_window
+    window.session.ctx.add(Contact(name="Ann", phone="07700 900123", on_crisis_card=True))
+    _choose_card(qtbot, window, dialogs, shown=True)
+    window.workspace.go_to("my_people")
+    page = window.workspace.current_page()
+    view = page.findChild(QAbstractItemView, "contactsView")
+    view.setCurrentIndex(view.model().index(0, 0))
+    phone = page.findChild(QLineEdit, "contact-phone")
+    _click(window, phone)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    for key in "01632960111":
+        QTest.keyClick(window.windowHandle(), key)
+    qtbot.waitUntil(lambda: [p.phone for p in lock_card.read_card(plan_dir)] == ["01632960111"],
+                    timeout=10_000)
+    _choose_card(qtbot, window, dialogs, shown=False)
+    assert not (plan_dir / lock_card.CARD_NAME).exists()
+    window.session.ctx.add(Contact(name="Tom", phone="07700 900456", on_crisis_card=True))
+    with qtbot.waitSignal(window.session.ctx.changed, timeout=5000):
+        window.session.ctx.update(window.session.ctx.plan.contacts[0], phone="07700 900777")
+    keeper = window._card_keeper
+    qtbot.waitUntil(lambda: not keeper._timer.isActive() and keeper._task is None, timeout=5000)
+    assert not (plan_dir / lock_card.CARD_NAME).exists()
 
 
 def test_a_damaged_or_planted_card_shows_nothing(tmp_path) -> None:

@@ -15,8 +15,8 @@ they share (phone numbers, cards) in ``cards.py``.
 """
 
 from .dialog import OWN_WORDS, HelpNowDialog
-from .lock_screen import LockScreenCard, card_people, update_card
+from .lock_screen import CardKeeper, LockScreenCard, card_people, update_card
 from .services import ServiceEditor, ServicesDialog
 
-__all__ = ["OWN_WORDS", "HelpNowDialog", "LockScreenCard", "ServiceEditor", "ServicesDialog",
+__all__ = ["OWN_WORDS", "CardKeeper", "HelpNowDialog", "LockScreenCard", "ServiceEditor", "ServicesDialog",
            "card_people", "update_card"]

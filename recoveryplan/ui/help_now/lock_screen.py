@@ -1,15 +1,19 @@
 """My people on the lock screen, if I choose to show them there: what the
-card may hold, keeping it up to date, and the card on the unlock screen."""
+card may hold, keeping it up to date (``CardKeeper`` while the plan is
+open, ``update_card`` when it locks or closes), and the card on the unlock
+screen."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ... import opened
 from ...i18n import _
+from ..background import BackgroundTask, run_in_background
 from ..widgets.kit import Heading
 from ..widgets.translated import translations
 from .cards import _delete_layout, _person_card
@@ -31,6 +35,50 @@ def update_card(folder, ctx: PlanContext) -> None:
             opened.lock_card.write_card(folder, card_people(ctx))
         except opened.StorageError:
             pass    # the card keeps what it had; the plan itself is safe
+
+
+class CardKeeper(QObject):
+    """While the plan is open: if I chose to show my people on the lock
+    screen, the card follows a change to them a second after the last one
+    (written off the GUI thread), so a crash or a power cut never leaves an
+    old number there. Locking and closing still write it (``update_card``)."""
+
+    DELAY_MS = 1000
+
+    def __init__(self, folder, ctx: PlanContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._folder, self._ctx = folder, ctx
+        self._written: list | None = None
+        self._task: BackgroundTask | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self._write)
+        ctx.changed.connect(self._timer.start)
+
+    def _write(self) -> None:
+        if self._task is not None:
+            self._timer.start()         # one write at a time: this one after it
+            return
+        people = card_people(self._ctx)
+        if people == self._written:
+            return
+        folder = self._folder
+        self._task = run_in_background(
+            lambda: opened.lock_card.update_card_if_shown(folder, people),
+            lambda _wrote: self._finished(people), lambda _error: self._finished(None))
+
+    def stop(self) -> None:
+        """Before the last write at locking or closing: no write of mine may
+        land after it."""
+        self._timer.stop()
+        self._ctx.changed.disconnect(self._timer.start)
+        if self._task is not None:
+            self._task.finished.wait(10)
+
+    def _finished(self, people: list | None) -> None:
+        self._task = None
+        self._written = people          # None after a failure: try again at the next change
 
 
 class LockScreenCard(QFrame):

@@ -285,13 +285,28 @@ def finish_backups(folder: Path, backups: Path, key: bytes, plan_id: str, keys: 
     fsync_dir(folder)
 
 
+def _backup_files(backups: Path) -> list[Path]:
+    """Every file that may be a backup in ``backups``, whatever its name
+    (a copy renamed ``OLD.RPBACKUP``, one put in a folder of its own):
+    ``read_backup`` tells which are. Links are not followed out of it, and
+    hidden working files are not backups."""
+    found = []
+    for root, folders, files in os.walk(backups):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            path = Path(root) / name
+            if not name.startswith(".") and not path.is_symlink() and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
 def reprotect_backups(backups: Path, old_key: bytes, new_key: bytes, keys: bytes, plan_id: str) -> int:
     """Re-encrypt each backup file in ``backups`` still under ``old_key``
     under ``new_key``, with the new key file ``keys``. Returns how many."""
-    from .backup_file import SUFFIX, Backup, read_backup
+    from .backup_file import Backup, read_backup
 
     done = 0
-    for path in sorted(backups.glob(f"*{SUFFIX}")):
+    for path in _backup_files(backups):
         _step("backups")
         try:
             backup = read_backup(path)

@@ -13,6 +13,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -110,6 +111,29 @@ def test_the_old_passphrase_opens_nothing_in_the_folder_after_a_change(plan, tmp
     assert key_opens_database(elsewhere.database, KeyFile.from_bytes(elsewhere.keys).unlock(OLD), scratch)
     assert not opens(folder, OLD)
     assert texts(folder, NEW) == before == texts(folder, recovery)
+
+
+def test_backups_kept_under_other_names_in_the_backups_folder_are_renewed_too(plan, tmp_path):
+    """A person may rename a backup or tidy some into a folder of their own
+    inside the backups folder: the old passphrase opens none of them after a
+    change either. Other files there are left as they were."""
+    folder, _recovery = plan
+    backups = folder / BACKUPS_DIR
+    first = sorted(backups.glob("*.rpbackup"))[0]
+    (backups / "kept").mkdir()
+    odd = [backups / "kept" / "OLD COPY.RPBACKUP", backups / "before the move.bak"]
+    for path in odd:
+        shutil.copyfile(first, path)
+    (backups / "kept" / "notes.txt").write_text("not a backup")
+    done = cli(["change-passphrase", str(folder), "--passphrase-stdin"], f"{OLD}\n{NEW}\n")
+    assert done.returncode == 0, done.stderr
+    scratch = tmp_path / "scratch.db"
+    for path in odd:
+        made = read_backup(path)
+        with pytest.raises(WrongSecret):
+            KeyFile.from_bytes(made.keys).unlock(OLD)
+        assert key_opens_database(made.database, KeyFile.from_bytes(made.keys).unlock(NEW), scratch)
+    assert (backups / "kept" / "notes.txt").read_text() == "not a backup"
 
 
 def test_a_new_recovery_key_stops_the_old_one_for_the_plan_and_its_backups(plan, tmp_path):

@@ -47,7 +47,8 @@ class LockScreenCard(QFrame):
 
     def refresh(self) -> None:
         _delete_layout(self._layout)
-        people = opened.lock_card.read_card(self.folder) if self.folder is not None else []
+        people = (opened.lock_card.read_card(self.folder)
+                  if self.folder is not None and opened.lock_card_shown(self.folder) else [])
         self.setVisible(bool(people))
         if not people:
             return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import importlib
+import sys
 import gettext as _gettext
 import unicodedata
 from pathlib import Path
@@ -248,6 +249,11 @@ def set_language(language: str) -> None:
         raise CatalogueMissing(language)
     _translations = load_translations(language)
     _language = language
+    if "babel" in sys.modules:
+        # Dates are on screen already: read the language's date and number
+        # data now, once, rather than in the middle of redrawing the tables
+        # (Babel reads it when first asked for something in it).
+        babel_locale(language).text_direction  # noqa: B018
     for listener in list(_listeners):
         listener(language)
 

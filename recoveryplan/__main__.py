@@ -31,9 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         harden()
         argv = list(sys.argv[1:] if argv is None else argv)
-        from . import cli
+        from .cli_names import wants_app
 
-        app = cli.wants_app(argv)
+        app = wants_app(argv)
+        if not app:
+            from . import cli
     except KeyboardInterrupt:   # Ctrl-C while starting: one line, exit 130
         sys.stderr.write("Stopped.\n")
         return 130

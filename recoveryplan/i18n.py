@@ -3,24 +3,27 @@
 Every user-visible string goes through ``_`` (or ``ngettext``/``pgettext``);
 strings defined at import time are marked with ``N_`` and translated where
 they are shown. Catalogues are Babel ``.mo`` files compiled from
-``translations/*.po`` into ``recoveryplan/locale/<lang>/LC_MESSAGES``.
+``translations/*.po`` into ``recoveryplan/locale/<lang>/LC_MESSAGES``, read
+with the standard library's ``gettext``.
 
 This module imports no Qt: the command line and the PDF export use it too.
+Nor Babel, until a date or number is first formatted: the app's first screen
+needs only the words, and comes up before Babel's locale data is loaded.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import functools
+import importlib
+import sys
 import gettext as _gettext
 import unicodedata
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from babel import Locale
-from babel import dates as _bdates
-from babel import numbers as _bnumbers
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:   # Babel is imported when a date or number is first formatted
+    from babel import Locale
 
 DOMAIN = "recoveryplan"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -36,7 +39,7 @@ LANGUAGES: dict[str, str] = {
 PSEUDO = "qps-ploc"
 DEFAULT_LANGUAGE = "en"
 
-_translations: _gettext.NullTranslations = NullTranslations()
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
 _listeners: list[Callable[[str], None]] = []
 
@@ -77,10 +80,20 @@ def babel_locale(language: str | None = None) -> Locale:
 
 @functools.lru_cache(maxsize=None)
 def _parse_locale(language: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(FORMAT_LOCALES.get(language, language))
 
 
+#: The offered languages written from right to left (as Babel's locale data
+#: says; a test checks), so the window's direction is set without Babel.
+RTL_LANGUAGES = frozenset({"ar"})
+
+
 def is_rtl(language: str | None = None) -> bool:
+    language = language or _language
+    if language in LANGUAGES or language == PSEUDO:
+        return language in RTL_LANGUAGES
     return babel_locale(language).text_direction == "rtl"
 
 
@@ -133,7 +146,7 @@ def text_direction(text: str) -> str | None:
     return None
 
 
-class _PseudoTranslations(NullTranslations):
+class _PseudoTranslations(_gettext.NullTranslations):
     """Stretch and bracket every string so clipping and misses stand out."""
 
     _MAP = str.maketrans("aeiouAEIOUcnsyz", "áéíóúÁÉÍÓÚçñšýž")
@@ -189,12 +202,13 @@ def missing_catalogue_message(language: str, pdf: bool = False) -> str:
 def load_translations(language: str) -> _gettext.NullTranslations:
     """Return the catalogue for ``language``; English needs none."""
     if language == DEFAULT_LANGUAGE:
-        return NullTranslations()
+        return _gettext.NullTranslations()
     if language == PSEUDO:
         return _PseudoTranslations()
     if not catalogue_installed(language):
         raise CatalogueMissing(language)
-    return Translations.load(str(LOCALE_DIR), [language], DOMAIN)
+    with open(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as catalogue:
+        return _gettext.GNUTranslations(catalogue)
 
 
 class Translator:
@@ -209,7 +223,7 @@ class Translator:
             self._catalogue = (_translations if language is None
                                else load_translations(self.language))
         except CatalogueMissing:
-            self._catalogue = NullTranslations()
+            self._catalogue = _gettext.NullTranslations()
 
     def _(self, message: str) -> str:
         return self._catalogue.gettext(message)
@@ -235,6 +249,11 @@ def set_language(language: str) -> None:
         raise CatalogueMissing(language)
     _translations = load_translations(language)
     _language = language
+    if "babel" in sys.modules:
+        # Dates are on screen already: read the language's date and number
+        # data now, once, rather than in the middle of redrawing the tables
+        # (Babel reads it when first asked for something in it).
+        babel_locale(language).text_direction  # noqa: B018
     for listener in list(_listeners):
         listener(language)
 
@@ -250,6 +269,12 @@ def remove_language_listener(listener: Callable[[str], None]) -> None:
 
 # -- formatting --------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _babel(part: str):
+    """Babel's ``dates`` or ``numbers``, imported when first needed."""
+    return importlib.import_module(f"babel.{part}")
+
+
 def format_date(value: _dt.date | None, fmt: str = "long", language: str | None = None) -> str:
     if value is None:
         return ""
@@ -261,7 +286,7 @@ def format_date(value: _dt.date | None, fmt: str = "long", language: str | None 
 @functools.lru_cache(maxsize=8192)
 def _format_date(value: _dt.date, fmt: str, language: str) -> str:
     """Tables show the same dates over and over (a date holds no plan text)."""
-    return _bdates.format_date(value, format=fmt, locale=babel_locale(language))
+    return _babel("dates").format_date(value, format=fmt, locale=babel_locale(language))
 
 
 def format_datetime(value: _dt.datetime | None, fmt: str = "medium", language: str | None = None) -> str:
@@ -269,15 +294,15 @@ def format_datetime(value: _dt.datetime | None, fmt: str = "medium", language: s
         return ""
     if value.tzinfo is not None:
         value = value.astimezone()  # show local wall-clock time
-    return _bdates.format_datetime(value, format=fmt, locale=babel_locale(language))
+    return _babel("dates").format_datetime(value, format=fmt, locale=babel_locale(language))
 
 
 def format_number(value: float | int, language: str | None = None) -> str:
     if type(value) is int and -1000 < value < 1000:    # check-in scores, counts
         return _format_small_number(value, language or _language)
-    return _bnumbers.format_decimal(value, locale=babel_locale(language))
+    return _babel("numbers").format_decimal(value, locale=babel_locale(language))
 
 
 @functools.lru_cache(maxsize=4096)
 def _format_small_number(value: int, language: str) -> str:
-    return _bnumbers.format_decimal(value, locale=babel_locale(language))
+    return _babel("numbers").format_decimal(value, locale=babel_locale(language))

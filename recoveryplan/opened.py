@@ -24,7 +24,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from . import plan_folder
 from .i18n import _
+from .plan_folder import card_shown as lock_card_shown  # noqa: F401 - a file test, no storage
 
 if TYPE_CHECKING:   # imported when first used, not with this module
     from .export.options import PdfOptions
@@ -75,6 +77,11 @@ def error_message(error: BaseException) -> str:
 # -- no plan open yet -------------------------------------------------------------------
 
 def plan_exists(path: str | os.PathLike) -> bool:
+    """Is there a plan (whole or not) in this folder? Plain file tests
+    answer; ``storage`` is imported only to finish a restore cut off
+    part-way, which the answer depends on."""
+    if plan_folder.ready_restore(path) is None:
+        return plan_folder.holds_plan(path)
     from .storage import folder
 
     return folder.plan_exists(path)

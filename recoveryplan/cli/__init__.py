@@ -19,6 +19,7 @@ import sys
 import traceback
 from typing import Sequence, TextIO
 
+from ..cli_names import COMMANDS, wants_app
 from ..i18n import _
 from .commands import (cmd_backup, cmd_change_passphrase, cmd_check, cmd_create,
                        cmd_export_json, cmd_export_pdf, cmd_import_json, cmd_new_recovery_key,
@@ -71,12 +72,3 @@ def interrupted(stderr: TextIO | None = None) -> int:
     except (OSError, ValueError):
         pass
     return EXIT_INTERRUPTED
-
-
-COMMANDS = ("create", "import-json", "export-json", "export-pdf", "change-passphrase",
-            "new-recovery-key", "backup", "restore", "check", "reviews")
-
-
-def wants_app(argv: Sequence[str]) -> bool:
-    """True when no sub-command (nor help or version) is asked for: the app opens."""
-    return not any(arg in COMMANDS or arg in ("-h", "--help", "--version") for arg in argv)

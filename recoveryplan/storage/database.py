@@ -18,9 +18,7 @@ from .fsutil import write_atomic
 from .keyslots import (KEY_BYTES, PASSPHRASE, RECOVERY, KeyFile, make_slot, passphrase_bytes,
                        read_key_bytes, read_key_file)
 from .recoverykey import format_recovery_key, new_recovery_key
-
-DB_NAME = "plan.db"
-KEYS_NAME = "keys.json"
+from ..plan_folder import DB_NAME, KEYS_NAME  # noqa: F401 - storage's modules take them from here
 
 
 def locked_error() -> StorageError:

@@ -20,6 +20,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from ..plan_folder import holds_plan
 from ..plans.model import Plan
 from . import operations, schema
 from .backup_file import BACKUPS_DIR
@@ -49,7 +50,7 @@ def plan_exists(path: str | os.PathLike) -> bool:
     """Is there a plan (whole or not) in this folder?"""
     folder = Path(path)
     finish_interrupted_restore(folder)
-    return folder.is_dir() and any((folder / name).exists() for name in (DB_NAME, KEYS_NAME))
+    return holds_plan(folder)
 
 
 def existing_plan(path: str | os.PathLike) -> Path:

@@ -25,10 +25,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..plan_folder import CARD_NAME, card_shown as is_shown  # noqa: F401 - storage's names
 from .errors import from_os_error
 from .fsutil import fsync_dir, write_atomic
 
-CARD_NAME = "lock-screen-card.json"
 MAX_BYTES = 64 * 1024
 MAX_PEOPLE = 20
 MAX_CHARS = 200
@@ -48,14 +48,6 @@ class CardPerson:
 
 def card_path(folder: str | os.PathLike) -> Path:
     return Path(folder) / CARD_NAME
-
-
-def is_shown(folder: str | os.PathLike) -> bool:
-    """True while the person has chosen to show their crisis card when locked."""
-    try:
-        return stat.S_ISREG(os.lstat(card_path(folder)).st_mode)
-    except OSError:
-        return False
 
 
 def write_card(folder: str | os.PathLike, people: list[CardPerson]) -> None:

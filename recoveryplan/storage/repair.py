@@ -19,21 +19,15 @@ from pathlib import Path
 from typing import Callable
 
 from ..files import read_bounded
+from ..plan_folder import DB_NAME, RESTORE_READY, glob_escape, ready_restore, restoring_prefix  # noqa: F401
 from .backup_file import BACKUPS_DIR, MAX_FILE_BYTES, SUFFIX, Backup
 from .connection import connect
 from .errors import StorageError, from_os_error
 from .fsutil import fsync_dir, make_private_dir, write_atomic
 
-#: Written last into a verified restore folder before it is swapped in.
-RESTORE_READY = "restore-ready"
 #: Written into the plan a restore replaces, just before the swap: after a
 #: crash, the folder holding it is the person's old plan, never scratch.
 RESTORE_ASIDE = ".restore-aside"
-
-
-def restoring_prefix(folder: Path) -> str:
-    """Name start of the hidden folder a backup is unpacked into beside the plan."""
-    return f".{folder.name}.restoring-"
 
 
 def finish_interrupted_restore(path: str | os.PathLike) -> bool:
@@ -41,23 +35,16 @@ def finish_interrupted_restore(path: str | os.PathLike) -> bool:
     the verified new one in (possible only where folders can't be swapped
     in one step), finish it. True if it did."""
     folder = Path(path)
-    if folder.exists():
+    staging = ready_restore(folder)
+    if staging is None:
         return False
-    for staging in folder.parent.glob(glob_escape(restoring_prefix(folder)) + "*"):
-        if (staging / RESTORE_READY).is_file():
-            try:
-                os.rename(staging, folder)
-                os.unlink(folder / RESTORE_READY)
-                fsync_dir(folder.parent)
-            except OSError:
-                return False
-            return True
-    return False
-
-
-def glob_escape(text: str) -> str:
-    """``text`` matched literally by ``Path.glob`` (a plan called "[1]")."""
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+    try:
+        os.rename(staging, folder)
+        os.unlink(folder / RESTORE_READY)
+        fsync_dir(folder.parent)
+    except OSError:
+        return False
+    return True
 
 
 def replaced_prefix(folder: Path) -> str:
@@ -108,7 +95,7 @@ def _under_another_key(data: bytes, data_key: bytes) -> bool:
     except StorageError:
         return False
     with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
-        copy = Path(private) / "plan.db"
+        copy = Path(private) / DB_NAME
         write_atomic(copy, database)
         try:
             conn = connect(copy, data_key)

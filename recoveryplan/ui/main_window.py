@@ -6,6 +6,8 @@ start screens from ``StartFlow``, the open plan from ``PlanSession`` and
 places), ``PlanSecrets`` (recovery key, passphrase), ``ShareActions``,
 ``ViewChoices`` (preferences, language, text size) and ``SaveStatus``. This
 module wires them together and owns locking.
+It comes up having loaded only what its start screen shows; the rest is
+made when first used (``WindowParts``) and imported soon after (``WarmUp``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
     QToolBar, QToolButton, QVBoxLayout, QWidget,
@@ -22,35 +24,31 @@ from PySide6.QtWidgets import (
 
 from .. import opened
 from ..i18n import N_, _
-from .about import AboutDialog
 from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
-from .help_now import CardKeeper, HelpNowDialog, LockScreenCard, update_card
 from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
-from .language import LanguageSwitcher
-from .places import WRITING_ACTIONS, ReadOnlyBanner, SecondPlaceDialog, make_read_only
-from .plan_files import PlanFiles
-from .plan_secrets import PlanSecrets
-from .preferences import PreferencesDialog
 from .save_status import SaveStatus
-from .view_choices import ViewChoices
-from .session import PlanSession
 from .settings import Settings
-from .share import ShareActions
 from .style import apply_text_scale
+from .warm_up import WarmUp
 from .widgets.kit import MIN_TARGET
 from .widgets.translated import translations
+from .window_parts import WindowParts
 from .start.flow import StartFlow
-from .start.recovery_key import RecoveryKeyDialog
-from .together import TogetherMode
 
-if TYPE_CHECKING:   # the plan's pages are loaded when a plan is opened, not at launch
+if TYPE_CHECKING:   # loaded when first used (or warmed up), not at launch
+    from .about import AboutDialog
+    from .help_now import HelpNowDialog
+    from .language import LanguageSwitcher
+    from .places import SecondPlaceDialog
+    from .preferences import PreferencesDialog
+    from .session import PlanSession
     from .workspace import Workspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowParts, QMainWindow):
     def __init__(self, plan_path: Path, settings: Settings, dialogs: DialogService | None = None,
                  languages: LanguageSwitcher | None = None, demo_passphrase: str = "") -> None:
         super().__init__()
@@ -60,52 +58,36 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or DialogService()
         self.languages = languages
         self.session: PlanSession | None = None
-        self._card_keeper: CardKeeper | None = None
         self.workspace: Workspace | None = None
         self._copy_before_close = False
         #: The section on screen when the plan was locked, to come back to (memory only).
         self._last_section = ""
 
         self.actions_ = ActionRegistry(self)
-        self.share = ShareActions(self)
-        self.files = PlanFiles(self)
-        self.secrets = PlanSecrets(self)
-        self.view = ViewChoices(self)
+        self._init_parts()      # the controllers and the rest: made when first needed
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
-        toolbar = self._build_toolbar()
-        # Planning together outlives locking: its state lives here, not in the plan.
-        self.together = TogetherMode(self, self.actions_, toolbar)
-        # Tab follows the toolbar as it is seen: Lock, Plan together, then Need help now.
-        together_button = self.together.button
-        if together_button is not None:
-            QWidget.setTabOrder(self.lock_button, together_button)
-            QWidget.setTabOrder(together_button, self.help_now_button)
+        self._toolbar = self._build_toolbar()
         self.save_status = SaveStatus(self)
         self.save_label = self.save_status.label
 
         self.screens = QStackedWidget()
         self._remember_plan = not demo_passphrase     # the demo's plan is thrown away
-        self.read_only_banner = ReadOnlyBanner()
-        self.read_only_banner.copy_requested.connect(self.files.copy_to_computer)
         self.start = StartFlow(self.plan_path, self.dialogs)
-        self.start.welcome.language_chosen.connect(self.view.choose_language)
+        self.start.screen_built.connect(self._start_screen_built)
+        self.start.language_chosen.connect(lambda code: self.view.choose_language(code))
         self.start.opened.connect(self._plan_opened)
         self.start.key_waiting.connect(settings.set_recovery_key_unconfirmed)
         if demo_passphrase:
             self.start.unlock.set_demo_passphrase(demo_passphrase)
         self.screens.addWidget(self.start)
-        # My people on the unlock screen, only if I chose that (Need help now?).
-        self.lock_card = LockScreenCard(self.plan_path)
-        unlock_column = self.start.unlock.column
-        unlock_column.insertWidget(max(unlock_column.count() - 1, 0), self.lock_card)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.read_only_banner)
-        column.addWidget(self.screens, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.screens, 1)
         self.setCentralWidget(central)
+        self._warm_up = WarmUp(self)
 
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60_000, self)
         self._wheel_guard = WheelGuard(self)
@@ -123,6 +105,10 @@ class MainWindow(QMainWindow):
     def place_on_screen(self) -> None:
         """A comfortable size, or the screen's available area if that is smaller."""
         place_on_screen(self, 1100, 760)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._warm_up.start()       # once on screen: what opening a plan needs
 
     # -- building ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -168,15 +154,15 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         connect = self.actions_.connect
         connect("lock", self.lock)
-        connect("new_recovery_key", self.secrets.new_recovery_key)
-        connect("change_passphrase", self.secrets.show_change_passphrase)
-        connect("save_backup", self.files.save_backup_copy)
-        connect("share_paper", self.share.open_export_dialog)
-        connect("save_json", self.share.save_json_copy)
-        connect("bring_in_json", self.share.bring_in_json)
-        connect("preferences", self.view.show_preferences)
-        connect("open_other", self.files.open_other_plan)
-        connect("copy_to_computer", self.files.copy_to_computer)
+        connect("new_recovery_key", lambda: self.secrets.new_recovery_key())
+        connect("change_passphrase", lambda: self.secrets.show_change_passphrase())
+        connect("save_backup", lambda: self.files.save_backup_copy())
+        connect("share_paper", lambda: self.share.open_export_dialog())
+        connect("save_json", lambda: self.share.save_json_copy())
+        connect("bring_in_json", lambda: self.share.bring_in_json())
+        connect("preferences", lambda: self.view.show_preferences())
+        connect("open_other", lambda: self.files.open_other_plan())
+        connect("copy_to_computer", lambda: self.files.copy_to_computer())
         connect("second_place", self.show_second_place)
         connect("quit", self.close)
         connect("next_section", lambda: self.workspace and self.workspace.step(1))
@@ -206,6 +192,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _plan_opened(self, plan) -> None:
         """``plan``: the ``opened.OpenPlan`` unlocked, created or copied."""
+        from .session import PlanSession
+
         try:
             session = PlanSession(plan, self.dialogs, self)
         except opened.StorageError as error:
@@ -238,10 +226,13 @@ class MainWindow(QMainWindow):
         if path != self.start.plan_path:     # a copy made on this computer
             self.start.set_plan_path(path)
         self.plan_path = path
-        self.lock_card.folder = self.plan_path
+        if self._lock_card is not None:
+            self._lock_card.folder = self.plan_path
         if self._remember_plan:
             self.settings.last_plan = str(path.absolute())
         if session.read_only:
+            from .places import make_read_only
+
             self._set_plan_open(True)       # after planning together set its actions
             self.together.button.setEnabled(False)
             self.read_only_banner.show_for(str(path))
@@ -251,7 +242,7 @@ class MainWindow(QMainWindow):
             session.second_place_made.connect(self.files.second_place_made)
             session.second_place_failed.connect(self.files.second_place_failed)
             session.start_daily_backup(self.settings.second_place)
-            self._card_keeper = CardKeeper(path, session.ctx, session)
+            self._keep_card(session)
         plan_id, with_key = session.open_plan.plan_id, self.start.opened_with_key
         QTimer.singleShot(0, self, lambda: self.secrets.after_unlock(session, plan_id, with_key))
 
@@ -260,13 +251,18 @@ class MainWindow(QMainWindow):
         ones that would change it off, and offers to copy it instead."""
         self.actions_.set_plan_open(is_open)
         read_only = is_open and self.session is not None and self.session.read_only
-        for key in WRITING_ACTIONS:
-            self.actions_[key].setEnabled(is_open and not read_only)
+        if is_open:     # closed, each of them is off already: they need a plan
+            from .places import WRITING_ACTIONS
+
+            for key in WRITING_ACTIONS:
+                self.actions_[key].setEnabled(not read_only)
         self.actions_["copy_to_computer"].setEnabled(read_only)
         self.actions_["copy_to_computer"].setVisible(read_only)
         if not read_only:
-            self.read_only_banner.hide()
-            self.together.button.setEnabled(True)
+            if self._read_only_banner is not None:
+                self._read_only_banner.hide()
+            if self._together is not None:
+                self._together.button.setEnabled(True)
 
     def _install_undo(self, session: PlanSession) -> None:
         # "Undo typing in …" as one translatable sentence, standard shortcuts.
@@ -301,14 +297,11 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.together.detach()
-        if self._card_keeper is not None:
-            self._card_keeper.stop()
-            self._card_keeper = None
-        if not session.read_only:
-            update_card(self.plan_path, session.ctx)
+        self._finish_card()
         session.close()
-        self.files.cancel()
-        self.secrets.cancel()
+        for controller in (self._files, self._secrets):
+            if controller is not None:
+                controller.cancel()
         for action in (self._undo, self._redo):
             self._menus["edit"].removeAction(action)
             action.deleteLater()
@@ -329,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def _close_dialogs(self) -> None:
         """Nothing from the plan may stay on screen: close open dialogs."""
+        from .start.recovery_key import RecoveryKeyDialog
+
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, RecoveryKeyDialog) and widget.isVisible():
                 widget.done(QDialog.DialogCode.Rejected)    # without asking again
@@ -337,6 +332,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ---------------------------------------------------------------------
     def show_help_now(self) -> HelpNowDialog:
+        from .help_now.dialog import HelpNowDialog
+
         dialog = HelpNowDialog(self.session.ctx if self.session else None, self, self.dialogs,
                                card_folder=self.plan_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -344,6 +341,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
+        from .about import AboutDialog
+
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -364,7 +363,9 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.secrets.may_leave_key():
+        # Only the start flow or the secrets' own dialogs show a recovery key.
+        may_show_key = self._secrets is not None or self.start.showing_new_key()
+        if may_show_key and not self.secrets.may_leave_key():
             event.ignore()
             return
         if self.session is not None and not self._copy_before_close:
@@ -413,3 +414,4 @@ class MainWindow(QMainWindow):
             self._end_session()
         self.start.shutdown()
         self.idle.uninstall()
+        self._warm_up.stop()

@@ -14,9 +14,24 @@ The dialog is in ``dialog.py``, the step that changes services in
 they share (phone numbers, cards) in ``cards.py``.
 """
 
-from .dialog import OWN_WORDS, HelpNowDialog
-from .lock_screen import CardKeeper, LockScreenCard, card_people, update_card
-from .services import ServiceEditor, ServicesDialog
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-__all__ = ["OWN_WORDS", "CardKeeper", "HelpNowDialog", "LockScreenCard", "ServiceEditor", "ServicesDialog",
-           "card_people", "update_card"]
+if TYPE_CHECKING:
+    from .dialog import OWN_WORDS, HelpNowDialog
+    from .lock_screen import CardKeeper, LockScreenCard, card_people, update_card
+    from .services import ServiceEditor, ServicesDialog
+
+#: Each name's module, imported when the name is first asked for: the unlock
+#: screen's card comes up without the dialog (and the plan's model under it).
+_MODULES = {"OWN_WORDS": "dialog", "HelpNowDialog": "dialog", "CardKeeper": "lock_screen",
+            "LockScreenCard": "lock_screen",
+            "card_people": "lock_screen", "update_card": "lock_screen",
+            "ServiceEditor": "services", "ServicesDialog": "services"}
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return getattr(import_module(f".{_MODULES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

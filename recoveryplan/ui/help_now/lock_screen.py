@@ -41,7 +41,7 @@ class CardKeeper(QObject):
     """While the plan is open: if I chose to show my people on the lock
     screen, the card follows a change to them a second after the last one
     (written off the GUI thread), so a crash or a power cut never leaves an
-    old number there. Locking and closing still write it (``update_card``)."""
+    old number there. Locking and closing write it once more (``finish``)."""
 
     DELAY_MS = 1000
 
@@ -68,13 +68,14 @@ class CardKeeper(QObject):
             lambda: opened.lock_card.update_card_if_shown(folder, people),
             lambda _wrote: self._finished(people), lambda _error: self._finished(None))
 
-    def stop(self) -> None:
-        """Before the last write at locking or closing: no write of mine may
-        land after it."""
+    def finish(self) -> None:
+        """At locking or closing: no write of mine lands after this one, of
+        the card as my people are now."""
         self._timer.stop()
         self._ctx.changed.disconnect(self._timer.start)
         if self._task is not None:
             self._task.finished.wait(10)
+        update_card(self._folder, self._ctx)
 
     def _finished(self, people: list | None) -> None:
         self._task = None
@@ -95,7 +96,8 @@ class LockScreenCard(QFrame):
 
     def refresh(self) -> None:
         _delete_layout(self._layout)
-        people = opened.lock_card.read_card(self.folder) if self.folder is not None else []
+        people = (opened.lock_card.read_card(self.folder)
+                  if self.folder is not None and opened.lock_card_shown(self.folder) else [])
         self.setVisible(bool(people))
         if not people:
             return

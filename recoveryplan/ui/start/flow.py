@@ -4,28 +4,33 @@
 (creating or opening a plan derives keys, which takes about half a second).
 It emits ``opened(plan)`` with an ``opened.OpenPlan`` when the plan is ready
 to show; the window then builds everything else.
+
+Each screen is built (and its module imported) when it is first needed:
+the app comes up on the unlock or the welcome screen having loaded only that
+one; ``screen_built`` tells the window, which adds to the unlock screen.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ...i18n import _, format_date
-from ...plans.model import Plan
 from ... import opened
 from ..background import BackgroundTask, run_in_background
-from ..dialogs import DialogService
-from ..session import open_and_load
+from ..warm_up import before_workers
 from ..widgets.kit import show_message
-from .common import Screen
-from .create import CreateScreen
-from .recovery_key import RecoveryKeyScreen
-from .unlock import UnlockScreen
-from .welcome import WelcomeScreen
+
+if TYPE_CHECKING:   # each screen's module is imported when the screen is built
+    from ..dialogs import DialogService
+    from .common import Screen
+    from .create import CreateScreen
+    from .recovery_key import RecoveryKeyScreen
+    from .unlock import UnlockScreen
+    from .welcome import WelcomeScreen
 
 
 #: The folder made for a new plan inside a chosen place (a USB stick).
@@ -63,6 +68,10 @@ class StartFlow(QStackedWidget):
     #: (plan id, waiting): a new recovery key is on screen and not yet
     #: confirmed kept (True), or it has been (False).
     key_waiting = Signal(str, bool)
+    #: The person chose another language on the welcome screen (its code).
+    language_chosen = Signal(str)
+    #: A start screen was built (when first needed).
+    screen_built = Signal(QWidget)
 
     def __init__(self, plan_path: Path, dialogs: DialogService,
                  parent: QWidget | None = None) -> None:
@@ -77,23 +86,69 @@ class StartFlow(QStackedWidget):
         #: The recovery key the plan was last opened with (taken once by the
         #: window to offer a new passphrase), else "".
         self.opened_with_key = ""
-        self.welcome = WelcomeScreen()
-        self.create = CreateScreen()
-        self.recovery_key = RecoveryKeyScreen(dialogs)
-        self.unlock = UnlockScreen()
-        for screen in (self.welcome, self.create, self.recovery_key, self.unlock):
+        self._screens: dict[str, Screen] = {}
+
+    # -- the screens, each built when first needed ---------------------------------
+    def _screen(self, name: str) -> Any:
+        screen = self._screens.get(name)
+        if screen is None:
+            screen = self._screens[name] = self._build(name)
             self.addWidget(screen)
-        self.welcome.start_requested.connect(lambda: self.show_screen(self.create))
-        self.create.back_requested.connect(lambda: self.show_screen(self.welcome))
-        self.create.create_requested.connect(self._create)
-        self.create.place_requested.connect(self._choose_place)
-        self.create.set_place(str(plan_path))
-        self.recovery_key.done.connect(self._key_kept)
-        self.unlock.unlock_requested.connect(self._open)
-        self.welcome.restore_requested.connect(self._choose_backup_file)
-        self.unlock.back_requested.connect(self._forget_backup_file)
-        self.unlock.restore_newest_requested.connect(self._restore_newest)
-        self.unlock.restore_file_requested.connect(self._restore_file)
+            self.screen_built.emit(screen)
+        return screen
+
+    def _build(self, name: str) -> Screen:
+        if name == "welcome":
+            from .welcome import WelcomeScreen
+
+            welcome = WelcomeScreen()
+            welcome.start_requested.connect(lambda: self.show_screen(self.create))
+            welcome.restore_requested.connect(self._choose_backup_file)
+            welcome.language_chosen.connect(self.language_chosen)
+            return welcome
+        if name == "create":
+            from .create import CreateScreen
+
+            create = CreateScreen()
+            create.back_requested.connect(lambda: self.show_screen(self.welcome))
+            create.create_requested.connect(self._create)
+            create.place_requested.connect(self._choose_place)
+            create.set_place(str(self.plan_path))
+            return create
+        if name == "recovery_key":
+            from .recovery_key import RecoveryKeyScreen
+
+            recovery_key = RecoveryKeyScreen(self._dialogs)
+            recovery_key.done.connect(self._key_kept)
+            return recovery_key
+        from .unlock import UnlockScreen
+
+        unlock = UnlockScreen()
+        unlock.unlock_requested.connect(self._open)
+        unlock.back_requested.connect(self._forget_backup_file)
+        unlock.restore_newest_requested.connect(self._restore_newest)
+        unlock.restore_file_requested.connect(self._restore_file)
+        return unlock
+
+    @property
+    def welcome(self) -> WelcomeScreen:
+        return self._screen("welcome")
+
+    @property
+    def create(self) -> CreateScreen:
+        return self._screen("create")
+
+    @property
+    def recovery_key(self) -> RecoveryKeyScreen:
+        return self._screen("recovery_key")
+
+    @property
+    def unlock(self) -> UnlockScreen:
+        return self._screen("unlock")
+
+    def built(self, name: str) -> Screen | None:
+        """The screen called ``name`` if it has been built, else None."""
+        return self._screens.get(name)
 
     # -- which screen ------------------------------------------------------------
     def show_first(self) -> None:
@@ -107,9 +162,11 @@ class StartFlow(QStackedWidget):
         """Work with the plan in ``path`` from now on (another plan, a new
         place for a new one)."""
         self._backup_file = None
-        self.unlock.set_backup_file("")
+        if (unlock := self.built("unlock")) is not None:
+            unlock.set_backup_file("")
         self.plan_path = Path(path)
-        self.create.set_place(str(self.plan_path))
+        if (create := self.built("create")) is not None:
+            create.set_place(str(self.plan_path))
 
     def _choose_place(self) -> None:
         """"Choose another place…" on the create screen: a folder (a USB
@@ -138,15 +195,24 @@ class StartFlow(QStackedWidget):
     def busy(self) -> bool:
         return self._task is not None
 
+    def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None],
+                       failed: Callable[[BaseException], None],
+                       discard: Callable[[Any], None] | None = None) -> BackgroundTask:
+        """``work`` on a worker thread, with what it imports imported first here."""
+        before_workers()
+        return run_in_background(work, done, failed, discard)
+
     # -- creating ------------------------------------------------------------------
     def _create(self, name: str, passphrase: str) -> None:
+        from ...plans.model import Plan
+
         self.create.set_busy(True)
         path = self.plan_path
 
         def work():
             return opened.create(path, passphrase, Plan.new(owner_name=name))
 
-        self._task = run_in_background(work, self._created, self._create_failed, _close_quietly)
+        self._task = self._in_background(work, self._created, self._create_failed, _close_quietly)
 
     def _created(self, result: tuple[Any, str]) -> None:
         self._task = None
@@ -169,10 +235,13 @@ class StartFlow(QStackedWidget):
 
     def showing_new_key(self) -> bool:
         """A new plan's recovery key is on screen, not yet confirmed kept."""
-        return self.currentWidget() is self.recovery_key and self._new_db is not None
+        screen = self.built("recovery_key")
+        return screen is not None and self.currentWidget() is screen and self._new_db is not None
 
     # -- opening -------------------------------------------------------------------
     def _open(self, secret: str) -> None:
+        from ..session import open_and_load
+
         if self._backup_file is not None:
             source, path = self._backup_file, self.plan_path
             self._restore(lambda: opened.restore(source, path, secret), secret)
@@ -180,7 +249,7 @@ class StartFlow(QStackedWidget):
         path = self.plan_path
         self._with_key = secret if self.unlock.using_recovery_key() else ""
         # Read-only media or a full disk: opened for reading only.
-        self._task = run_in_background(
+        self._task = self._in_background(
             lambda: open_and_load(lambda: opened.open_plan(path, secret, read_only=None)),
                                        self._unlocked, self._unlock_failed, _close_quietly)
 
@@ -240,7 +309,7 @@ class StartFlow(QStackedWidget):
                     "Your plan has been brought back from the backup, but it couldn't be "
                     "opened just now. Please try opening it again.")) from exc
 
-        self._task = run_in_background(work, self._restored, self._restore_failed,
+        self._task = self._in_background(work, self._restored, self._restore_failed,
                                        lambda result: _close_quietly(result[1]))
 
     def _restored(self, result: tuple[Any, Any]) -> None:
@@ -280,7 +349,7 @@ class StartFlow(QStackedWidget):
             self.unlock.unlock_button.setEnabled(False)
             show_message(self.unlock.error_label, failed_text)
 
-        self._task = run_in_background(make, done, failed)
+        self._task = self._in_background(make, done, failed)
 
     # -- leaving -------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -295,4 +364,5 @@ class StartFlow(QStackedWidget):
         if self._new_db is not None:
             _close_quietly(self._new_db)
             self._new_db = None
-        self.recovery_key.forget_key()
+        if (recovery_key := self.built("recovery_key")) is not None:
+            recovery_key.forget_key()

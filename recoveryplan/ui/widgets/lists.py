@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from itertools import islice
+
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
 
@@ -22,10 +24,14 @@ class _GrowMixin:
     def _row_hidden(self, row: int) -> bool:
         return False
 
-    def _rows_height(self) -> int:
+    def _shown_rows(self) -> list[int]:
+        """The first ``max_rows`` rows not hidden: those the height is made of."""
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        shown = [r for r in range(rows) if not self._row_hidden(r)][:self.max_rows]
+        return list(islice((r for r in range(rows) if not self._row_hidden(r)), self.max_rows))
+
+    def _rows_height(self) -> int:
+        shown = self._shown_rows()
         height = sum(self.sizeHintForRow(r) for r in shown)
         if not shown:
             height = self.fontMetrics().height() * 2
@@ -67,9 +73,27 @@ class GrowingListView(_GrowMixin, QListView):
     def _row_hidden(self, row: int) -> bool:
         return self.isRowHidden(row)
 
-    def _grow(self, *_args) -> None:
+    def _grow(self, *args) -> None:
+        if len(args) >= 2 and isinstance(args[0], QModelIndex) and isinstance(args[1], QModelIndex):
+            self._rows_changed(args[0].row(), args[1].row())    # dataChanged
+            return
         self._kept_height = None
         super()._grow()
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` changed (a tick, a word, "just for me"):
+        the list's height changes only if one of its first rows changed
+        height, and the page is laid out again only then."""
+        if self._kept_height is None:
+            self.updateGeometry()
+            return
+        shown = self._shown_rows()
+        if first < 0 or (len(shown) == self.max_rows and first > shown[-1]):
+            return
+        kept = self._kept_height
+        self._kept_height = None
+        if self._rows_height() != kept:
+            self.updateGeometry()
 
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
         super().setRowHidden(row, hide)
@@ -167,6 +191,10 @@ class GrowingTableView(_GrowMixin, QTableView):
         self.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._columns_due = False
+        #: The width each column wanted when last measured, before the
+        #: others gave way to the stretching one: a changed cell that fits
+        #: in it would not change what measuring again gives.
+        self._wanted: dict[int, int] = {}
         self._columns_timer = QTimer(self, singleShot=True, interval=0)
         self._columns_timer.timeout.connect(self._fit_columns_now)
 
@@ -203,6 +231,7 @@ class GrowingTableView(_GrowMixin, QTableView):
                 continue
             width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
             wanted[column] = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+        self._wanted = dict(wanted)
         # The stretching column holds the person's own words ("What I want"):
         # with large text on a small screen, the others give way so that it
         # keeps at least a quarter of the width (their words wrap instead).
@@ -260,7 +289,9 @@ class GrowingTableView(_GrowMixin, QTableView):
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed (typing, a tick): repaint its cells, without
         measuring every column again over a hundred sampled rows, unless a
-        cell no longer fits its column."""
+        cell is wider than its column wanted when measured (a column that
+        gave way to the stretching one is narrower than its words on
+        purpose, and measuring again would only give the same widths)."""
         model = self.model()
         if model is None or not top_left.isValid() or top_left.row() != bottom_right.row():
             super().dataChanged(top_left, bottom_right, roles)
@@ -273,7 +304,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         for column in range(top_left.column(), bottom_right.column() + 1):
             if (column != self.stretch_column and not header.isSectionHidden(column)
                     and self.sizeHintForIndex(model.index(row, column)).width()
-                    > header.sectionSize(column)):
+                    > self._wanted.get(column, header.sectionSize(column))):
                 super().dataChanged(top_left, bottom_right, roles)
                 self.fit_columns()
                 return

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from recoveryplan.plans.model import Entry, Goal, LifeArea, Plan, Step
 from recoveryplan.plans.sections import SECTIONS
@@ -176,6 +176,25 @@ def test_a_list_lays_out_again_only_when_a_changed_row_changes_height(qtbot, ctx
     assert view.rectForIndex(index).height() == view.sizeHintForIndex(index).height()
 
 
+class _LayoutWatch(QObject):
+    def __init__(self, within: QWidget) -> None:
+        super().__init__(within)
+        self.within, self.heard = within, []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.LayoutRequest and isinstance(watched, QWidget)
+                and (watched is self.within or self.within.isAncestorOf(watched))):
+            self.heard.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def _layouts_in(widget: QWidget) -> list[str]:
+    """The widgets in ``widget`` laid out again from now on (filled as they come)."""
+    watch = _LayoutWatch(widget)
+    QApplication.instance().installEventFilter(watch)
+    return watch.heard
+
+
 def test_ticking_a_step_updates_its_goals_row_without_measuring_the_table_again(qtbot, ctx, workspace):
     """The goals table's other columns gave way to the goal's words (a
     narrow table): ticking a step repaints the goal's row and count, and
@@ -195,13 +214,15 @@ def test_ticking_a_step_updates_its_goals_row_without_measuring_the_table_again(
     header = table.horizontalHeader()
     assert any(header.sectionSize(c) < table.sizeHintForColumn(c)
                for c in range(1, page.model.columnCount())), "the columns should have given way"
-    measured: list[int] = []
-    original = table.sizeHintForColumn
-    table.sizeHintForColumn = lambda column: (measured.append(column), original(column))[1]
     steps = page.steps
     steps.setFocus()
     qtbot.waitUntil(steps.hasFocus)
     steps.setCurrentIndex(page.steps_model.index(0, 0))
+    _settle()
+    measured: list[int] = []
+    original = table.sizeHintForColumn
+    table.sizeHintForColumn = lambda column: (measured.append(column), original(column))[1]
+    laid_out = _layouts_in(page)
     qtbot.keyClick(steps, Qt.Key.Key_Space)
     _settle()
     assert goals[0].steps[0].done_on == dt.date.today() and goals[0].steps[1].done_on is None
@@ -215,6 +236,7 @@ def test_ticking_a_step_updates_its_goals_row_without_measuring_the_table_again(
     _settle()
     assert page.model.data(count) == "2 of 2"
     assert measured == []       # the row repainted; no column measured again
+    assert laid_out == []       # and nothing on the page changed size: no layout ran
     ctx.undo()
     _settle()
     assert goals[0].steps[1].done_on is None and page.model.data(count) == "1 of 2"

@@ -274,17 +274,22 @@ class GrowingTableView(_GrowMixin, QTableView):
 
     def _rows_changed(self, first: int, last: int) -> None:
         """Rows ``first`` to ``last`` changed: fit those that can be seen;
-        the table's height depends only on its first ``max_rows`` rows."""
+        the table's height depends only on its first ``max_rows`` rows, and
+        the page is laid out again only if one of those changed height."""
         if first < 0:
             return
+        head = range(first, min(last, self.max_rows - 1) + 1)
+        before = [self.rowHeight(row) for row in head]
         top = max(self.rowAt(0), 0)
         bottom = self.rowAt(self.viewport().height() - 1)
         if bottom < 0:
             bottom = top + self.max_rows
         for row in range(max(first, top), min(last, bottom) + 1):
             self.resizeRowToContents(row)
-        if first < self.max_rows:
-            self.updateGeometry()
+        for row in head:
+            self.resizeRowToContents(row)
+        if [self.rowHeight(row) for row in head] != before:
+            self.updateGeometry()       # a first row grew or shrank (a tick that wraps, say)
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed (typing, a tick): repaint its cells, without

@@ -31,10 +31,11 @@ class _GrowMixin:
         return list(islice((r for r in range(rows) if not self._row_hidden(r)), self.max_rows))
 
     def _rows_height(self) -> int:
-        shown = self._shown_rows()
-        height = sum(self.sizeHintForRow(r) for r in shown)
-        if not shown:
-            height = self.fontMetrics().height() * 2
+        return self._height_of({r: self.sizeHintForRow(r) for r in self._shown_rows()})
+
+    def _height_of(self, heights: dict[int, int]) -> int:
+        """The view's height for its first rows of ``heights`` (row: height)."""
+        height = sum(heights.values()) if heights else self.fontMetrics().height() * 2
         frame = 2 * self.frameWidth()
         return height + frame + 4
 
@@ -58,6 +59,8 @@ class GrowingListView(_GrowMixin, QListView):
         #: The height its first rows want, kept until a row, the width, the
         #: font or the words change (layouts ask for it many times over).
         self._kept_height: int | None = None
+        #: The height of each of those first rows (row: height).
+        self._kept_rows: dict[int, int] = {}
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -87,12 +90,9 @@ class GrowingListView(_GrowMixin, QListView):
         if self._kept_height is None:
             self.updateGeometry()
             return
-        shown = self._shown_rows()
-        if first < 0 or (len(shown) == self.max_rows and first > shown[-1]):
-            return
-        kept = self._kept_height
-        self._kept_height = None
-        if self._rows_height() != kept:
+        kept = self._kept_rows
+        if any(self.sizeHintForRow(row) != kept[row] for row in kept if first <= row <= last):
+            self._kept_height = None
             self.updateGeometry()
 
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
@@ -106,7 +106,8 @@ class GrowingListView(_GrowMixin, QListView):
 
     def _rows_height(self) -> int:
         if self._kept_height is None:
-            self._kept_height = super()._rows_height()
+            self._kept_rows = {r: self.sizeHintForRow(r) for r in self._shown_rows()}
+            self._kept_height = self._height_of(self._kept_rows)
         return self._kept_height
 
     def sizeHint(self) -> QSize:

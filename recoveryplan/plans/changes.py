@@ -11,10 +11,10 @@ attribution alone do not count). Goal steps and progress notes count under
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..i18n import Translator, translator
-from .model import COLLECTIONS, CheckIn, CrisisService, Plan, Record, Review
+from .model import COLLECTIONS, CheckIn, CrisisService, Entry, Plan, Record, Review
 from .sections import SECTIONS, section
 from .snapshots import snapshot_of
 
@@ -85,12 +85,18 @@ def _excerpt(record: dict[str, Any], limit: int = 80) -> str:
 def section_records(plan: Plan, key: str) -> list[Record]:
     """The top-level records that belong to the section ``key``."""
     out: list[Record] = [e for e in plan.entries if e.section == key]
+    out.extend(r for r in _section_records(plan, key) if not isinstance(r, Entry))
+    return out
+
+
+def _section_records(plan: Plan, key: str) -> Iterator[Record]:
+    """The same, one at a time (the section's own lists, then its entries)."""
     for name, sec in COLLECTION_SECTION.items():
         if sec == key:
-            out.extend(getattr(plan, name))
+            yield from getattr(plan, name)
     if key == "reviews":
-        out.extend(plan.reviews)
-    return out
+        yield from plan.reviews
+    yield from (e for e in plan.entries if e.section == key)
 
 
 def section_has_writing(plan: Plan, key: str, include_private: bool = True) -> bool:
@@ -101,7 +107,7 @@ def section_has_writing(plan: Plan, key: str, include_private: bool = True) -> b
     if (key == "about_me" and info.owner_name.strip()) or (
             key == "appointments" and info.next_appointment_on is not None):
         return True
-    for record in section_records(plan, key):
+    for record in _section_records(plan, key):     # the first with words will do
         if isinstance(record, CrisisService) or (record.private and not include_private):
             continue
         if isinstance(record, (CheckIn, Review)) or record.text_values():

@@ -212,9 +212,9 @@ class UndoAction(QAction):
         self.retranslate()
 
     def retranslate(self, *_args) -> None:
-        if not isValid(self):
-            return
         stack = self._stack
+        if not isValid(self) or not isValid(stack):
+            return      # the window is being taken down
         command = stack.command(stack.index() if self._redo else stack.index() - 1)
         if isinstance(command, _PlanCommand) and self._ctx.conceals(command):
             # Never name, even by its field, an entry that is hidden now.

@@ -56,6 +56,64 @@ def test_save_status_says_saved_only_after_the_disk(qtbot, open_window):
     assert window.session.pending() == 0
 
 
+
+def test_the_save_status_keeps_its_size_from_saving_to_saved(qtbot, open_window, qapp):
+    """Every save says "Saving…" and then "Saved" without the status bar or
+    the window being laid out again: the label keeps one size, which fits
+    each of its words, in another language and at a larger text size too."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFontMetrics
+    from recoveryplan.i18n import _ as translate
+    from recoveryplan.ui.language import LanguageSwitcher
+
+    class LayoutWatch(QObject):
+        def __init__(self):
+            super().__init__()
+            self.heard = []
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.heard.append(type(watched).__name__)
+            return False
+
+    window = open_window
+    label = window.save_label
+    words = ("Saving…", "Saved", "Not saved yet", "Read only")
+
+    def fits() -> bool:
+        metrics = QFontMetrics(label.font())
+        return all(metrics.horizontalAdvance(translate(w)) <= label.contentsRect().width()
+                   for w in words)
+
+    def save(text: str) -> None:
+        with qtbot.waitSignal(window.session.saved, timeout=10_000):
+            window.session.ctx.add(Entry(section="hopes", field="hopes", text=text))
+            assert label.text() == translate("Saving…")
+        assert label.text() == translate("Saved")
+        for _turn in range(3):
+            qapp.processEvents()
+
+    save("Travel")
+    watch = LayoutWatch()
+    for widget in (window.statusBar(), window):
+        widget.installEventFilter(watch)
+    size = label.size()
+    save("Swim")
+    assert watch.heard == [] and label.size() == size
+    assert fits()
+    window.languages = LanguageSwitcher(qapp)
+    try:
+        window.view.choose_language("cy")
+        assert label.text() == translate("Saved") != "Saved"
+        assert fits()
+        window.view.set_text_scale(200)
+        qtbot.waitUntil(lambda: label.text() and fits())
+        assert fits()
+    finally:
+        window.view.set_text_scale(100)
+        window.view.choose_language("en")
+    assert label.text() == "Saved" and fits()
+
 def test_the_save_status_follows_a_change_of_language(qtbot, open_window, qapp):
     """"Saved" is worded again at once in the language chosen, not only at
     the next save."""

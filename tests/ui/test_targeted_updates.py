@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from recoveryplan.plans.model import Entry, Goal, Plan, Step
+from recoveryplan.plans.model import Entry, Goal, LifeArea, Plan, Step
 from recoveryplan.plans.sections import SECTIONS
 from recoveryplan.plans.service import MemoryStore, PlanEditor
 from recoveryplan.ui.context import PlanContext
@@ -174,3 +174,108 @@ def test_a_list_lays_out_again_only_when_a_changed_row_changes_height(qtbot, ctx
     ctx.update(entries[7], text="a long sign " * 40)    # wraps onto several lines
     qtbot.waitUntil(lambda: view.rectForIndex(index).height() > before)
     assert view.rectForIndex(index).height() == view.sizeHintForIndex(index).height()
+
+
+class _LayoutWatch(QObject):
+    def __init__(self, within: QWidget) -> None:
+        super().__init__(within)
+        self.within, self.heard = within, []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.LayoutRequest and isinstance(watched, QWidget)
+                and (watched is self.within or self.within.isAncestorOf(watched))):
+            self.heard.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def _layouts_in(widget: QWidget) -> list[str]:
+    """The widgets in ``widget`` laid out again from now on (filled as they come)."""
+    watch = _LayoutWatch(widget)
+    QApplication.instance().installEventFilter(watch)
+    return watch.heard
+
+
+def test_ticking_a_step_updates_its_goals_row_without_measuring_the_table_again(qtbot, ctx, workspace):
+    """The goals table's other columns gave way to the goal's words (a
+    narrow table): ticking a step repaints the goal's row and count, and
+    measures no column again over the sampled rows."""
+    goals = [Goal(what=f"goal {n}", life_area=LifeArea.HEALTH,
+                  target_date=dt.date(2027, 9, 1 + n % 28)) for n in range(40)]
+    for goal in goals:
+        ctx.add(goal)
+    for text in ("find the pool", "buy goggles"):
+        ctx.add(Step(text=text), goals[0])
+    workspace.resize(760, 700)
+    workspace.go_to("goals")
+    page = workspace.current_page()
+    table = page.view
+    table.setCurrentIndex(page.model.index(0, 0))
+    _settle()
+    header = table.horizontalHeader()
+    assert any(header.sectionSize(c) < table.sizeHintForColumn(c)
+               for c in range(1, page.model.columnCount())), "the columns should have given way"
+    steps = page.steps
+    steps.setFocus()
+    qtbot.waitUntil(steps.hasFocus)
+    steps.setCurrentIndex(page.steps_model.index(0, 0))
+    _settle()
+    measured: list[int] = []
+    original = table.sizeHintForColumn
+    table.sizeHintForColumn = lambda column: (measured.append(column), original(column))[1]
+    laid_out = _layouts_in(page)
+    qtbot.keyClick(steps, Qt.Key.Key_Space)
+    _settle()
+    assert goals[0].steps[0].done_on == dt.date.today() and goals[0].steps[1].done_on is None
+    count = page.model.index(0, GoalTableModel.COL_STEPS)
+    assert page.model.data(count) == "1 of 2"
+    assert page.model.data(page.model.index(1, GoalTableModel.COL_STEPS)) == ""
+    assert page.steps_model.data(page.steps_model.index(0, 0), Qt.ItemDataRole.CheckStateRole) \
+        == Qt.CheckState.Checked
+    steps.setCurrentIndex(page.steps_model.index(1, 0))
+    qtbot.keyClick(steps, Qt.Key.Key_Space)
+    _settle()
+    assert page.model.data(count) == "2 of 2"
+    assert measured == []       # the row repainted; no column measured again
+    assert laid_out == []       # and nothing on the page changed size: no layout ran
+    ctx.undo()
+    _settle()
+    assert goals[0].steps[1].done_on is None and page.model.data(count) == "1 of 2"
+
+
+def test_just_for_me_below_a_lists_first_rows_leaves_its_height_alone(qtbot, ctx, workspace):
+    """The list is as tall as its first rows: "Just for me" on an entry
+    further down marks its row without the list (and the page) being
+    measured again; on the first entry, the list makes room for the mark."""
+    entries = [Entry(section="warning_signs", field="i_notice", text=f"sign {n}") for n in range(30)]
+    for record in entries:
+        ctx.add(record)
+    workspace.go_to("warning_signs")
+    box = workspace.current_page().box("i_notice")
+    view, model = box.view, box.model
+    qtbot.waitUntil(lambda: view.rectForIndex(model.index(29, 0)).height() > 0)
+    view.setCurrentIndex(model.index(20, 0))
+    _settle()
+    check = box.just_for_me
+    assert check.isVisible()
+    measured: list[int] = []
+    original = box.delegate.sizeHint
+    box.delegate.sizeHint = lambda option, index: (measured.append(index.row()),
+                                                   original(option, index))[1]
+    height, row_height = view.height(), view.rectForIndex(model.index(20, 0)).height()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    _settle()
+    assert entries[20].private and check.isChecked()
+    qtbot.waitUntil(lambda: view.rectForIndex(model.index(20, 0)).height() > row_height)
+    assert not any(entries[n].private for n in range(30) if n != 20)
+    assert not set(measured) & set(range(view.max_rows))   # the list's own height: not asked
+    assert view.height() == height
+    view.setCurrentIndex(model.index(0, 0))
+    _settle()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert entries[0].private
+    qtbot.waitUntil(lambda: view.height() > height)          # room for the first row's mark
+    first = model.index(0, 0)
+    assert view.rectForIndex(first).height() == view.sizeHintForIndex(first).height()
+    ctx.undo()
+    assert not entries[0].private and not check.isChecked()
+    qtbot.waitUntil(lambda: view.height() == height)

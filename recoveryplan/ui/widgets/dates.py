@@ -126,15 +126,22 @@ class LocaleDateEdit(QLineEdit):
         elif not enable and self._calendar_action is not None:
             self.removeAction(self._calendar_action)
             self._calendar_action = None
+        self.updateGeometry()      # room for the calendar button, or none
 
     # -- typing -------------------------------------------------------------------
     def example(self) -> str:
         return self.locale().toString(QDate.currentDate(), self.displayFormat())
 
     def _show(self) -> None:
+        placeholder = _("For example {date}").format(date=self.example())
+        # The size wanted follows the example (the language, the date
+        # format, today's date), not the date shown: a goal's detail shows
+        # its date again at every change, which must not lay out the page.
+        measure = placeholder != self.placeholderText()
         self.setText("" if self._empty else self.locale().toString(self._date, self.displayFormat()))
-        self.setPlaceholderText(_("For example {date}").format(date=self.example()))
-        self.updateGeometry()
+        self.setPlaceholderText(placeholder)
+        if measure:
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """Wide enough for its example ("For example 01/12/2026") and the
@@ -230,6 +237,7 @@ class LocaleDateEdit(QLineEdit):
                             QEvent.Type.LanguageChange):
             if not self.hasFocus():
                 self._show()
+            self.updateGeometry()
 
 
 class DateProblem(QLabel):

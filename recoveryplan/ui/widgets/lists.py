@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from itertools import islice
+
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
 
@@ -22,13 +24,18 @@ class _GrowMixin:
     def _row_hidden(self, row: int) -> bool:
         return False
 
-    def _rows_height(self) -> int:
+    def _shown_rows(self) -> list[int]:
+        """The first ``max_rows`` rows not hidden: those the height is made of."""
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        shown = [r for r in range(rows) if not self._row_hidden(r)][:self.max_rows]
-        height = sum(self.sizeHintForRow(r) for r in shown)
-        if not shown:
-            height = self.fontMetrics().height() * 2
+        return list(islice((r for r in range(rows) if not self._row_hidden(r)), self.max_rows))
+
+    def _rows_height(self) -> int:
+        return self._height_of({r: self.sizeHintForRow(r) for r in self._shown_rows()})
+
+    def _height_of(self, heights: dict[int, int]) -> int:
+        """The view's height for its first rows of ``heights`` (row: height)."""
+        height = sum(heights.values()) if heights else self.fontMetrics().height() * 2
         frame = 2 * self.frameWidth()
         return height + frame + 4
 
@@ -52,6 +59,8 @@ class GrowingListView(_GrowMixin, QListView):
         #: The height its first rows want, kept until a row, the width, the
         #: font or the words change (layouts ask for it many times over).
         self._kept_height: int | None = None
+        #: The height of each of those first rows (row: height).
+        self._kept_rows: dict[int, int] = {}
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -67,9 +76,24 @@ class GrowingListView(_GrowMixin, QListView):
     def _row_hidden(self, row: int) -> bool:
         return self.isRowHidden(row)
 
-    def _grow(self, *_args) -> None:
+    def _grow(self, *args) -> None:
+        if len(args) >= 2 and isinstance(args[0], QModelIndex) and isinstance(args[1], QModelIndex):
+            self._rows_changed(args[0].row(), args[1].row())    # dataChanged
+            return
         self._kept_height = None
         super()._grow()
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` changed (a tick, a word, "just for me"):
+        the list's height changes only if one of its first rows changed
+        height, and the page is laid out again only then."""
+        if self._kept_height is None:
+            self.updateGeometry()
+            return
+        kept = self._kept_rows
+        if any(self.sizeHintForRow(row) != kept[row] for row in kept if first <= row <= last):
+            self._kept_height = None
+            self.updateGeometry()
 
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
         super().setRowHidden(row, hide)
@@ -82,7 +106,8 @@ class GrowingListView(_GrowMixin, QListView):
 
     def _rows_height(self) -> int:
         if self._kept_height is None:
-            self._kept_height = super()._rows_height()
+            self._kept_rows = {r: self.sizeHintForRow(r) for r in self._shown_rows()}
+            self._kept_height = self._height_of(self._kept_rows)
         return self._kept_height
 
     def sizeHint(self) -> QSize:
@@ -167,6 +192,10 @@ class GrowingTableView(_GrowMixin, QTableView):
         self.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._columns_due = False
+        #: The width each column wanted when last measured, before the
+        #: others gave way to the stretching one: a changed cell that fits
+        #: in it would not change what measuring again gives.
+        self._wanted: dict[int, int] = {}
         self._columns_timer = QTimer(self, singleShot=True, interval=0)
         self._columns_timer.timeout.connect(self._fit_columns_now)
 
@@ -203,6 +232,7 @@ class GrowingTableView(_GrowMixin, QTableView):
                 continue
             width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
             wanted[column] = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+        self._wanted = dict(wanted)
         # The stretching column holds the person's own words ("What I want"):
         # with large text on a small screen, the others give way so that it
         # keeps at least a quarter of the width (their words wrap instead).
@@ -245,22 +275,29 @@ class GrowingTableView(_GrowMixin, QTableView):
 
     def _rows_changed(self, first: int, last: int) -> None:
         """Rows ``first`` to ``last`` changed: fit those that can be seen;
-        the table's height depends only on its first ``max_rows`` rows."""
+        the table's height depends only on its first ``max_rows`` rows, and
+        the page is laid out again only if one of those changed height."""
         if first < 0:
             return
+        head = range(first, min(last, self.max_rows - 1) + 1)
+        before = [self.rowHeight(row) for row in head]
         top = max(self.rowAt(0), 0)
         bottom = self.rowAt(self.viewport().height() - 1)
         if bottom < 0:
             bottom = top + self.max_rows
         for row in range(max(first, top), min(last, bottom) + 1):
             self.resizeRowToContents(row)
-        if first < self.max_rows:
-            self.updateGeometry()
+        for row in head:
+            self.resizeRowToContents(row)
+        if [self.rowHeight(row) for row in head] != before:
+            self.updateGeometry()       # a first row grew or shrank (a tick that wraps, say)
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed (typing, a tick): repaint its cells, without
         measuring every column again over a hundred sampled rows, unless a
-        cell no longer fits its column."""
+        cell is wider than its column wanted when measured (a column that
+        gave way to the stretching one is narrower than its words on
+        purpose, and measuring again would only give the same widths)."""
         model = self.model()
         if model is None or not top_left.isValid() or top_left.row() != bottom_right.row():
             super().dataChanged(top_left, bottom_right, roles)
@@ -273,7 +310,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         for column in range(top_left.column(), bottom_right.column() + 1):
             if (column != self.stretch_column and not header.isSectionHidden(column)
                     and self.sizeHintForIndex(model.index(row, column)).width()
-                    > header.sectionSize(column)):
+                    > self._wanted.get(column, header.sectionSize(column))):
                 super().dataChanged(top_left, bottom_right, roles)
                 self.fit_columns()
                 return

@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QScrollBar, QWidget)
 
+from . import app_events
+
 _GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 
@@ -46,10 +48,10 @@ def _steady(widget: QWidget) -> None:
 
 
 class WheelGuard(QObject):
-    """An application event filter; install once with ``install()``."""
+    """Sees every event of the application (``app_events``) once ``install()``ed."""
 
     def install(self, app: QApplication) -> None:
-        app.installEventFilter(self)
+        app_events.join(self, app)
         for widget in app.allWidgets():
             box = guarded(widget)
             if box is not None:

@@ -1,0 +1,68 @@
+"""One application-wide event filter, shared by the parts that need one.
+
+Qt hands every event of every object in the app (thousands when a page is
+built or shown: children added, styles, fonts, moves, shows, paints) to
+each application event filter, and for a filter written in Python PySide
+wraps the object and the event for each call. The idle lock, the wheel
+guard and the screen fit each installed their own, so every event crossed
+into Python three times. Each now joins the one filter here instead
+(``join``), which calls them in the order Qt would have: the one that
+joined last first, and an event one of them filters out goes no further.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+
+class AppEvents(QObject):
+    """The shared filter of one application (see :func:`join`)."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("appEvents")
+        #: Most recently joined first.
+        self._members: list[QObject] = []
+        app.installEventFilter(self)
+
+    def add(self, member: QObject) -> None:
+        if member in self._members:
+            self._members.remove(member)
+        else:
+            member.destroyed.connect(lambda *_args, member=member: self.remove(member))
+        self._members.insert(0, member)
+
+    def remove(self, member: QObject) -> None:
+        if member in self._members:
+            self._members.remove(member)
+
+    def members(self) -> tuple[QObject, ...]:
+        return tuple(self._members)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        for member in self._members:
+            if member.eventFilter(watched, event):
+                return True
+        return False
+
+
+def _shared(app: QCoreApplication) -> AppEvents:
+    found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else AppEvents(app)
+
+
+def join(member: QObject, app: QCoreApplication | None = None) -> None:
+    """``member.eventFilter(watched, event)`` sees every event of the app,
+    as if installed with ``app.installEventFilter(member)``."""
+    app = app if app is not None else QCoreApplication.instance()
+    if app is not None:
+        _shared(app).add(member)
+
+
+def leave(member: QObject, app: QCoreApplication | None = None) -> None:
+    """``member`` sees no more events (as ``app.removeEventFilter(member)``)."""
+    app = app if app is not None else QCoreApplication.instance()
+    if app is not None:
+        found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+        if found is not None:
+            found.remove(member)

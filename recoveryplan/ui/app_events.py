@@ -8,6 +8,8 @@ guard and the screen fit each installed their own, so every event crossed
 into Python three times. Each now joins the one filter here instead
 (``join``), which calls them in the order Qt would have: the one that
 joined last first, and an event one of them filters out goes no further.
+A member names the kinds of event it wants in ``EVENTS`` (a set of
+``QEvent.Type``), and sees no others.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class AppEvents(QObject):
         self.setObjectName("appEvents")
         #: Most recently joined first.
         self._members: list[QObject] = []
+        #: For each kind of event, the members that want it (in that order).
+        self._by_kind: dict[QEvent.Type, tuple[QObject, ...]] = {}
         app.installEventFilter(self)
 
     def add(self, member: QObject) -> None:
@@ -31,16 +35,23 @@ class AppEvents(QObject):
         else:
             member.destroyed.connect(lambda *_args, member=member: self.remove(member))
         self._members.insert(0, member)
+        self._sort()
 
     def remove(self, member: QObject) -> None:
         if member in self._members:
             self._members.remove(member)
+            self._sort()
 
     def members(self) -> tuple[QObject, ...]:
         return tuple(self._members)
 
+    def _sort(self) -> None:
+        kinds = {kind for member in self._members for kind in member.EVENTS}
+        self._by_kind = {kind: tuple(m for m in self._members if kind in m.EVENTS)
+                         for kind in kinds}
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        for member in self._members:
+        for member in self._by_kind.get(event.type(), ()):
             if member.eventFilter(watched, event):
                 return True
         return False
@@ -52,8 +63,9 @@ def _shared(app: QCoreApplication) -> AppEvents:
 
 
 def join(member: QObject, app: QCoreApplication | None = None) -> None:
-    """``member.eventFilter(watched, event)`` sees every event of the app,
-    as if installed with ``app.installEventFilter(member)``."""
+    """``member.eventFilter(watched, event)`` sees every event of the app
+    of a kind in ``member.EVENTS``, as if installed with
+    ``app.installEventFilter(member)``."""
     app = app if app is not None else QCoreApplication.instance()
     if app is not None:
         _shared(app).add(member)

@@ -64,6 +64,8 @@ class ScreenFit(QObject):
     """Sees every event of the application (``app_events``): windows being
     shown are fitted to their screen."""
 
+    EVENTS = frozenset({QEvent.Type.Show})
+
     def install(self, app: QObject | None) -> None:
         if app is not None:
             app_events.join(self, app)

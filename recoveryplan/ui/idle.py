@@ -21,6 +21,8 @@ class IdleWatcher(QObject):
     """
 
     idle = Signal()
+    #: What counts as someone using the app (``app_events``).
+    EVENTS = _ACTIVITY
 
     def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -50,6 +50,8 @@ def _steady(widget: QWidget) -> None:
 class WheelGuard(QObject):
     """Sees every event of the application (``app_events``) once ``install()``ed."""
 
+    EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.Wheel})
+
     def install(self, app: QApplication) -> None:
         app_events.join(self, app)
         for widget in app.allWidgets():

@@ -117,7 +117,7 @@ class Workspace(QWidget):
         page = self._pages[row]
         if page is None:
             spec = SECTIONS[row]
-            page = make_page(spec, self.ctx)
+            page = make_page(spec, self.ctx, self.stack)
             page.setObjectName(page.objectName() or f"page-{spec.key}")
             if isinstance(page, ReviewsPage):
                 page.snapshot_loader = self.snapshot_loader

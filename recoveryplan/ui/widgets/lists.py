@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy,
+                               QStyleOptionViewItem, QTableView)
 
 
 class _GrowMixin:
@@ -25,7 +26,12 @@ class _GrowMixin:
     def _rows_height(self) -> int:
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        shown = [r for r in range(rows) if not self._row_hidden(r)][:self.max_rows]
+        shown = []
+        for r in range(rows):
+            if not self._row_hidden(r):
+                shown.append(r)
+                if len(shown) == self.max_rows:
+                    break
         height = sum(self.sizeHintForRow(r) for r in shown)
         if not shown:
             height = self.fontMetrics().height() * 2
@@ -63,18 +69,39 @@ class GrowingListView(_GrowMixin, QListView):
         self._connect_growth()
         model.rowsMoved.connect(self._grow)     # other rows may come first now
         self._kept_height = None
+        self._choose_scroll_bar()
 
     def _row_hidden(self, row: int) -> bool:
         return self.isRowHidden(row)
 
     def _grow(self, *_args) -> None:
         self._kept_height = None
+        self._choose_scroll_bar()
         super()._grow()
 
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
         super().setRowHidden(row, hide)
         self._kept_height = None
+        self._choose_scroll_bar()
         self.updateGeometry()
+
+    def _choose_scroll_bar(self) -> None:
+        """The list is as tall as its first ``max_rows`` rows, so it scrolls
+        exactly when it has more: say so at once. (Left to Qt, the scroll bar
+        came only once every row had been measured, and narrowed the rows,
+        so that each was measured again at the new width.)"""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        shown = 0
+        for row in range(rows):
+            if not self.isRowHidden(row):
+                shown += 1
+                if shown > self.max_rows:
+                    break
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if shown > self.max_rows
+                  else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
 
     def setItemDelegate(self, delegate) -> None:  # noqa: N802 - Qt API
         super().setItemDelegate(delegate)
@@ -84,6 +111,19 @@ class GrowingListView(_GrowMixin, QListView):
         if self._kept_height is None:
             self._kept_height = super()._rows_height()
         return self._kept_height
+
+    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 - Qt API
+        """The row's height from its delegate, without laying out every row
+        of the list first (as Qt's own does): the list's height needs only
+        its first rows, and the rest are laid out once the page has its
+        width."""
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return -1
+        index = model.index(row, self.modelColumn())
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        return self.itemDelegateForIndex(index).sizeHint(option, index).height()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height())
@@ -169,11 +209,20 @@ class GrowingTableView(_GrowMixin, QTableView):
         self._columns_due = False
         self._columns_timer = QTimer(self, singleShot=True, interval=0)
         self._columns_timer.timeout.connect(self._fit_columns_now)
+        #: The viewport's width when the columns were last fitted while shown
+        #: (None: not since they were fitted hidden, or never).
+        self._fitted_width: int | None = None
+        #: The height its first rows want, kept until a row, a column's
+        #: width, the font or the words change (layouts ask for it often).
+        self._kept_height: int | None = None
+        header.sectionResized.connect(self._forget_height)
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        self._kept_height = None
         self.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         self._connect_growth()
+        model.rowsMoved.connect(self._forget_height)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
                        model.layoutChanged, model.headerDataChanged, model.columnsInserted,
                        model.columnsRemoved):
@@ -196,6 +245,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         model = self.model()
         if model is None:
             return
+        self._fitted_width = self.viewport().width() if self.isVisible() else None
         header = self.horizontalHeader()
         wanted = {}
         for column in range(model.columnCount()):
@@ -224,22 +274,29 @@ class GrowingTableView(_GrowMixin, QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
                             QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
+            self._kept_height = None
             self.fit_columns()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._kept_height = None
             self.fit_columns()          # the columns share out the new width
             self._fit_visible_rows()    # and words wrap to it, changed columns or not
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self.fit_columns()      # the width it has now it didn't have while hidden
+        if self._fitted_width != self.viewport().width():
+            self.fit_columns()  # the width it has now it didn't have while hidden
+
+    def _forget_height(self, *_args) -> None:
+        self._kept_height = None
 
     def _grow(self, *args) -> None:
         if args and hasattr(args[0], "row") and len(args) >= 2 and hasattr(args[1], "row"):
             self._rows_changed(args[0].row(), args[1].row())    # dataChanged
             return
+        self._kept_height = None
         self._fit_visible_rows()
         super()._grow()
 
@@ -255,6 +312,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         for row in range(max(first, top), min(last, bottom) + 1):
             self.resizeRowToContents(row)
         if first < self.max_rows:
+            self._kept_height = None
             self.updateGeometry()
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
@@ -296,6 +354,11 @@ class GrowingTableView(_GrowMixin, QTableView):
     def _rows_height(self) -> int:
         if self._columns_due:
             self._fit_columns_now()     # row heights depend on column widths
+        if self._kept_height is None:
+            self._kept_height = self._measure_rows_height()
+        return self._kept_height
+
+    def _measure_rows_height(self) -> int:
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         shown = range(min(rows, self.max_rows))

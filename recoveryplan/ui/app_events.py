@@ -10,9 +10,18 @@ into Python three times. Each now joins the one filter here instead
 joined last first, and an event one of them filters out goes no further.
 A member names the kinds of event it wants in ``EVENTS`` (a set of
 ``QEvent.Type``), and sees no others.
+
+Even so, each event crosses into Python once. While a page is built and
+first shown (thousands of events, none of them input: nothing else runs
+meanwhile), :func:`set_aside` takes the filter out, and then lets each
+member catch up with what was built (``caught_up(page)``: the wheel guard
+steadies the page's boxes).
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
@@ -50,6 +59,21 @@ class AppEvents(QObject):
         self._by_kind = {kind: tuple(m for m in self._members if kind in m.EVENTS)
                          for kind in kinds}
 
+    @contextmanager
+    def aside(self) -> Iterator[list[QObject]]:
+        app = self.parent()
+        app.removeEventFilter(self)
+        built: list[QObject] = []
+        try:
+            yield built
+        finally:
+            app.installEventFilter(self)
+            for member in tuple(self._members):
+                catch_up = getattr(member, "caught_up", None)
+                if catch_up is not None:
+                    for root in built:
+                        catch_up(root)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         for member in self._by_kind.get(event.type(), ()):
             if member.eventFilter(watched, event):
@@ -78,3 +102,19 @@ def leave(member: QObject, app: QCoreApplication | None = None) -> None:
         found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
         if found is not None:
             found.remove(member)
+
+
+@contextmanager
+def set_aside() -> Iterator[list[QObject]]:
+    """Build and show a page without the shared filter seeing each of its
+    events; the caller adds what it built to the list this yields, and each
+    member then catches up with it. Only for work that runs no event loop
+    and takes no input."""
+    app = QCoreApplication.instance()
+    found = (app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+             if app is not None else None)
+    if found is None:
+        yield []
+        return
+    with found.aside() as built:
+        yield built

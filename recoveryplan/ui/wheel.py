@@ -60,6 +60,17 @@ class WheelGuard(QObject):
                 _steady(box)
                 _steady(widget)
 
+    def caught_up(self, root: QObject) -> None:
+        """``root`` and what is in it were built while this guard was set
+        aside (``app_events.set_aside``): steady its boxes now."""
+        if not isinstance(root, QWidget):
+            return
+        for widget in (root, *root.findChildren(QWidget)):
+            box = guarded(widget)
+            if box is not None:
+                _steady(box)
+                _steady(widget)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
         if kind == QEvent.Type.Polish:

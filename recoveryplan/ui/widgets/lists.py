@@ -139,11 +139,18 @@ class GrowingListView(_GrowMixin, QListView):
             self.updateGeometry()
 
     def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self._kept_height = None
+        if event.oldSize().width() == event.size().width():
+            # Rows one under another keep their heights when only the list's
+            # height changes; QListView would lay them all out again anyway.
+            QAbstractItemView.resizeEvent(self, event)
+            return
+        super().resizeEvent(event)      # QListView: all rows again, in a tenth of a second
+        self._kept_height = None
+        if self.isVisible():
+            self.executeDelayedItemsLayout()    # now, at this width (the first rows; the rest batched)
+        else:
             self.scheduleDelayedItemsLayout()
-            self.updateGeometry()
+        self.updateGeometry()
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed and is as tall as before (a tick, a word that

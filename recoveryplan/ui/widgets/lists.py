@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy,
-                               QStyleOptionViewItem, QTableView)
+                               QTableView)
 
 
 class _GrowMixin:
@@ -111,19 +111,6 @@ class GrowingListView(_GrowMixin, QListView):
         if self._kept_height is None:
             self._kept_height = super()._rows_height()
         return self._kept_height
-
-    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 - Qt API
-        """The row's height from its delegate, without laying out every row
-        of the list first (as Qt's own does): the list's height needs only
-        its first rows, and the rest are laid out once the page has its
-        width."""
-        model = self.model()
-        if model is None or not 0 <= row < model.rowCount():
-            return -1
-        index = model.index(row, self.modelColumn())
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        return self.itemDelegateForIndex(index).sizeHint(option, index).height()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height())

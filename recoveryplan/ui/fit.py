@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from . import app_events
+
 #: Room kept for a window manager's title bar and borders before they are known.
 FRAME_GUESS = QSize(12, 40)
 
@@ -59,11 +61,17 @@ def place_on_screen(widget: QWidget, width: int, height: int) -> None:
 
 
 class ScreenFit(QObject):
-    """An application-wide filter: windows being shown are fitted to their screen."""
+    """Sees every event of the application (``app_events``): windows being
+    shown are fitted to their screen."""
+
+    EVENTS = frozenset({QEvent.Type.Show})
 
     def install(self, app: QObject | None) -> None:
         if app is not None:
-            app.installEventFilter(self)
+            app_events.join(self, app)
+
+    def uninstall(self, app: QObject | None = None) -> None:
+        app_events.leave(self, app)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)

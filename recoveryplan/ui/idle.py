@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from . import app_events
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -14,11 +16,13 @@ _ACTIVITY = frozenset({
 class IdleWatcher(QObject):
     """Emits ``idle`` once when no input arrived for ``interval_ms``.
 
-    Installed as an application event filter; every key press, click,
+    Sees every event of the application (``app_events``); every key press, click,
     mouse move or scroll restarts the countdown. Inactive until ``start``.
     """
 
     idle = Signal()
+    #: What counts as someone using the app (``app_events``).
+    EVENTS = _ACTIVITY
 
     def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,9 +30,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.idle)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        app_events.join(self)
 
     def set_interval_ms(self, interval_ms: int) -> None:
         self._timer.setInterval(interval_ms)
@@ -53,7 +55,5 @@ class IdleWatcher(QObject):
         return False
 
     def uninstall(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app_events.leave(self)
         self._timer.stop()

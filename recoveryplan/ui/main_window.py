@@ -211,7 +211,8 @@ class MainWindow(WindowParts, QMainWindow):
         self._install_undo(session)
         from .workspace import Workspace
 
-        self.workspace = Workspace(session.ctx, snapshot_loader=session.open_plan.load_snapshot)
+        self.workspace = Workspace(session.ctx, self.screens,
+                                   snapshot_loader=session.open_plan.load_snapshot)
         self.screens.addWidget(self.workspace)
         self.screens.setCurrentWidget(self.workspace)
         self._set_plan_open(True)

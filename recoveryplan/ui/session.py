@@ -9,11 +9,13 @@ reads a plan on a worker thread.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from .. import opened
+from .. import i18n, opened
 from .background import BackgroundTask, run_in_background
 from .dialogs import DialogService
 
@@ -38,6 +40,11 @@ def open_and_load(open_plan: Callable[[], Any]) -> Any:
     except Exception:
         plan.close()
         raise
+    # The plan's pages show dates (a review that is due, check-ins): the
+    # locale's date formats load here, not on the GUI thread. Only a head
+    # start: if it cannot be had, the page loads them when it shows a date.
+    with contextlib.suppress(Exception):
+        i18n.format_date(dt.date.today(), "long")
     return plan
 
 

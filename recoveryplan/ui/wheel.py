@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QScrollBar, QWidget)
 
+from . import app_events
+
 _GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 
@@ -46,11 +48,24 @@ def _steady(widget: QWidget) -> None:
 
 
 class WheelGuard(QObject):
-    """An application event filter; install once with ``install()``."""
+    """Sees every event of the application (``app_events``) once ``install()``ed."""
+
+    EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.Wheel})
 
     def install(self, app: QApplication) -> None:
-        app.installEventFilter(self)
+        app_events.join(self, app)
         for widget in app.allWidgets():
+            box = guarded(widget)
+            if box is not None:
+                _steady(box)
+                _steady(widget)
+
+    def caught_up(self, root: QObject) -> None:
+        """``root`` and what is in it were built while this guard was set
+        aside (``app_events.set_aside``): steady its boxes now."""
+        if not isinstance(root, QWidget):
+            return
+        for widget in (root, *root.findChildren(QWidget)):
             box = guarded(widget)
             if box is not None:
                 _steady(box)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..i18n import _
 from ..plans.changes import section_has_writing
 from ..plans.sections import SECTIONS
+from . import app_events
 from .context import PlanContext
 from .pages import make_page
 from .pages.base import SectionPage
@@ -117,7 +118,7 @@ class Workspace(QWidget):
         page = self._pages[row]
         if page is None:
             spec = SECTIONS[row]
-            page = make_page(spec, self.ctx)
+            page = make_page(spec, self.ctx, self.stack)
             page.setObjectName(page.objectName() or f"page-{spec.key}")
             if isinstance(page, ReviewsPage):
                 page.snapshot_loader = self.snapshot_loader
@@ -197,8 +198,14 @@ class Workspace(QWidget):
             return
         self.ctx.flush_pending()
         self.ctx.end_typing_burst()
-        self.page(row)
-        self.stack.setCurrentIndex(row)
+        if self._pages[row] is None:
+            # Built and first shown (styled, laid out) without the app-wide
+            # filter seeing each of its thousands of events.
+            with app_events.set_aside() as built:
+                built.append(self.page(row))
+                self.stack.setCurrentIndex(row)
+        else:
+            self.stack.setCurrentIndex(row)
         self.section_changed.emit(row)
 
     def current_page(self) -> SectionPage:

@@ -47,7 +47,7 @@ def _no_window_filters_left():
     if app is not None:
         for window in QApplication.topLevelWidgets():
             for fit in window.findChildren(ScreenFit):
-                app.removeEventFilter(fit)
+                fit.uninstall(app)
 
 
 @pytest.fixture

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from ...plans.sections import SectionKind, SectionSpec
 from ..context import PlanContext
 from .base import SectionPage
 
 
-def make_page(spec: SectionSpec, ctx: PlanContext) -> SectionPage:
-    """Build the page for one section of the plan."""
+def make_page(spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> SectionPage:
+    """Build the page for one section of the plan (inside ``parent``, if given)."""
     from .appointments import AppointmentsPage
     from .checkins import CheckInsPage
     from .contacts import ContactsPage
@@ -26,7 +28,7 @@ def make_page(spec: SectionSpec, ctx: PlanContext) -> SectionPage:
         SectionKind.CHECKINS: CheckInsPage,
         SectionKind.REVIEWS: ReviewsPage,
     }
-    return pages[spec.kind](spec, ctx)
+    return pages[spec.kind](spec, ctx, parent)
 
 
 __all__ = ["make_page", "SectionPage"]

@@ -72,6 +72,11 @@ class SectionPage(QWidget):
         """Run ``fn`` now and on every language change."""
         self._words.call(fn)
 
+    def after_retranslate(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on every language change, not now (what is made now is
+        worded already)."""
+        self._words.follow(fn)
+
     def tr_text(self, widget, source: str, accessible: bool = True) -> None:
         """Show ``_(source)`` on a label, button or group box, again after a language change."""
         self._words.text(widget, source, accessible)

@@ -204,7 +204,8 @@ class ListFieldBox(_FieldBox):
         chain.append(self.just_for_me)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-        page.on_retranslate(self._retranslate)
+        page.after_retranslate(self._retranslate)
+        self._retranslate(built=True)
 
     # -- current entry ---------------------------------------------------------
     def current(self) -> Record | None:
@@ -317,9 +318,10 @@ class ListFieldBox(_FieldBox):
         self.just_for_me.setChecked(bool(record and record.private))
         self.together.show_for(record)
 
-    def _retranslate(self) -> None:
+    def _retranslate(self, built: bool = False) -> None:
         super()._retranslate()
-        self.section.retranslate()
+        if not built:       # a model made just now is worded already
+            self.section.retranslate()
         self.delegate.detail_label = _(self.field.detail_label) if self.field.detail_label else ""
 
     def has_content(self) -> bool:

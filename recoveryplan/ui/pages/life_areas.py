@@ -106,7 +106,7 @@ class _AreaBox(QGroupBox):
             buttons.append(button)
             button.setMinimumHeight(MIN_TARGET)
             button.setFlat(True)
-            button.setStyleSheet("text-align: left; text-decoration: underline;")
+            button.setProperty("goalLink", True)     # styled by the page's sheet
             button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
             button.clicked.connect(lambda _c=False, gid=goal.id: self.page.show_goal.emit(gid))
             self.goals_box.addWidget(button)
@@ -119,6 +119,9 @@ class _AreaBox(QGroupBox):
         return bool(note and (note.now_text.strip() or note.hope_text.strip()))
 
 
+#: The goals listed under an area look like links (buttons with ``goalLink``).
+GOAL_LINK_STYLE = 'QPushButton[goalLink="true"] { text-align: left; text-decoration: underline; }'
+
 #: Goal fields shown under the life areas (besides its words).
 _GOAL_LISTING_FIELDS = ("life_area", "private")
 
@@ -130,6 +133,9 @@ class LifeAreasPage(SectionPage):
 
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)
+        # One sheet for every goal's button (a sheet of each button's own
+        # was read, and its button styled apart, three hundred times over).
+        self.setStyleSheet(GOAL_LINK_STYLE)
         self.boxes = {area: _AreaBox(self, area) for area in LifeArea}
         for box in self.boxes.values():
             self.layout_.addWidget(box)

@@ -102,7 +102,9 @@ class ListSection:
         a new language), choose the ``first`` record if asked, and refresh."""
         self.page.refresh_on_changes(self.refresh)
         self.ctx.together_changed.connect(self.refresh)
-        self.page.on_retranslate(self.retranslate)
+        # A model made now words itself as it is asked; it tells its views
+        # again only when the language changes (every row, all at once).
+        self.page.after_retranslate(self.retranslate)
         if first and self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
         self.refresh()

@@ -6,7 +6,8 @@ from itertools import islice
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QTableView, QHeaderView
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy,
+                               QTableView)
 
 
 class _GrowMixin:
@@ -72,6 +73,7 @@ class GrowingListView(_GrowMixin, QListView):
         self._connect_growth()
         model.rowsMoved.connect(self._grow)     # other rows may come first now
         self._kept_height = None
+        self._choose_scroll_bar()
 
     def _row_hidden(self, row: int) -> bool:
         return self.isRowHidden(row)
@@ -81,6 +83,7 @@ class GrowingListView(_GrowMixin, QListView):
             self._rows_changed(args[0].row(), args[1].row())    # dataChanged
             return
         self._kept_height = None
+        self._choose_scroll_bar()
         super()._grow()
 
     def _rows_changed(self, first: int, last: int) -> None:
@@ -98,7 +101,26 @@ class GrowingListView(_GrowMixin, QListView):
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
         super().setRowHidden(row, hide)
         self._kept_height = None
+        self._choose_scroll_bar()
         self.updateGeometry()
+
+    def _choose_scroll_bar(self) -> None:
+        """The list is as tall as its first ``max_rows`` rows, so it scrolls
+        exactly when it has more: say so at once. (Left to Qt, the scroll bar
+        came only once every row had been measured, and narrowed the rows,
+        so that each was measured again at the new width.)"""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        shown = 0
+        for row in range(rows):
+            if not self.isRowHidden(row):
+                shown += 1
+                if shown > self.max_rows:
+                    break
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if shown > self.max_rows
+                  else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
 
     def setItemDelegate(self, delegate) -> None:  # noqa: N802 - Qt API
         super().setItemDelegate(delegate)
@@ -124,11 +146,18 @@ class GrowingListView(_GrowMixin, QListView):
             self.updateGeometry()
 
     def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self._kept_height = None
+        if event.oldSize().width() == event.size().width():
+            # Rows one under another keep their heights when only the list's
+            # height changes; QListView would lay them all out again anyway.
+            QAbstractItemView.resizeEvent(self, event)
+            return
+        super().resizeEvent(event)      # QListView: all rows again, in a tenth of a second
+        self._kept_height = None
+        if self.isVisible():
+            self.executeDelayedItemsLayout()    # now, at this width (the first rows; the rest batched)
+        else:
             self.scheduleDelayedItemsLayout()
-            self.updateGeometry()
+        self.updateGeometry()
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed and is as tall as before (a tick, a word that
@@ -198,11 +227,20 @@ class GrowingTableView(_GrowMixin, QTableView):
         self._wanted: dict[int, int] = {}
         self._columns_timer = QTimer(self, singleShot=True, interval=0)
         self._columns_timer.timeout.connect(self._fit_columns_now)
+        #: The viewport's width when the columns were last fitted while shown
+        #: (None: not since they were fitted hidden, or never).
+        self._fitted_width: int | None = None
+        #: The height its first rows want, kept until a row, a column's
+        #: width, the font or the words change (layouts ask for it often).
+        self._kept_height: int | None = None
+        header.sectionResized.connect(self._forget_height)
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        self._kept_height = None
         self.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         self._connect_growth()
+        model.rowsMoved.connect(self._forget_height)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
                        model.layoutChanged, model.headerDataChanged, model.columnsInserted,
                        model.columnsRemoved):
@@ -225,6 +263,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         model = self.model()
         if model is None:
             return
+        self._fitted_width = self.viewport().width() if self.isVisible() else None
         header = self.horizontalHeader()
         wanted = {}
         for column in range(model.columnCount()):
@@ -254,22 +293,29 @@ class GrowingTableView(_GrowMixin, QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
                             QEvent.Type.LanguageChange, QEvent.Type.LayoutDirectionChange):
+            self._kept_height = None
             self.fit_columns()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._kept_height = None
             self.fit_columns()          # the columns share out the new width
             self._fit_visible_rows()    # and words wrap to it, changed columns or not
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self.fit_columns()      # the width it has now it didn't have while hidden
+        if self._fitted_width != self.viewport().width():
+            self.fit_columns()  # the width it has now it didn't have while hidden
+
+    def _forget_height(self, *_args) -> None:
+        self._kept_height = None
 
     def _grow(self, *args) -> None:
         if args and hasattr(args[0], "row") and len(args) >= 2 and hasattr(args[1], "row"):
             self._rows_changed(args[0].row(), args[1].row())    # dataChanged
             return
+        self._kept_height = None
         self._fit_visible_rows()
         super()._grow()
 
@@ -290,6 +336,7 @@ class GrowingTableView(_GrowMixin, QTableView):
         for row in head:
             self.resizeRowToContents(row)
         if [self.rowHeight(row) for row in head] != before:
+            self._kept_height = None
             self.updateGeometry()       # a first row grew or shrank (a tick that wraps, say)
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
@@ -333,6 +380,11 @@ class GrowingTableView(_GrowMixin, QTableView):
     def _rows_height(self) -> int:
         if self._columns_due:
             self._fit_columns_now()     # row heights depend on column widths
+        if self._kept_height is None:
+            self._kept_height = self._measure_rows_height()
+        return self._kept_height
+
+    def _measure_rows_height(self) -> int:
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         shown = range(min(rows, self.max_rows))

@@ -4,7 +4,8 @@ A widget registers what it shows with :func:`translations` (the ``N_``
 source of a label's text, a box's name for screen readers, or a function
 that words several things at once); each runs now and again whenever the
 widget hears ``QEvent.LanguageChange`` (which Qt hands down from the window
-to every widget in it, hidden ones too, when the language changes)::
+to every widget in it, hidden ones too, when the language changes, and each
+widget to its children, the ``Translations`` among them)::
 
     words = translations(self)
     words.text(self.title, N_("My goals"))
@@ -29,7 +30,6 @@ class Translations(QObject):
         super().__init__(owner)
         self._owner = owner
         self._calls: list[Callable[[], None]] = []
-        owner.installEventFilter(self)
 
     def call(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` now and after every language change."""
@@ -65,10 +65,14 @@ class Translations(QObject):
         for fn in list(self._calls):
             fn()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self._owner and event.type() == QEvent.Type.LanguageChange:
+    def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # A widget hands a language change on to its children, this one
+        # among them. (Not an event filter on the owner: that would see
+        # every event of the owner, each paint and move, for this one.)
+        if event.type() == QEvent.Type.LanguageChange:
             self.run()
-        return False
+            return True
+        return super().event(event)
 
 
 def translations(owner: QWidget) -> Translations:

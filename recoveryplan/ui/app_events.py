@@ -1,0 +1,120 @@
+"""One application-wide event filter, shared by the parts that need one.
+
+Qt hands every event of every object in the app (thousands when a page is
+built or shown: children added, styles, fonts, moves, shows, paints) to
+each application event filter, and for a filter written in Python PySide
+wraps the object and the event for each call. The idle lock, the wheel
+guard and the screen fit each installed their own, so every event crossed
+into Python three times. Each now joins the one filter here instead
+(``join``), which calls them in the order Qt would have: the one that
+joined last first, and an event one of them filters out goes no further.
+A member names the kinds of event it wants in ``EVENTS`` (a set of
+``QEvent.Type``), and sees no others.
+
+Even so, each event crosses into Python once. While a page is built and
+first shown (thousands of events, none of them input: nothing else runs
+meanwhile), :func:`set_aside` takes the filter out, and then lets each
+member catch up with what was built (``caught_up(page)``: the wheel guard
+steadies the page's boxes).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+
+class AppEvents(QObject):
+    """The shared filter of one application (see :func:`join`)."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("appEvents")
+        #: Most recently joined first.
+        self._members: list[QObject] = []
+        #: For each kind of event, the members that want it (in that order).
+        self._by_kind: dict[QEvent.Type, tuple[QObject, ...]] = {}
+        app.installEventFilter(self)
+
+    def add(self, member: QObject) -> None:
+        if member in self._members:
+            self._members.remove(member)
+        else:
+            member.destroyed.connect(lambda *_args, member=member: self.remove(member))
+        self._members.insert(0, member)
+        self._sort()
+
+    def remove(self, member: QObject) -> None:
+        if member in self._members:
+            self._members.remove(member)
+            self._sort()
+
+    def members(self) -> tuple[QObject, ...]:
+        return tuple(self._members)
+
+    def _sort(self) -> None:
+        kinds = {kind for member in self._members for kind in member.EVENTS}
+        self._by_kind = {kind: tuple(m for m in self._members if kind in m.EVENTS)
+                         for kind in kinds}
+
+    @contextmanager
+    def aside(self) -> Iterator[list[QObject]]:
+        app = self.parent()
+        app.removeEventFilter(self)
+        built: list[QObject] = []
+        try:
+            yield built
+        finally:
+            app.installEventFilter(self)
+            for member in tuple(self._members):
+                catch_up = getattr(member, "caught_up", None)
+                if catch_up is not None:
+                    for root in built:
+                        catch_up(root)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        for member in self._by_kind.get(event.type(), ()):
+            if member.eventFilter(watched, event):
+                return True
+        return False
+
+
+def _shared(app: QCoreApplication) -> AppEvents:
+    found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else AppEvents(app)
+
+
+def join(member: QObject, app: QCoreApplication | None = None) -> None:
+    """``member.eventFilter(watched, event)`` sees every event of the app
+    of a kind in ``member.EVENTS``, as if installed with
+    ``app.installEventFilter(member)``."""
+    app = app if app is not None else QCoreApplication.instance()
+    if app is not None:
+        _shared(app).add(member)
+
+
+def leave(member: QObject, app: QCoreApplication | None = None) -> None:
+    """``member`` sees no more events (as ``app.removeEventFilter(member)``)."""
+    app = app if app is not None else QCoreApplication.instance()
+    if app is not None:
+        found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+        if found is not None:
+            found.remove(member)
+
+
+@contextmanager
+def set_aside() -> Iterator[list[QObject]]:
+    """Build and show a page without the shared filter seeing each of its
+    events; the caller adds what it built to the list this yields, and each
+    member then catches up with it. Only for work that runs no event loop
+    and takes no input."""
+    app = QCoreApplication.instance()
+    found = (app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+             if app is not None else None)
+    if found is None:
+        yield []
+        return
+    with found.aside() as built:
+        yield built

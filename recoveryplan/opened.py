@@ -66,6 +66,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def hold_ctrl_c_once_changed() -> None:
+    """The command line: once a change of secret is in effect, Ctrl-C can no
+    longer stop the command (which then says what it did and ends)."""
+    from .storage import rotation
+
+    rotation.hold_ctrl_c_once_changed()
+
+
 def error_message(error: BaseException) -> str:
     """What to tell the person about ``error``: a storage error's own kind
     words, or the general ones for anything else."""

@@ -15,6 +15,7 @@ from .prompts import Secrets
 def _open(args, secrets: Secrets):
     from .. import opened
 
+    opened.hold_ctrl_c_once_changed()
     # Read-only media or a full disk: reading and exporting still work;
     # a command that writes says plainly that it can't.
     return opened.open_plan(Path(args.plan), secrets.existing(), read_only=None)

@@ -56,16 +56,35 @@ _STOP_VAR = "RECOVERYPLAN_ROTATION_STOP"
 STEPS = ("export", "old-key", "new-keys", "commit", "keys", "backups", "done")
 
 
+#: Tests only: a Ctrl-C (SIGINT to this process) as the named step begins.
+_CTRL_C_VAR = "RECOVERYPLAN_ROTATION_CTRL_C"
+
+
 def _step(name: str) -> None:
     if os.environ.get(_STOP_VAR) == name:
         os._exit(9)
+    if os.environ.get(_CTRL_C_VAR) == name:
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+#: Set by the command line (``hold_ctrl_c_once_changed``): once a change of
+#: secret is in effect, Ctrl-C stays swallowed until the process ends, so no
+#: moment between the change and the command's exit can say "stopped".
+_hold_after_commit = False
+
+
+def hold_ctrl_c_once_changed() -> None:
+    """For a process that ends with its command (the command line)."""
+    global _hold_after_commit
+    _hold_after_commit = True
 
 
 @contextmanager
 def uninterrupted() -> Iterator[None]:
     """From the commit point on, the change is made: Ctrl-C waits until the
     rest is done, so a command never says "stopped" about a change that is
-    in effect (main thread only; elsewhere there is no Ctrl-C to defer)."""
+    in effect (main thread only; elsewhere there is no Ctrl-C to defer).
+    Left by an error (before the commit point), Ctrl-C works again."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -76,7 +95,10 @@ def uninterrupted() -> Iterator[None]:
         return
     try:
         yield
-    finally:
+    except BaseException:
+        signal.signal(signal.SIGINT, previous)
+        raise
+    if not _hold_after_commit:
         signal.signal(signal.SIGINT, previous)
 
 

@@ -202,6 +202,25 @@ def _after_a_kill(folder: Path, old: str, new: str | None, reference: list[str])
 
 
 @pytest.mark.parametrize("step", STEPS)
+def test_ctrl_c_at_each_step_of_changing_the_passphrase_never_says_stopped_about_a_change_made(plan, step):
+    """A Ctrl-C as each step begins: before the commit point the command
+    stops, says so and nothing changed; from the commit point on it finishes
+    and says the passphrase changed (exit 0), however late the Ctrl-C."""
+    folder, _recovery = plan
+    done = cli(["change-passphrase", str(folder), "--passphrase-stdin"], f"{OLD}\n{NEW}\n",
+               RECOVERYPLAN_ROTATION_CTRL_C=step)
+    assert "Traceback" not in done.stderr
+    if STEPS.index(step) < STEPS.index("commit"):
+        assert done.returncode == 130, done.stdout + done.stderr
+        assert done.stderr == "Stopped. Nothing was left half-done.\n"
+        assert opens(folder, OLD) and not opens(folder, NEW)
+    else:
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "no longer opens this plan" in done.stdout
+        assert opens(folder, NEW) and not opens(folder, OLD)
+
+
+@pytest.mark.parametrize("step", STEPS)
 def test_a_kill_before_each_step_of_changing_the_passphrase(plan, step):
     folder, recovery = plan
     reference = texts(folder, OLD)

@@ -36,6 +36,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from . import compat, shaping  # noqa: F401  (shaping installs itself)
+from .fragments import KeptParagraph
 from .fonts import ARABIC, PLACEHOLDER, fallback_family, fonts, is_arabic_script, is_invisible
 from .visual_order import _visual_line
 
@@ -263,21 +264,6 @@ def _neighbour(raw: list[str | None], text: str, order: range, skip_spaces: bool
 
 
 # -- paragraphs ------------------------------------------------------------------
-
-class KeptParagraph(Paragraph):
-    """Breaks its lines once per width until drawn (a kept block is wrapped twice)."""
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
-        if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
-            return self.width, self.height    # ``split`` reuses the lines so too
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_width = availWidth if getattr(self, "width", None) == availWidth else None
-        return size
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's names
-        self._wrapped_width = None
-        super().drawOn(canvas, x, y, _sW)
-
 
 class BidiParagraph(KeptParagraph):
     """A shaped paragraph whose lines are drawn in visual order.

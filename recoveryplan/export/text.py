@@ -114,7 +114,8 @@ def _needs_bidi(text: str) -> bool:
         return False
     sans = fonts().sans
     return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI")
-               or (ord(ch) not in sans and ch != "\n" and ch not in _BIDI_CONTROLS) for ch in text)
+               or (ord(ch) not in sans and ch != "\n" and ch not in _BIDI_CONTROLS)
+               for ch in set(text))   # each character once: the order changes nothing
 
 
 #: Control characters (Unicode category Cc) other than the line feed.
@@ -151,14 +152,26 @@ def _unprintable(ch: str) -> None:
         found.append(ch)
 
 
+def _all_kept(text: str, bidi: bool) -> bool:
+    """Whether ``markup`` would keep every character of ``text`` as it is:
+    each one a font has (or a joiner or line break), and no direction
+    control that a paragraph without ``bidi`` leaves out."""
+    chars = set(text)
+    if not bidi and not _BIDI_CONTROLS.isdisjoint(chars):
+        return False
+    covered = fonts().either
+    return all(ch in _BIDI_CONTROLS or ch in _JOINERS or ch == "\n" or ord(ch) in covered
+               for ch in chars)
+
+
 def markup(text: str, bidi: bool = True) -> str:
     """Paragraph markup for the person's ``text``; see the module docstring.
     Direction controls are kept for a ``BidiParagraph`` (``bidi``), which
     resolves levels with them and then leaves them out; other format
     characters no font draws are left out here."""
     text = _clean(text)
-    if not text.isascii():
-        covered = fonts().sans | fonts().arabic
+    if not text.isascii() and not _all_kept(text, bidi):
+        covered = fonts().either
         kept = []
         for ch in text:
             if ch in _BIDI_CONTROLS:

@@ -89,6 +89,9 @@ def _footer(ctx: Context, margin: float = MARGIN) -> Callable[[Canvas, int, int]
     name = ctx.plan.info.owner_name.strip()
     printed = tr._("Printed {date}").format(date=ctx.date(ctx.today))
     rest = "  \u00b7  ".join((printed, tr._("Private and confidential")))
+    # The name and date are the same on every page: that paragraph is made
+    # and its lines broken once, when the first footer is drawn.
+    same: list = []
 
     def draw(canvas: Canvas, number: int, total: int) -> None:
         width, _height = canvas._pagesize
@@ -100,12 +103,15 @@ def _footer(ctx: Context, margin: float = MARGIN) -> Callable[[Canvas, int, int]
         page = tr._("Page {number} of {total}").format(number=ctx.number(number),
                                                        total=ctx.number(total))
         start_w, end_w = inner * 0.8, inner * 0.2
-        spans = ([("b", name), "  \u00b7  " + rest] if name else [rest])
-        start = ctx.p(*spans, style=styles.footer)
+        if not same:
+            spans = ([("b", name), "  \u00b7  " + rest] if name else [rest])
+            start = ctx.p(*spans, style=styles.footer)
+            same.append((start, start.wrap(start_w, FOOTER_GAP * 2)[1]))
+        start, start_h = same[0]
         end = ctx.p(page, style=styles.footer_end)
+        _w, end_h = end.wrap(end_w, FOOTER_GAP * 2)
         start_x, end_x = (margin + end_w, margin) if ctx.rtl else (margin, margin + start_w)
-        for para, x, w in ((start, start_x, start_w), (end, end_x, end_w)):
-            _w, h = para.wrap(w, FOOTER_GAP * 2)
+        for para, x, h in ((start, start_x, start_h), (end, end_x, end_h)):
             para.drawOn(canvas, x, MARGIN - 3 * mm - min(h, styles.footer.leading * 2))
         canvas.restoreState()
 

@@ -23,6 +23,7 @@ import subprocess
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
@@ -63,6 +64,11 @@ class FontSet:
 
     sans: frozenset[int]
     arabic: frozenset[int]
+
+    @cached_property
+    def either(self) -> frozenset[int]:
+        """The code points one family or the other covers."""
+        return self.sans | self.arabic
 
 
 _lock = threading.Lock()

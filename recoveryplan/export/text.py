@@ -36,6 +36,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from . import compat, shaping  # noqa: F401  (shaping installs itself)
+from .fragments import KeptParagraph
 from .fonts import ARABIC, PLACEHOLDER, fallback_family, fonts, is_arabic_script, is_invisible
 from .visual_order import _visual_line
 
@@ -113,7 +114,8 @@ def _needs_bidi(text: str) -> bool:
         return False
     sans = fonts().sans
     return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI")
-               or (ord(ch) not in sans and ch != "\n" and ch not in _BIDI_CONTROLS) for ch in text)
+               or (ord(ch) not in sans and ch != "\n" and ch not in _BIDI_CONTROLS)
+               for ch in set(text))   # each character once: the order changes nothing
 
 
 #: Control characters (Unicode category Cc) other than the line feed.
@@ -150,14 +152,26 @@ def _unprintable(ch: str) -> None:
         found.append(ch)
 
 
+def _all_kept(text: str, bidi: bool) -> bool:
+    """Whether ``markup`` would keep every character of ``text`` as it is:
+    each one a font has (or a joiner or line break), and no direction
+    control that a paragraph without ``bidi`` leaves out."""
+    chars = set(text)
+    if not bidi and not _BIDI_CONTROLS.isdisjoint(chars):
+        return False
+    covered = fonts().either
+    return all(ch in _BIDI_CONTROLS or ch in _JOINERS or ch == "\n" or ord(ch) in covered
+               for ch in chars)
+
+
 def markup(text: str, bidi: bool = True) -> str:
     """Paragraph markup for the person's ``text``; see the module docstring.
     Direction controls are kept for a ``BidiParagraph`` (``bidi``), which
     resolves levels with them and then leaves them out; other format
     characters no font draws are left out here."""
     text = _clean(text)
-    if not text.isascii():
-        covered = fonts().sans | fonts().arabic
+    if not text.isascii() and not _all_kept(text, bidi):
+        covered = fonts().either
         kept = []
         for ch in text:
             if ch in _BIDI_CONTROLS:
@@ -263,21 +277,6 @@ def _neighbour(raw: list[str | None], text: str, order: range, skip_spaces: bool
 
 
 # -- paragraphs ------------------------------------------------------------------
-
-class KeptParagraph(Paragraph):
-    """Breaks its lines once per width until drawn (a kept block is wrapped twice)."""
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
-        if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
-            return self.width, self.height    # ``split`` reuses the lines so too
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_width = availWidth if getattr(self, "width", None) == availWidth else None
-        return size
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's names
-        self._wrapped_width = None
-        super().drawOn(canvas, x, y, _sW)
-
 
 class BidiParagraph(KeptParagraph):
     """A shaped paragraph whose lines are drawn in visual order.

@@ -162,6 +162,10 @@ class _Document(BaseDocTemplate):
         self.marks.append((title, level, self.page))
 
 
+#: The most of a page's height a first page's head may take.
+HEAD_SHARE = 0.8
+
+
 def block_height(flowables: list[Flowable], width: float) -> float:
     """The height ``flowables`` take stacked in a frame ``width`` wide."""
     total = 0.0
@@ -185,7 +189,7 @@ def build_pdf(ctx: Context, story: list[Flowable], title: str, columns: int = 1,
     templates = [PageTemplate(id="page", frames=frames(columns, ctx.rtl, margin=margin))]
     if head:
         inner = A4[0] - 2 * margin
-        top = min(block_height(head, inner) + 2 * mm, (A4[1] - 2 * MARGIN) * 0.8)
+        top = min(block_height(head, inner) + 2 * mm, (A4[1] - 2 * MARGIN) * HEAD_SHARE)
         templates.insert(0, PageTemplate(id="first", frames=frames(columns, ctx.rtl, top=top,
                                                                    margin=margin)))
         story = [NextPageTemplate("page"), *head, FrameBreak(), *story]

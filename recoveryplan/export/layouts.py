@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from ..plans.model import Contact
 from . import blocks
 from .card import crisis_card
+from .document import HEAD_SHARE, MARGIN, block_height
 from .fonts import SANS
 from .layout_pieces import TEXT_WIDTH, NoteLines, _box, _columns, _dates_line, _role, _texts
 from .plan_layout import plan_story  # noqa: F401  (one of the five)
@@ -51,6 +52,11 @@ _CRISIS_WISHES = ("care_helped", "care_not_helped", "care_where", "care_involve"
                   "care_not_involve", "practical")
 #: How many items of a list the summary box shows; the rest follow below it.
 _BOX_ITEMS = 3
+#: What the box shows of each list, tried in turn until the box fits on page
+#: 1 with room to spare: (items, characters of each; None: all of it). An
+#: item cut short is printed whole below the box, as are those after it.
+_BOX_TRIES = ((_BOX_ITEMS, None), (_BOX_ITEMS, 300), (2, 160), (1, 100), (0, 0))
+_BOX_LISTS = ("helps_unwell", "not_helps_unwell", "care_not_involve")
 
 
 def _field_label(ctx: Context, section: str, field: str) -> str:
@@ -85,6 +91,14 @@ def _crisis_people(ctx: Context) -> tuple[list[Contact], list[Contact], list]:
 
 def crisis_head(ctx: Context) -> list[Flowable]:
     """Page 1, across the page: the name, the dates, and the summary box."""
+    out = _head_lines(ctx)
+    box = _fitted_summary(ctx)[0]
+    if box:
+        out += [*_around_box(ctx, box)]
+    return out
+
+
+def _head_lines(ctx: Context) -> list[Flowable]:
     tr, st, info = ctx.tr, ctx.styles, ctx.plan.info
     name = info.owner_name.strip()
     out: list[Flowable] = []
@@ -92,16 +106,58 @@ def crisis_head(ctx: Context) -> list[Flowable]:
         out.append(ctx.p(name, style=st.name))
     out.append(ctx.p(*dotted([("b", tr._("My crisis and safety plan")), *_dates_line(ctx)]),
                      style=st.small))
-    out += ctx.scope_note()
-    box = _summary(ctx)
-    if box:
-        out += [Spacer(1, st.body_size * 0.3), box, Spacer(1, st.body_size * 0.4)]
-    return out
+    return out + ctx.scope_note()
 
 
-def _summary(ctx: Context) -> Flowable | None:
-    """The boxed "In a crisis": who to call first, my care coordinator and
-    GP, what helps and what doesn't, who not to contact, crisis services."""
+def _around_box(ctx: Context, box: list[Flowable]) -> list[Flowable]:
+    size = ctx.styles.body_size
+    return [Spacer(1, size * 0.3), *box, Spacer(1, size * 0.4)]
+
+
+def _fitted_summary(ctx: Context) -> tuple[list[Flowable], dict[str, int]]:
+    """The summary box (as flowables), and for each of its lists how many
+    of the first items it shows whole (the story prints the rest). Long
+    words are shortened in the box until it fits in page 1's head; if even
+    the shortest box would not, the same words are printed unboxed, so a
+    page is never too small for them. Worked out once per rendering."""
+    made = getattr(ctx, "_crisis_summary", None)
+    if made is not None:
+        return made
+    width = _crisis_width(ctx)
+    # The head frame (name, dates, box) takes at most HEAD_SHARE of a page.
+    room = ((A4[1] - 2 * MARGIN) * HEAD_SHARE - 4 * mm
+            - block_height(_head_lines(ctx) + _around_box(ctx, []), width))
+    made = None
+    for items, chars in _BOX_TRIES:
+        body, whole = _summary(ctx, items, chars)
+        if body is None:
+            made = ([], {})
+            break
+        box = _box(ctx, body, width)
+        if box.wrap(width, A4[1])[1] <= room:
+            made = ([box], whole)
+            break
+    if made is None:          # unboxed: paragraphs can break across pages
+        body, whole = _summary(ctx, 0, 0, columns=False)
+        made = (body, whole)
+    ctx._crisis_summary = made
+    return made
+
+
+def _shortened(text: str, chars: int | None) -> tuple[str, bool]:
+    """``text`` cut at a word to about ``chars`` characters (with an
+    ellipsis), and whether it was cut."""
+    if chars is None or len(text) <= chars:
+        return text, False
+    cut = text[:chars].rsplit(None, 1)[0] if " " in text[:chars] else text[:chars]
+    return cut.rstrip(" ,;:.!?") + "\u2026", True
+
+
+def _summary(ctx: Context, shown: int = _BOX_ITEMS, chars: int | None = None,
+             columns: bool = True) -> tuple[list[Flowable] | None, dict[str, int]]:
+    """The words of the "In a crisis" box: who to call first, my care
+    coordinator and GP, what helps and what doesn't, who not to contact,
+    crisis services. ``shown`` items of each list, each cut to ``chars``."""
     tr, st = ctx.tr, ctx.styles
     friends, pros, services = _crisis_people(ctx)
     everyone = ctx.visible(ctx.plan.contacts) if ctx.wants("my_people") else []
@@ -121,26 +177,37 @@ def _summary(ctx: Context) -> Flowable | None:
                       *blocks.person(ctx, match.name or tr._("Someone"), "", match.phone,
                                      match.best_times)]
     second: list[Flowable] = []
-    for label, field in ((tr._("What helps me"), "helps_unwell"),
-                         (tr._("What does not help me"), "not_helps_unwell"),
-                         (tr._("Please don't contact"), "care_not_involve")):
+    whole: dict[str, int] = {}
+    for label, field in zip((tr._("What helps me"), tr._("What does not help me"),
+                             tr._("Please don't contact")), _BOX_LISTS):
         items = _texts(ctx, "hard_times", field)
+        whole[field] = 0
         if items:
             second.append(ctx.p(label, style=st.box_head))
-            second += [ctx.item(text, style=st.bullet_tight) for text in items[:_BOX_ITEMS]]
-            if len(items) > _BOX_ITEMS:
+            cut_any = False
+            for text in items[:shown]:
+                text, cut = _shortened(text, chars)
+                cut_any = cut_any or cut
+                whole[field] += 0 if cut_any else 1
+                second.append(ctx.item(text, style=st.bullet_tight))
+            if len(items) > whole[field]:
                 second.append(ctx.p(tr._("More below."), style=st.tight))
     if not first and not second and not services:
-        return None
+        return None, whole
     body: list[Flowable] = [ctx.p(tr._("In a crisis"), style=st.h2_box)]
-    if first or second:
+    if not columns:
+        body += first + second
+    elif first or second:
         body.append(_columns(ctx, first, second, inner) if first and second else
                     _columns(ctx, first or second, [], inner))
     if services:
         body.append(ctx.p(tr._("Crisis services"), style=st.box_head))
-        body.append(_row(ctx, [blocks.person(ctx, s.name, "", s.phone, "")[:2] for s in services],
-                         inner))
-    return _box(ctx, body, _crisis_width(ctx))
+        cells = [blocks.person(ctx, s.name, "", s.phone, "")[:2] for s in services]
+        if columns:
+            body.append(_row(ctx, cells, inner))
+        else:
+            body += [part for cell in cells for part in cell]
+    return body, whole
 
 
 def _row(ctx: Context, cells: list[list[Flowable]], width: float, per_row: int = 3) -> Table:
@@ -203,13 +270,14 @@ def crisis_story(ctx: Context) -> list[Flowable]:
             body[-1] = WithAttribution(body[-1], ctx.p(("i", pointer.format(
                 number=ctx.number(number + 1))), style=st.next_step))
         story += lead(heading, body)
+    in_box = _fitted_summary(ctx)[1]
     for field in ("helps_unwell", "not_helps_unwell"):
-        story += _field_block(ctx, "hard_times", field, skip=_BOX_ITEMS)
+        story += _field_block(ctx, "hard_times", field, skip=in_box.get(field, 0))
     for section, field in _KEEPING_SAFE:
         story += _field_block(ctx, section, field, style=st.h2)
     # who not to contact is in the box already (the rest of a long list follows here)
     wishes = [f for field in _CRISIS_WISHES for f in _field_block(
-        ctx, "hard_times", field, skip=_BOX_ITEMS if field == "care_not_involve" else 0)]
+        ctx, "hard_times", field, skip=in_box.get(field, 0) if field == "care_not_involve" else 0)]
     if wishes:
         heading = ctx.heading(tr._("My wishes about care"), st.h2, level=None,
                               keep=st.body.leading * 4)

@@ -568,6 +568,43 @@ def test_no_heading_sits_alone_at_the_foot_of_a_crisis_plan_column(plan, large):
                 assert not heading, "".join(c["text"] for c in last)
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_long_used_plan_in_large_print_still_makes_its_crisis_plan_with_every_word(language):
+    """Long entries in what helps, what doesn't and who not to contact made
+    the box taller than a page in large print, and the crisis plan could not
+    be made at all. The box now shortens them (and says "More below."), and
+    every one of them is printed whole further on."""
+    plan = generate_plan(goals=40, entries=400, checkins=30, reviews=0, seed=7)
+    long_ones = ["Walking by the canal helps when " + "my thoughts race and I can't sit still, " * 12
+                 + f"and then I can breathe again ({n})." for n in range(4)]
+    for n, text in enumerate(long_ones):
+        plan.entries.append(Entry(section="hard_times", field=("helps_unwell", "not_helps_unwell",
+                                                               "care_not_involve")[n % 3], text=text))
+    data = render_pdf(plan, PdfOptions(layout=Layout.CRISIS, language=language, large_print=True),
+                      today=TODAY)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        first = pdf.pages[0]
+        rules = [e for e in first.edges if e.get("linewidth", 0) >= 1.5]
+        assert rules, "the box is on page 1"
+        bottom = max(e["bottom"] for e in rules)
+        halves = ((0, first.width / 2), (first.width / 2, first.width))
+        # the box's two columns, the people's and the lists', one after the other
+        boxed = squash("".join(first.crop((x0, 0, x1, bottom)).extract_text() for x0, x1 in halves))
+        assert "..." in boxed or language == "ar"     # an ellipsis (folded by squash)
+        assert squash("More below.") in boxed or language != "en"
+        # two columns: read each page's left column, then its right one
+        everything = squash("".join(
+            page.crop((x0, bottom if page is first else 0, x1, page.height)).extract_text()
+            for page in pdf.pages
+            for x0, x1 in ((0, page.width / 2), (page.width / 2, page.width))))
+    if language == "en":
+        for text in long_ones:
+            assert squash(text) in everything
+    for entry in plan.entries_for("hard_times", "helps_unwell"):    # in the box whole, or below
+        if entry.text.strip() and language == "en":
+            assert squash(entry.text) in boxed + everything
+
+
 def test_the_summary_box_names_my_care_coordinator_and_gp():
     data = made("sample", Layout.CRISIS)
     with pdfplumber.open(io.BytesIO(data)) as pdf:

@@ -247,6 +247,36 @@ def test_welcome_buttons_show_all_their_words(qtbot, qapp, make_window, language
         switcher.apply("en")
 
 
+@pytest.mark.parametrize("language", ["en", "cy", "ar"])
+@pytest.mark.parametrize("width", [1366, 700])
+def test_bringing_back_a_backup_shows_every_button_whole(qtbot, qapp, make_window, dialogs,
+                                                        tmp_path, language, width):
+    """From the welcome screen, "Bring back my plan from a backup file…":
+    the unlock screen then has three buttons in a row, and the middle one
+    read "se my recovery key instea". They wrap onto a second line instead."""
+    from recoveryplan.ui.language import LanguageSwitcher
+
+    switcher = LanguageSwitcher(qapp)
+    window = make_window(languages=switcher)
+    try:
+        switcher.apply(language)
+        window.resize(width, 600)
+        welcome = window.start.welcome
+        qtbot.waitUntil(lambda: welcome.isVisible())
+        dialogs.paths.append(str(tmp_path / "my-plan.rpbackup"))
+        qtbot.mouseClick(welcome.restore_button, Qt.MouseButton.LeftButton)
+        unlock = window.start.unlock
+        qtbot.waitUntil(lambda: unlock.isVisible() and unlock.back_button.isVisible())
+        for _ in range(3):
+            qapp.processEvents()
+        for button in (unlock.unlock_button, unlock.switch_button, unlock.back_button):
+            assert button.width() >= button.sizeHint().width(), (language, width, button.text())
+            corner = button.mapTo(window, button.rect().bottomRight())
+            assert 0 < corner.x() <= window.width(), (language, width, button.text())
+    finally:
+        switcher.apply("en")
+
+
 def test_return_on_a_weak_passphrase_says_why(qtbot, make_window):
     """Return in the second box with a passphrase that is too easy to guess:
     the reason stays on screen (it was cleared as focus left the box)."""

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from ...i18n import _
 from ... import opened
+from ..widgets.flow import FlowLayout
 from ..widgets.kit import busy_bar, message_label, show_message, tall, text_label
 from ..widgets.secret import CapsLockHint, RevealBox, SecretEdit
 from .common import Screen
+
+
+def _row(*buttons: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = FlowLayout(row)
+    for button in buttons:
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addWidget(button)
+    return row
 
 
 class UnlockScreen(Screen):
@@ -67,22 +77,15 @@ class UnlockScreen(Screen):
         self.busy_label = message_label()
         self.busy_label.setObjectName("unlockBusyLabel")
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.unlock_button)
-        buttons.addWidget(self.switch_button)
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
         for widget in (self._intro, self.demo_label, self._secret_label, self.secret_edit,
                        self._caps, self.reveal_box):
             self.column.addWidget(widget)
-        self.column.addLayout(buttons)
+        # Rows that wrap rather than squeeze a button until its words are cut
+        # (three buttons when bringing back a backup, longer words in Welsh).
+        self.column.addWidget(_row(self.unlock_button, self.switch_button, self.back_button))
         for widget in (self.busy_label, self.busy, self.error_label):
             self.column.addWidget(widget)
-        restore_row = QHBoxLayout()
-        restore_row.addWidget(self.restore_newest_button)
-        restore_row.addWidget(self.restore_file_button)
-        restore_row.addStretch(1)
-        self.column.addLayout(restore_row)
+        self.column.addWidget(_row(self.restore_newest_button, self.restore_file_button))
 
         self.unlock_button.clicked.connect(self._submit)
         self.secret_edit.returnPressed.connect(self._submit)

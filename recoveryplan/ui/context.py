@@ -70,6 +70,9 @@ class PlanContext(QObject):
     status = Signal(str)
     #: The undo steps were worded again in a new language.
     retranslated = Signal()
+    #: True while words typed on screen wait for their pause, not yet handed
+    #: to the plan (so not saved); False once every field has handed its over.
+    typing = Signal(bool)
 
     def __init__(self, editor: PlanEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,7 @@ class PlanContext(QObject):
         #: Injectable DialogService, set by the shell; None: status messages only.
         self.dialogs = None
         self._flushers: list[Callable[[], None]] = []
+        self._typing: set[object] = set()     # fields with words waiting for their pause
         self._failed: set[tuple[str, tuple[str, ...]]] = set()
         self._burst_record: str | None = None
         #: "Removed. You can bring it back with Undo" is on show: the next
@@ -254,6 +258,21 @@ class PlanContext(QObject):
     def _burst_open(self, record: Record) -> bool:
         return self._burst_record == record.id
 
+    def note_typing(self, field: object, waiting: bool) -> None:
+        """A field has words waiting (``waiting``) or none any more."""
+        before = bool(self._typing)
+        if waiting:
+            self._typing.add(field)
+        else:
+            self._typing.discard(field)
+        if bool(self._typing) != before:
+            self.typing.emit(bool(self._typing))
+
+    @property
+    def typing_waits(self) -> bool:
+        """Some words typed on screen are not yet handed to the plan."""
+        return bool(self._typing)
+
     def register_flusher(self, fn: Callable[[], None]) -> None:
         if fn not in self._flushers:
             self._flushers.append(fn)
@@ -272,6 +291,7 @@ class PlanContext(QObject):
         self.editor.remove_change_listener(self._on_editor_event)
         remove_language_listener(self._language_listener)
         self._flushers.clear()
+        self._typing.clear()
         self.undo_stack.clear()
 
     # -- messages --------------------------------------------------------------------

@@ -96,6 +96,7 @@ class PlanSession(QObject):
         self.ctx = PlanContext(self.editor, self)
         self.ctx.dialogs = dialogs
         self.ctx.changed.connect(self._on_changed)
+        self.ctx.typing.connect(self._on_typing)
         self.closed = False
         self._backup_task: BackgroundTask | None = None
 
@@ -142,9 +143,18 @@ class PlanSession(QObject):
     def _on_changed(self, action: str, subject: object) -> None:
         self.saving.emit()
 
+    @Slot(bool)
+    def _on_typing(self, waiting: bool) -> None:
+        # Words on screen not yet handed over are not saved: "Saving…" until
+        # they are on disk ("Saved" at once if handing them over wrote nothing).
+        if waiting:
+            self.saving.emit()
+        else:
+            self._on_saved()
+
     @Slot()
     def _on_saved(self) -> None:
-        if not self.closed and self.store.pending() == 0:
+        if not self.closed and self.store.pending() == 0 and not self.ctx.typing_waits:
             self.saved.emit()
 
     @Slot(str)

@@ -7,7 +7,7 @@ import tempfile
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QLabel, QPlainTextEdit, QPushButton, QTextEdit,
+    QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit,
 )
 
 from recoveryplan import storage
@@ -55,6 +55,31 @@ def test_save_status_says_saved_only_after_the_disk(qtbot, open_window):
     assert window.save_label.text() == "Saved"
     assert window.session.pending() == 0
 
+
+
+def test_words_still_waiting_for_their_pause_are_never_called_saved(qtbot, open_window):
+    """A crash in the half second before typing is handed over loses it: the
+    status must not say "Saved" then. It says "Saving…" from the first key
+    until the words are on disk, and "Saved" again if they came to nothing."""
+    window = open_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.session.saved, timeout=10_000):
+        window.session.ctx.add(Entry(section="hopes", field="hopes", text="Travel"))
+    assert window.save_label.text() == "Saved"
+    window.workspace.go_to("about_me")
+    page = window.workspace.current_page()
+    box = page.findChild(QLineEdit, "field-about_me-name")
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     box.mapTo(window, box.rect().center()))
+    QTest.keyClick(window.windowHandle(), "S")
+    assert window.save_label.text() == "Saving…"          # at once: not saved yet
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved", timeout=10_000)
+    assert window.session.pending() == 0
+    QTest.keyClick(window.windowHandle(), "x")
+    assert window.save_label.text() == "Saving…"
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Backspace)    # back as it was
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved", timeout=10_000)
 
 
 def test_the_save_status_keeps_its_size_from_saving_to_saved(qtbot, open_window, qapp):

@@ -77,7 +77,8 @@ class TextBinding(QObject):
         widget.installEventFilter(self)
         ctx.register_flusher(self.flush)
         ctx.record_changed.connect(self._on_plan_changed)
-        widget.destroyed.connect(lambda *_: ctx.unregister_flusher(self.flush))
+        widget.destroyed.connect(lambda *_: (ctx.unregister_flusher(self.flush),
+                                             ctx.note_typing(self, False)))
         self.refresh()
 
     @property
@@ -123,6 +124,13 @@ class TextBinding(QObject):
         self._longest.stop()
         if not self._pending:
             return
+        try:
+            self._commit()
+        finally:
+            # Words the plan refused stay waiting (on screen, not saved).
+            self.ctx.note_typing(self, self._pending)
+
+    def _commit(self) -> None:
         self._pending = False
         text = clean_text(self.text())
         target = self._target
@@ -150,6 +158,7 @@ class TextBinding(QObject):
     def _on_edited(self) -> None:
         if not self._pending:
             self._pending, self._holding = True, True
+            self.ctx.note_typing(self, True)
             try:
                 for other in self._linked:
                     other.flush()

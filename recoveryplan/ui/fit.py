@@ -81,3 +81,28 @@ class ScreenFit(QObject):
         return False
 
 
+
+
+class WholeToolBar(QObject):
+    """The window is never narrower than its toolbar's buttons need (within
+    the screen): a toolbar short of room folds its last buttons away, and
+    the last one is "Need help now?"."""
+
+    def __init__(self, window: QWidget, bar: QWidget) -> None:
+        super().__init__(bar)
+        self._window, self._bar = window, bar
+        bar.installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        need = self._bar.sizeHint().width()
+        area = available_area(self._window)
+        if not area.isEmpty():
+            need = min(need, area.width() - FRAME_GUESS.width())
+        if need != self._window.minimumWidth():
+            self._window.setMinimumWidth(need)

@@ -26,7 +26,7 @@ from .. import opened
 from ..i18n import N_, _
 from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
-from .fit import ScreenFit, place_on_screen
+from .fit import ScreenFit, WholeToolBar, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
 from .save_status import SaveStatus
@@ -149,6 +149,7 @@ class MainWindow(WindowParts, QMainWindow):
         bar.addWidget(spacer)
         bar.addWidget(self.help_now_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        WholeToolBar(self, bar)
         return bar
 
     def _connect_actions(self) -> None:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from recoveryplan.plans.model import CheckIn, Entry, Goal
 
@@ -105,3 +105,20 @@ def test_tab_goes_down_a_goal_as_it_is_seen(qtbot, open_window) -> None:
     assert names.index("goalArea") < names.index("goalWho") < names.index("goalStatus"), names
     rows = [w.mapTo(window, QPoint(0, 0)).y() for w in seen[:names.index("goalStatus") + 1]]
     assert rows == sorted(rows), names
+
+
+def test_a_narrow_window_never_folds_need_help_now_away(qtbot, open_window) -> None:
+    """Made as narrow as the person likes, the window keeps its toolbar's
+    buttons whole: the last of them, "Need help now?", was folded away at
+    400 pixels wide."""
+    window = open_window
+    for width in (400, 300, 120):
+        window.resize(width, 400)
+        for _ in range(3):
+            QApplication.processEvents()
+        button = window.help_now_button
+        assert button.isVisible(), width
+        assert button.mapTo(window, button.rect().topRight()).x() < window.width(), width
+        for name in ("lockButton", "togetherButton"):
+            other = window.findChild(QWidget, name)
+            assert other.isVisible(), (width, name)

@@ -136,3 +136,30 @@ def test_ticking_just_for_me_right_after_typing_a_new_entry_takes(qtbot, open_wi
     entry = window.session.plan.entries_for("strengths", "good_at")[0]
     assert entry.private, "the tick was lost when the field changed shape"
     assert box.just_for_me.isChecked()
+
+
+def test_a_line_taller_than_the_font_never_scrolls_the_first_line_away(qtbot, open_window) -> None:
+    """Arabic with an emoji (drawn from fallback fonts, taller than the
+    app's) made the box one line's worth too short: it scrolled, and my
+    first line was hidden. The box makes room for what is in it."""
+    from recoveryplan.ui.widgets.text import GrowingTextEdit
+
+    window = open_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.workspace.go_to("about_me")
+    box = window.workspace.current_page().findChildren(GrowingTextEdit)[0]
+    _click(window, box)
+    assert QApplication.focusWidget() is box
+    _type(qtbot, window, "A long first line about me")
+    for line in ("\u0623\u0634\u0639\u0631 \u0628\u0627\u0644\u0647\u062f\u0648\u0621 \U0001F33B",
+                 "\U0001F49A\U0001F33B\U0001F308"):
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+        QApplication.clipboard().setText(line)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    for word in ("third", "fourth"):
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+        _type(qtbot, window, word)
+    qtbot.waitUntil(lambda: box.verticalScrollBar().maximum() == 0, timeout=3000)
+    assert box.verticalScrollBar().value() == 0
+    assert box.toPlainText().startswith("A long first line about me\n")

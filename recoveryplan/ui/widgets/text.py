@@ -13,6 +13,8 @@ does this by itself.)
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
@@ -103,10 +105,16 @@ class GrowingTextEdit(_PlanUndoKeys, QPlainTextEdit):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         line = self.fontMetrics().lineSpacing()
-        lines = max(self._min_lines, min(self._max_lines, self._visual_lines()))
+        count = self._visual_lines()
+        lines = max(self._min_lines, min(self._max_lines, count))
+        height = lines * line
+        if count <= self._max_lines:
+            # A line can be taller than the font's (an emoji, Arabic from a
+            # fallback font): room for what is there, so no line scrolls away.
+            height = max(height, self._content_height())
         margins = self.contentsMargins()
         doc_margin = int(self.document().documentMargin() * 2)
-        hint.setHeight(lines * line + margins.top() + margins.bottom() + doc_margin + 2)
+        hint.setHeight(height + margins.top() + margins.bottom() + doc_margin + 2)
         return hint
 
     def minimumSizeHint(self) -> QSize:
@@ -120,6 +128,16 @@ class GrowingTextEdit(_PlanUndoKeys, QPlainTextEdit):
             count += max(1, layout.lineCount() if layout else 1)
             block = block.next()
         return count
+
+    def _content_height(self) -> int:
+        """The laid-out lines' height in pixels (the first block's rectangle
+        holds the document's top margin too, counted apart in ``sizeHint``)."""
+        total = -self.document().documentMargin()
+        block = self.document().begin()
+        while block.isValid():
+            total += self.blockBoundingRect(block).height()
+            block = block.next()
+        return math.ceil(total)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -37,7 +37,7 @@ from .backup_making import backup_before_migration, save_backup, save_copy, snap
 from .database import DB_NAME, KEYS_NAME
 from .errors import BackupDamaged, PlanDamaged, StorageError, WrongSecret, from_os_error, not_a_folder
 from .folder import plan_exists
-from .fsutil import fsync_dir, make_private_dir, write_atomic
+from .fsutil import fsync_dir, make_private_dir, remove_file, write_atomic
 from .keyslots import KeyFile
 from .lock import lock_plan
 from .lock_card import CARD_NAME
@@ -149,17 +149,17 @@ def _restore_locked(backup: Backup, plan_path: Path, secret: str) -> Restored:
                 raise restored_but(plan_path) from exc
             if (staging / RESTORE_READY).exists():
                 shutil.rmtree(staging, ignore_errors=True)
-            _unlink_quietly(plan_path / RESTORE_ASIDE)
+            remove_file(plan_path / RESTORE_ASIDE, quietly=True)
             raise from_os_error(exc) from exc
         backups_left = None
         if replaced is not None:
             try:
                 move_backups(replaced / BACKUPS_DIR, plan_path / BACKUPS_DIR,
                              belongs=same_key(data_key))
-                _unlink_quietly(replaced / RESTORE_ASIDE)
+                remove_file(replaced / RESTORE_ASIDE, quietly=True)
             except (OSError, StorageError):
                 backups_left = replaced / BACKUPS_DIR
-        _unlink_quietly(plan_path / RESTORE_READY)
+        remove_file(plan_path / RESTORE_READY, quietly=True)
         fsync_dir(plan_path)
     finally:
         staging_lock.release()      # its lock file is in plan_path now
@@ -192,13 +192,6 @@ def restored_but(plan_path: Path) -> StorageError:
     return StorageError(_("Your plan has been restored in {path}, but tidying up afterwards "
                           "didn't finish. It will be finished the next time you open your plan.")
                         .format(path=str(plan_path)))
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def _swap_in(staging: Path, plan_path: Path) -> Path | None:

@@ -20,7 +20,7 @@ from .backup_file import BACKUPS_DIR, SUFFIX, Backup
 from .connection import connect, export_database, transaction
 from .database import KEYS_NAME, PlanDatabase
 from .errors import PlanDamaged, StorageError, from_os_error
-from .fsutil import create_private_file, database_files, make_private_dir, write_atomic
+from .fsutil import create_private_file, make_private_dir, remove_database, write_atomic
 from .keyslots import KeyFile, read_key_bytes
 from .verify import verify_database
 
@@ -32,11 +32,7 @@ def _scratch_file(folder: Path) -> Path:
 
 
 def remove_scratch(path: Path) -> None:
-    for part in database_files(path):
-        try:
-            os.unlink(part)
-        except OSError:
-            pass
+    remove_database(path, quietly=True)
 
 
 def _snapshot(export, data_key: bytes, keys: bytes, plan_id: str, scratch_dir: Path) -> Backup:

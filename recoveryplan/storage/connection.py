@@ -3,7 +3,6 @@ the storage layer's terms. The only module that imports ``sqlcipher3``."""
 
 from __future__ import annotations
 
-import os
 import secrets
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Iterator
 import sqlcipher3
 
 from .errors import DiskFull, PlanDamaged, StorageError
-from .fsutil import database_files
+from .fsutil import remove_database
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -111,11 +110,7 @@ def wal_works(folder: Path) -> bool:
     except DatabaseError:
         return False
     finally:
-        for part in database_files(probe):
-            try:
-                os.unlink(part)
-            except OSError:
-                pass
+        remove_database(probe, quietly=True)
     return True
 
 

@@ -10,7 +10,7 @@ from ..atomic import fsync_dir, write_atomic as _write_atomic
 from .errors import from_os_error
 
 __all__ = ["FILE_MODE", "FOLDER_MODE", "create_private_file", "database_files", "fsync_dir",
-           "make_private_dir", "write_atomic"]
+           "make_private_dir", "remove_database", "remove_file", "write_atomic"]
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
@@ -20,6 +20,24 @@ _BINARY = getattr(os, "O_BINARY", 0)
 def database_files(path: Path) -> tuple[Path, ...]:
     """A SQLite database and the files SQLite may keep beside it."""
     return tuple(path.with_name(path.name + suffix) for suffix in ("", "-journal", "-wal", "-shm"))
+
+
+def remove_file(path: Path, quietly: bool = False) -> None:
+    """``path`` gone. A file already missing is fine; any other failure is
+    a ``StorageError``, or ignored ``quietly`` (scratch files)."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        if not quietly:
+            raise from_os_error(exc) from exc
+
+
+def remove_database(path: Path, quietly: bool = False) -> None:
+    """A database and every file SQLite keeps beside it gone (see ``remove_file``)."""
+    for part in database_files(path):
+        remove_file(part, quietly)
 
 
 #: What ``chmod`` says on a file system that has no permissions (FAT32 and

@@ -23,7 +23,7 @@ from ..plan_folder import DB_NAME, RESTORE_READY, glob_escape, ready_restore, re
 from .backup_file import BACKUPS_DIR, MAX_FILE_BYTES, SUFFIX, Backup
 from .connection import connect
 from .errors import StorageError, from_os_error
-from .fsutil import fsync_dir, make_private_dir, write_atomic
+from .fsutil import fsync_dir, make_private_dir, remove_file, write_atomic
 
 #: Written into the plan a restore replaces, just before the swap: after a
 #: crash, the folder holding it is the person's old plan, never scratch.
@@ -76,7 +76,7 @@ def finish_restored_backups(folder: Path, data_key: bytes) -> None:
         return
     try:
         _move_aside_backups(folder, same_key(data_key))
-        _unlink(folder / RESTORE_READY)
+        remove_file(folder / RESTORE_READY)
     except OSError as exc:
         raise from_os_error(exc) from exc
 
@@ -109,7 +109,7 @@ def _move_aside_backups(folder: Path, belongs: Callable[[bytes], bool] | None) -
     for aside in folder.parent.glob(glob_escape(replaced_prefix(folder)) + "*"):
         if (aside / RESTORE_ASIDE).exists():
             move_backups(aside / BACKUPS_DIR, folder / BACKUPS_DIR, belongs=belongs)
-            _unlink(aside / RESTORE_ASIDE)
+            remove_file(aside / RESTORE_ASIDE)
 
 
 def _tidy(folder: Path, move_all_backups: bool) -> None:
@@ -124,24 +124,15 @@ def _tidy(folder: Path, move_all_backups: bool) -> None:
         shutil.rmtree(staging, ignore_errors=True)
     if swapped and move_all_backups:
         _move_aside_backups(folder, None)
-        _unlink(folder / RESTORE_READY)
-    _unlink(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
+        remove_file(folder / RESTORE_READY)
+    remove_file(folder / RESTORE_ASIDE)       # a restore that stopped before its swap
     remove_unfinished_creations(folder)
     for leftover in folder.glob(".*.tmp"):
-        _unlink(leftover)
+        remove_file(leftover)
     backups = folder / BACKUPS_DIR
     if backups.is_dir():
         for leftover in [*backups.glob(".*.tmp"), *backups.glob(".export-*")]:
-            _unlink(leftover)
-
-
-def _unlink(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise from_os_error(exc) from exc
+            remove_file(leftover)
 
 
 def replaced_name(plan_path: Path) -> Path:

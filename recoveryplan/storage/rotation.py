@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from . import schema
 from .connection import connect, export_database, reading
 from .errors import PlanDamaged, StorageError, WrongSecret, from_os_error
-from .fsutil import create_private_file, database_files, fsync_dir, write_atomic
+from .fsutil import create_private_file, fsync_dir, remove_database, write_atomic
 from .keyslots import KEY_BYTES, KeyFile, read_key_file
 
 NEW_DB = ".rotating-plan.db"
@@ -102,20 +102,10 @@ def uninterrupted() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _remove(path: Path) -> None:
-    for part in database_files(path):
-        try:
-            os.unlink(part)
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            raise from_os_error(exc) from exc
-
-
 def remove_unfinished(folder: Path) -> None:
     """Throw away a rotation that never reached its commit point."""
     for name in (NEW_DB, OLD_KEY, NEW_KEYS):
-        _remove(folder / name)
+        remove_database(folder / name)
 
 
 def _seal_old_key(old_key: bytes, new_key: bytes, plan_id: str) -> bytes:
@@ -147,7 +137,7 @@ def export_under(conn, new_key: bytes, folder: Path, plan_id: str) -> Path:
         with tempfile.TemporaryDirectory(prefix="recoveryplan-") as private:
             scratch = Path(private) / NEW_DB
             _export_checked(conn, new_key, scratch, plan_id)
-            _remove(target)
+            remove_database(target)
             create_private_file(target)
             try:
                 with open(scratch, "rb") as source, open(target, "r+b") as copy:
@@ -155,7 +145,7 @@ def export_under(conn, new_key: bytes, folder: Path, plan_id: str) -> Path:
                     copy.flush()
                     os.fsync(copy.fileno())
             except OSError as exc:
-                _remove(target)
+                remove_database(target)
                 raise from_os_error(exc) from exc
         _check_export(target, new_key, plan_id)
     _fsync_file(target)
@@ -163,7 +153,7 @@ def export_under(conn, new_key: bytes, folder: Path, plan_id: str) -> Path:
 
 
 def _export_checked(conn, new_key: bytes, target: Path, plan_id: str) -> None:
-    _remove(target)
+    remove_database(target)
     create_private_file(target)
     export_database(conn, new_key, target)
     _check_export(target, new_key, plan_id)
@@ -182,7 +172,7 @@ def _check_export(target: Path, new_key: bytes, plan_id: str) -> None:
     finally:
         check.close()
     if not whole or owner is None or owner[0] != plan_id or version == 0:
-        _remove(target)
+        remove_database(target)
         raise PlanDamaged("database")
 
 
@@ -256,7 +246,7 @@ def settle(folder: Path, db_name: str, keys_name: str, secret: str) -> tuple[Key
     pending = folder / NEW_KEYS
     if not pending.exists():
         if (folder / NEW_DB).exists():
-            _remove(folder / NEW_DB)
+            remove_database(folder / NEW_DB)
         key_file = read_key_file(folder / keys_name)
         return key_file, key_file.unlock(secret)
     key_file = read_key_file(folder / keys_name)
@@ -303,7 +293,7 @@ def finish_backups(folder: Path, backups: Path, key: bytes, plan_id: str, keys: 
     old_key = _open_old_key(sealed, key, plan_id)
     if old_key is not None:
         reprotect_backups(backups, old_key, key, keys, plan_id)
-    _remove(marker)
+    remove_database(marker)
     fsync_dir(folder)
 
 
@@ -379,8 +369,8 @@ def _reencrypt(scratch_dir: Path, database: bytes, old_key: bytes, new_key: byte
         except OSError as exc:
             raise from_os_error(exc) from exc
     finally:
-        _remove(source)
-        _remove(target)
+        remove_database(source)
+        remove_database(target)
 
 
 def leftovers(folder: Path) -> Iterable[Path]:

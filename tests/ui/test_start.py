@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from PySide6.QtCore import QEvent, Qt
@@ -223,11 +225,9 @@ def test_the_not_the_same_message_waits_until_the_second_box_is_finished(qtbot, 
     assert not create.match_label.isVisible()
 
 
-@pytest.mark.parametrize("language", ["en", "cy", "pl", "ar"])
-@pytest.mark.parametrize("width", [1366, 1024, 700])
-def test_welcome_buttons_show_all_their_words(qtbot, qapp, make_window, language, width):
-    """Side by side where they fit, one above the other where they don't:
-    never a button narrower than its words (Welsh cut "Adfer … gefn" short)."""
+@contextmanager
+def _welcome_in(qtbot, qapp, make_window, language: str, width: int):
+    """A window on its welcome screen in ``language``, ``width`` wide."""
     from recoveryplan.ui.language import LanguageSwitcher
 
     switcher = LanguageSwitcher(qapp)
@@ -235,16 +235,31 @@ def test_welcome_buttons_show_all_their_words(qtbot, qapp, make_window, language
     try:
         switcher.apply(language)
         window.resize(width, 600)
-        welcome = window.start.welcome
-        qtbot.waitUntil(lambda: welcome.isVisible())
-        for _ in range(3):
-            qapp.processEvents()
-        for button in (welcome.start_button, welcome.restore_button):
-            assert button.width() >= button.sizeHint().width(), (language, width, button.text())
-            inside = button.mapTo(window, button.rect().bottomRight())
-            assert inside.x() <= window.width() and inside.x() > 0, (language, width, button.text())
+        qtbot.waitUntil(lambda: window.start.welcome.isVisible())
+        yield window
     finally:
         switcher.apply("en")
+
+
+def _all_words_shown(qapp, window, buttons, *where) -> None:
+    """Each button as wide as its words and inside the window."""
+    for _ in range(3):
+        qapp.processEvents()
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), (*where, button.text())
+        corner = button.mapTo(window, button.rect().bottomRight())
+        assert 0 < corner.x() <= window.width(), (*where, button.text())
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "pl", "ar"])
+@pytest.mark.parametrize("width", [1366, 1024, 700])
+def test_welcome_buttons_show_all_their_words(qtbot, qapp, make_window, language, width):
+    """Side by side where they fit, one above the other where they don't:
+    never a button narrower than its words (Welsh cut "Adfer … gefn" short)."""
+    with _welcome_in(qtbot, qapp, make_window, language, width) as window:
+        welcome = window.start.welcome
+        _all_words_shown(qapp, window, (welcome.start_button, welcome.restore_button),
+                         language, width)
 
 
 @pytest.mark.parametrize("language", ["en", "cy", "ar"])
@@ -254,27 +269,13 @@ def test_bringing_back_a_backup_shows_every_button_whole(qtbot, qapp, make_windo
     """From the welcome screen, "Bring back my plan from a backup file…":
     the unlock screen then has three buttons in a row, and the middle one
     read "se my recovery key instea". They wrap onto a second line instead."""
-    from recoveryplan.ui.language import LanguageSwitcher
-
-    switcher = LanguageSwitcher(qapp)
-    window = make_window(languages=switcher)
-    try:
-        switcher.apply(language)
-        window.resize(width, 600)
-        welcome = window.start.welcome
-        qtbot.waitUntil(lambda: welcome.isVisible())
+    with _welcome_in(qtbot, qapp, make_window, language, width) as window:
         dialogs.paths.append(str(tmp_path / "my-plan.rpbackup"))
-        qtbot.mouseClick(welcome.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.start.welcome.restore_button, Qt.MouseButton.LeftButton)
         unlock = window.start.unlock
         qtbot.waitUntil(lambda: unlock.isVisible() and unlock.back_button.isVisible())
-        for _ in range(3):
-            qapp.processEvents()
-        for button in (unlock.unlock_button, unlock.switch_button, unlock.back_button):
-            assert button.width() >= button.sizeHint().width(), (language, width, button.text())
-            corner = button.mapTo(window, button.rect().bottomRight())
-            assert 0 < corner.x() <= window.width(), (language, width, button.text())
-    finally:
-        switcher.apply("en")
+        _all_words_shown(qapp, window, (unlock.unlock_button, unlock.switch_button,
+                                        unlock.back_button), language, width)
 
 
 def test_return_on_a_weak_passphrase_says_why(qtbot, make_window):

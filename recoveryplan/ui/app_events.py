@@ -16,6 +16,12 @@ first shown (thousands of events, none of them input: nothing else runs
 meanwhile), :func:`set_aside` takes the filter out, and then lets each
 member catch up with what was built (``caught_up(page)``: the wheel guard
 steadies the page's boxes).
+
+At launch, :func:`hold` keeps the filter out until the window is on screen
+(:func:`release`): the first time PySide wraps objects of Qt classes the app
+has not used yet (a scroll area's parts, the tool bar's buttons) it builds
+those classes, some 20-40 ms, and the person should see the unlock screen
+first. Members join meanwhile as usual and catch up on release.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ class AppEvents(QObject):
         self._members: list[QObject] = []
         #: For each kind of event, the members that want it (in that order).
         self._by_kind: dict[QEvent.Type, tuple[QObject, ...]] = {}
+        #: Kept out of the application until ``release`` (see :func:`hold`).
+        self.held = False
         app.installEventFilter(self)
 
     def add(self, member: QObject) -> None:
@@ -59,6 +67,25 @@ class AppEvents(QObject):
         self._by_kind = {kind: tuple(m for m in self._members if kind in m.EVENTS)
                          for kind in kinds}
 
+    def hold(self) -> None:
+        if not self.held:
+            self.held = True
+            self.parent().removeEventFilter(self)
+
+    def release(self) -> None:
+        if self.held:
+            self.held = False
+            app = self.parent()
+            app.installEventFilter(self)
+            self._catch_up(app.topLevelWidgets())
+
+    def _catch_up(self, built) -> None:
+        for member in tuple(self._members):
+            catch_up = getattr(member, "caught_up", None)
+            if catch_up is not None:
+                for root in built:
+                    catch_up(root)
+
     @contextmanager
     def aside(self) -> Iterator[list[QObject]]:
         app = self.parent()
@@ -67,12 +94,9 @@ class AppEvents(QObject):
         try:
             yield built
         finally:
-            app.installEventFilter(self)
-            for member in tuple(self._members):
-                catch_up = getattr(member, "caught_up", None)
-                if catch_up is not None:
-                    for root in built:
-                        catch_up(root)
+            if not self.held:
+                app.installEventFilter(self)
+                self._catch_up(built)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         for member in self._by_kind.get(event.type(), ()):
@@ -84,6 +108,28 @@ class AppEvents(QObject):
 def _shared(app: QCoreApplication) -> AppEvents:
     found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
     return found if found is not None else AppEvents(app)
+
+
+def hold(app: QCoreApplication | None = None) -> None:
+    """Keep the shared filter out of the application until :func:`release`
+    (members may join meanwhile; they catch up with every window then)."""
+    app = app if app is not None else QCoreApplication.instance()
+    if app is not None:
+        _shared(app).hold()
+
+
+def release(app: QCoreApplication | None = None) -> None:
+    """Put the shared filter in again after :func:`hold` (once; then a no-op)."""
+    app = app if app is not None else QCoreApplication.instance()
+    if app is not None:
+        _shared(app).release()
+
+
+def held(app: QCoreApplication | None = None) -> bool:
+    app = app if app is not None else QCoreApplication.instance()
+    found = (app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
+             if app is not None else None)
+    return found is not None and found.held
 
 
 def join(member: QObject, app: QCoreApplication | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, 
 from PySide6.QtWidgets import QApplication
 
 from .. import i18n
-from .widgets.bidi import ShortcutDirectionStyle
 
 #: Qt's locale for a language where Babel's name would pick another one:
 #: Babel's "ar" writes the digits 0-9, like Qt's "ar_001" (Qt's "ar" is
@@ -30,8 +29,14 @@ class LanguageSwitcher:
         self._app = app
         self._qt = QTranslator(app)
         self._installed = False
-        if not isinstance(app.style(), ShortcutDirectionStyle):
-            app.setStyle(ShortcutDirectionStyle(app.style().name()))
+
+    def _shortcuts_left_to_right(self) -> None:
+        """Right to left, menus need the style that keeps shortcuts left to
+        right (kept once set: a change of style restyles every widget)."""
+        from .widgets.shortcut_style import ShortcutDirectionStyle
+
+        if not isinstance(self._app.style(), ShortcutDirectionStyle):
+            self._app.setStyle(ShortcutDirectionStyle(self._app.style().name()))
 
     def wanted_language(self, chosen: str) -> str:
         """The language the person would see if every catalogue were
@@ -69,7 +74,10 @@ class LanguageSwitcher:
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if code != i18n.DEFAULT_LANGUAGE and self._qt.load(QLocale(code), "qtbase", "_", folder):
             self._installed = self._app.installTranslator(self._qt)
-        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_rtl(code)
+        rtl = i18n.is_rtl(code)
+        if rtl:
+            self._shortcuts_left_to_right()
+        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
                                      else Qt.LayoutDirection.LeftToRight)
         # installTranslator already tells every widget; without a Qt
         # catalogue nobody would hear, so say it ourselves.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import opened
+from . import app_events
 from ..i18n import N_, _
 from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
@@ -52,6 +53,7 @@ class MainWindow(WindowParts, QMainWindow):
     def __init__(self, plan_path: Path, settings: Settings, dialogs: DialogService | None = None,
                  languages: LanguageSwitcher | None = None, demo_passphrase: str = "") -> None:
         super().__init__()
+        app_events.hold()       # out until the window is on screen (see app_events)
         self.setObjectName("mainWindow")
         self.plan_path = Path(plan_path)
         self.settings = settings
@@ -108,7 +110,9 @@ class MainWindow(WindowParts, QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self._warm_up.start()       # once on screen: what opening a plan needs
+        if app_events.held():       # once on screen: the idle lock, wheel guard, screen fit
+            QTimer.singleShot(0, app_events.release)
+        self._warm_up.start()       # and what opening a plan needs
 
     # -- building ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -195,6 +199,7 @@ class MainWindow(WindowParts, QMainWindow):
         """``plan``: the ``opened.OpenPlan`` unlocked, created or copied."""
         from .session import PlanSession
 
+        app_events.release()        # if the window was never shown
         try:
             session = PlanSession(plan, self.dialogs, self)
         except opened.StorageError as error:
@@ -416,4 +421,5 @@ class MainWindow(WindowParts, QMainWindow):
             self._end_session()
         self.start.shutdown()
         self.idle.uninstall()
+        app_events.release()        # if it was never shown: others still see their events
         self._warm_up.stop()

@@ -54,6 +54,8 @@ class WheelGuard(QObject):
 
     def install(self, app: QApplication) -> None:
         app_events.join(self, app)
+        if app_events.held(app):
+            return              # caught up with every window on release
         for widget in app.allWidgets():
             box = guarded(widget)
             if box is not None:

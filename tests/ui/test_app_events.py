@@ -39,3 +39,49 @@ def test_a_page_built_with_the_filter_aside_has_steady_boxes(qtbot, open_window)
         assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus, box.objectName()
     shared = _shared()
     assert window.idle in shared.members()      # the filter is back once the page is up
+
+
+def test_the_filter_waits_for_the_window_to_be_on_screen(qtbot, plan_dir, created_plan,
+                                                         ui_settings, dialogs):
+    """No Python sees the app's events while the first screen is built: the
+    filter joins once the window is shown, and catches up with the boxes
+    built before (the welcome screen's language box stays steady)."""
+    from recoveryplan.ui import app_events
+    from recoveryplan.ui.main_window import MainWindow
+
+    window = MainWindow(plan_dir / "not yet", ui_settings, dialogs)
+    qtbot.addWidget(window)
+    assert app_events.held()
+    box = window.start.welcome.language_combo
+    window.show()
+    qtbot.waitUntil(lambda: not app_events.held())
+    assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert window.idle in _shared().members()
+    window.close()
+
+
+def test_a_window_never_shown_gives_the_filter_back_when_it_closes(qtbot, plan_dir, ui_settings,
+                                                                   dialogs):
+    """Closing a window that was never shown lets the rest of the app see
+    its events again: a key press restarts an idle countdown."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from recoveryplan.ui import app_events
+    from recoveryplan.ui.main_window import MainWindow
+
+    window = MainWindow(plan_dir, ui_settings, dialogs)
+    qtbot.addWidget(window)
+    assert app_events.held()
+    window.shut_down()
+    assert not app_events.held()
+    watcher = IdleWatcher(60_000)
+    watcher.start()
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.wait(300)
+    waited = watcher._timer.remainingTime()
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert watcher._timer.remainingTime() > waited + 200     # the countdown began again
+    watcher.uninstall()
+    window.close()

@@ -28,7 +28,7 @@ from recoveryplan.ui.models.goals import GoalTableModel, NoteListModel, StepList
 from recoveryplan.ui.models.people import (CheckInTableModel, ContactTableModel, ReviewTableModel,
                                            TopicListModel)
 from recoveryplan.ui.progress.chart import CheckInChart
-from recoveryplan.ui.widgets.bidi import ShortcutDirectionStyle
+from recoveryplan.ui.widgets.shortcut_style import ShortcutDirectionStyle
 from recoveryplan.ui.widgets.controls import OptionalDateEdit
 from recoveryplan.ui.widgets.text import GrowingTextEdit
 
@@ -327,3 +327,12 @@ def test_menu_shortcuts_read_left_to_right_in_rtl_menus(qapp, rtl):
     item = "نص أكبر\tCtrl++"
     assert _menu_item(ours, item) == _menu_item(plain, f"نص أكبر\t{ltr('Ctrl++')}")
     assert _menu_item(ours, item) != _menu_item(plain, item)
+
+
+def test_choosing_arabic_keeps_the_menus_shortcuts_left_to_right(qapp, switcher):
+    """The style that keeps shortcuts left to right comes with a
+    right-to-left language, chosen through the app's language switcher."""
+    switcher.apply("ar")
+    item = "نص أكبر\tCtrl++"
+    plain = QStyleFactory.create("fusion")
+    assert _menu_item(qapp.style(), item) == _menu_item(plain, f"نص أكبر\t{ltr('Ctrl++')}")

@@ -5,16 +5,16 @@
   aligns (and orders) a box's text for a direction, and
   :func:`direction_of` finds the direction of the person's own words.
 * Menus draw a shortcut such as "Ctrl++" in the menu's direction, so an
-  Arabic menu shows "++Ctrl" beside "Ctrl+Q": :class:`ShortcutDirectionStyle`
-  keeps every shortcut left to right, as keyboards label their keys.
+  Arabic menu shows "++Ctrl" beside "Ctrl+Q": ``shortcut_style`` keeps every
+  shortcut left to right, as keyboards label their keys.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from ...i18n import ltr, text_direction
+from ...i18n import text_direction
 
 _ALIGN = {
     Qt.LayoutDirection.LeftToRight: Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignLeft,
@@ -46,18 +46,6 @@ def set_text_direction(edit: QPlainTextEdit, direction: Qt.LayoutDirection,
     option.setAlignment(align)
     document.setDefaultTextOption(option)
     return True
-
-
-class ShortcutDirectionStyle(QProxyStyle):
-    """The app's style, with menu shortcuts always drawn left to right."""
-
-    def drawControl(self, element: QStyle.ControlElement, option, painter, widget=None) -> None:  # noqa: N802
-        if (element == QStyle.ControlElement.CE_MenuItem and isinstance(option, QStyleOptionMenuItem)
-                and "\t" in option.text):
-            label, _tab, keys = option.text.partition("\t")
-            option = QStyleOptionMenuItem(option)
-            option.text = f"{label}\t{ltr(keys)}"
-        super().drawControl(element, option, painter, widget)
 
 
 def align_with_layout(label: QLabel) -> QLabel:

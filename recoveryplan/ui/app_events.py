@@ -29,7 +29,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 
 class AppEvents(QObject):
@@ -105,9 +106,28 @@ class AppEvents(QObject):
         return False
 
 
+#: The shared filter of each application, by the application's wrapper. Not
+#: looked up with ``app.findChild``: PySide wraps each of the application's
+#: children to compare its type (the style, the session manager, the
+#: gesture manager, classes the app never names), and wrapping the first
+#: of them builds dozens of Qt classes, some 15-40 ms.
+_SHARED: dict[int, AppEvents] = {}
+
+
+def _found(app: QCoreApplication | None) -> AppEvents | None:
+    if app is None:
+        return None
+    found = _SHARED.get(id(app))
+    if found is not None and shiboken6.isValid(found) and found.parent() is app:
+        return found
+    return None
+
+
 def _shared(app: QCoreApplication) -> AppEvents:
-    found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
-    return found if found is not None else AppEvents(app)
+    found = _found(app)
+    if found is None:
+        found = _SHARED[id(app)] = AppEvents(app)
+    return found
 
 
 def hold(app: QCoreApplication | None = None) -> None:
@@ -127,8 +147,7 @@ def release(app: QCoreApplication | None = None) -> None:
 
 def held(app: QCoreApplication | None = None) -> bool:
     app = app if app is not None else QCoreApplication.instance()
-    found = (app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
-             if app is not None else None)
+    found = _found(app)
     return found is not None and found.held
 
 
@@ -144,10 +163,9 @@ def join(member: QObject, app: QCoreApplication | None = None) -> None:
 def leave(member: QObject, app: QCoreApplication | None = None) -> None:
     """``member`` sees no more events (as ``app.removeEventFilter(member)``)."""
     app = app if app is not None else QCoreApplication.instance()
-    if app is not None:
-        found = app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
-        if found is not None:
-            found.remove(member)
+    found = _found(app)
+    if found is not None:
+        found.remove(member)
 
 
 @contextmanager
@@ -156,9 +174,7 @@ def set_aside() -> Iterator[list[QObject]]:
     events; the caller adds what it built to the list this yields, and each
     member then catches up with it. Only for work that runs no event loop
     and takes no input."""
-    app = QCoreApplication.instance()
-    found = (app.findChild(AppEvents, "appEvents", Qt.FindChildOption.FindDirectChildrenOnly)
-             if app is not None else None)
+    found = _found(QCoreApplication.instance())
     if found is None:
         yield []
         return

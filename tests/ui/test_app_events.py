@@ -63,25 +63,35 @@ def test_the_filter_waits_for_the_window_to_be_on_screen(qtbot, plan_dir, create
 def test_a_window_never_shown_gives_the_filter_back_when_it_closes(qtbot, plan_dir, ui_settings,
                                                                    dialogs):
     """Closing a window that was never shown lets the rest of the app see
-    its events again: a key press restarts an idle countdown."""
+    its events again: a member of the shared filter sees a key press."""
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QLineEdit
 
     from recoveryplan.ui import app_events
     from recoveryplan.ui.main_window import MainWindow
 
+    class Keys(QObject):
+        EVENTS = frozenset({QEvent.Type.KeyPress})
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[QObject] = []
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+            self.seen.append(watched)
+            return False
+
     window = MainWindow(plan_dir, ui_settings, dialogs)
     qtbot.addWidget(window)
-    assert app_events.held()
-    window.shut_down()
-    assert not app_events.held()
-    watcher = IdleWatcher(60_000)
-    watcher.start()
+    keys = Keys()
+    app_events.join(keys)
     edit = QLineEdit()
     qtbot.addWidget(edit)
     edit.show()
-    qtbot.wait(300)
-    waited = watcher._timer.remainingTime()
     qtbot.keyClick(edit, Qt.Key.Key_A)
-    assert watcher._timer.remainingTime() > waited + 200     # the countdown began again
-    watcher.uninstall()
+    assert edit not in keys.seen                 # held while the window is being made
+    window.shut_down()
+    qtbot.keyClick(edit, Qt.Key.Key_B)
+    assert edit in keys.seen
+    app_events.leave(keys)
     window.close()

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QWidget
 
 from ...i18n import _
@@ -76,6 +77,11 @@ class Translations(QObject):
 
 
 def translations(owner: QWidget) -> Translations:
-    """``owner``'s translations, made on first use."""
-    found = owner.findChild(Translations, "", Qt.FindChildOption.FindDirectChildrenOnly)
-    return found if found is not None else Translations(owner)
+    """``owner``'s translations, made on first use.
+
+    Kept on the owner's wrapper, not looked up with ``findChild``: PySide
+    would wrap each of the owner's children to compare its type."""
+    found = getattr(owner, "_kept_translations", None)
+    if found is None or not shiboken6.isValid(found):
+        found = owner._kept_translations = Translations(owner)
+    return found

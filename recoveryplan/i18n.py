@@ -205,9 +205,22 @@ def load_translations(language: str) -> _gettext.NullTranslations:
         return _gettext.NullTranslations()
     if language == PSEUDO:
         return _PseudoTranslations()
-    if not catalogue_installed(language):
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        info = path.stat()
+    except OSError:
+        raise CatalogueMissing(language) from None
+    if not path.is_file():
         raise CatalogueMissing(language)
-    with open(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as catalogue:
+    return _read_catalogue(str(path), info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_catalogue(path: str, _mtime_ns: int, _size: int) -> _gettext.GNUTranslations:
+    """A compiled catalogue, read once while the file stays the same (a
+    PDF, the crisis screen and each built-in service's words ask for their
+    language's catalogue again and again)."""
+    with open(path, "rb") as catalogue:
         return _gettext.GNUTranslations(catalogue)
 
 

@@ -16,26 +16,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QMainWindow, QMenu, QPushButton, QSizePolicy, QStackedWidget,
-    QToolBar, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import opened
 from . import app_events
 from ..i18n import N_, _
 from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
-from .fit import ScreenFit, WholeToolBar, place_on_screen
+from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
 from .wheel import WheelGuard
 from .save_status import SaveStatus
 from .settings import Settings
 from .style import apply_text_scale
 from .warm_up import WarmUp
-from .widgets.kit import MIN_TARGET
 from .widgets.translated import translations
+from .window_bars import build_menus, build_toolbar
 from .window_parts import WindowParts
 from .start.flow import StartFlow
 
@@ -67,9 +64,8 @@ class MainWindow(WindowParts, QMainWindow):
 
         self.actions_ = ActionRegistry(self)
         self._init_parts()      # the controllers and the rest: made when first needed
-        self._menus: dict[str, QMenu] = {}
-        self._build_menus()
-        self._toolbar = self._build_toolbar()
+        self._menus: dict[str, QMenu] = build_menus(self.menuBar(), self.actions_)
+        self._toolbar = build_toolbar(self)
         self.save_status = SaveStatus(self)
         self.save_label = self.save_status.label
 
@@ -115,47 +111,6 @@ class MainWindow(WindowParts, QMainWindow):
         self._warm_up.start()       # and what opening a plan needs
 
     # -- building ------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        for key, _label, items in MENUS:
-            menu = self.menuBar().addMenu("")
-            menu.setObjectName(f"{key}Menu")
-            self._menus[key] = menu
-            for item in items:
-                if item is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.actions_[item])
-        self._menus["edit"].setEnabled(False)
-
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("mainToolBar")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.toggleViewAction().setVisible(False)
-        self.lock_button = QToolButton()
-        self.lock_button.setObjectName("lockButton")
-        self.lock_button.setDefaultAction(self.actions_["lock"])
-        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.lock_button.setMinimumHeight(MIN_TARGET)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.help_now_button = QPushButton()
-        self.help_now_button.setObjectName("helpNowButton")
-        self.help_now_button.setMinimumHeight(MIN_TARGET)
-        self.help_now_button.setAutoDefault(False)
-        bold = QFont(self.help_now_button.font())
-        bold.setBold(True)
-        self.help_now_button.setFont(bold)
-        self.help_now_button.clicked.connect(self.show_help_now)
-        self._lock_slot = bar.addWidget(self.lock_button)
-        bar.addWidget(spacer)
-        bar.addWidget(self.help_now_button)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        WholeToolBar(self, bar)
-        return bar
-
     def _connect_actions(self) -> None:
         connect = self.actions_.connect
         connect("lock", self.lock)

@@ -28,9 +28,10 @@ class GoalTableModel(RecordTableModel):
     COLUMNS = (
         Column(FIELD_LABELS["goal", "what"], lambda g: isolate(g.what) or _("(a new goal)"), edit_field="what"),
         Column(FIELD_LABELS["goal", "life_area"], lambda g: _(g.life_area.label) if g.life_area else ""),
-        Column(FIELD_LABELS["goal", "status"], lambda g: _(g.status.label)),
-        Column(N_("Steps done"), steps_text),
-        Column(FIELD_LABELS["goal", "target_date"], lambda g: format_date(g.target_date, "medium")),
+        Column(FIELD_LABELS["goal", "status"], lambda g: _(g.status.label), whole=True),
+        Column(N_("Steps done"), steps_text, whole=True),
+        Column(FIELD_LABELS["goal", "target_date"], lambda g: format_date(g.target_date, "medium"),
+               whole=True),
     )
 
     KIND = Goal
@@ -100,6 +101,6 @@ class NoteListModel(_GoalChildModel):
     COL_DATE = 0
     COL_TEXT = 1
     COLUMNS = (
-        Column(FIELD_LABELS["progress_note", "date"], lambda n: format_date(n.date, "medium")),
+        Column(FIELD_LABELS["progress_note", "date"], lambda n: format_date(n.date, "medium"), whole=True),
         Column(FIELD_LABELS["progress_note", "text"], lambda n: isolate(n.text), edit_field="text"),
     )

@@ -26,14 +26,15 @@ class ContactTableModel(RecordTableModel):
     COLUMNS = (
         Column(FIELD_LABELS["contact", "name"], lambda c: isolate(c.name) or _("(a new person)"), edit_field="name"),
         Column(FIELD_LABELS["contact", "relationship"], lambda c: isolate(c.relationship), edit_field="relationship"),
-        Column(FIELD_LABELS["contact", "phone"], lambda c: ltr(c.phone), edit_field="phone"),
+        Column(FIELD_LABELS["contact", "phone"], lambda c: ltr(c.phone), edit_field="phone",
+               whole=True),
         Column(FIELD_LABELS["contact", "email"], lambda c: ltr(c.email)),
         Column(FIELD_LABELS["contact", "best_times"], lambda c: isolate(c.best_times), edit_field="best_times"),
         Column(FIELD_LABELS["contact", "can_help_with"], lambda c: isolate(c.can_help_with),
                edit_field="can_help_with"),
-        Column(N_("Professional"), lambda c: _yes(c.professional)),
-        Column(N_("Agreed to be listed"), lambda c: _yes(c.agreed)),
-        Column(FIELD_LABELS["contact", "on_crisis_card"], lambda c: _yes(c.on_crisis_card)),
+        Column(N_("Professional"), lambda c: _yes(c.professional), whole=True),
+        Column(N_("Agreed to be listed"), lambda c: _yes(c.agreed), whole=True),
+        Column(FIELD_LABELS["contact", "on_crisis_card"], lambda c: _yes(c.on_crisis_card), whole=True),
     )
 
     KIND = Contact
@@ -74,10 +75,10 @@ class CheckInTableModel(RecordTableModel):
     COL_BEYOND = 3
     COL_NOTE = 4
     COLUMNS = (
-        Column(FIELD_LABELS["checkin", "at"], lambda c: format_date(c.at, "medium")),
-        Column(FIELD_LABELS["checkin", "hope"], lambda c: format_number(c.hope)),
-        Column(FIELD_LABELS["checkin", "control"], lambda c: format_number(c.control)),
-        Column(FIELD_LABELS["checkin", "beyond"], lambda c: format_number(c.beyond)),
+        Column(FIELD_LABELS["checkin", "at"], lambda c: format_date(c.at, "medium"), whole=True),
+        Column(FIELD_LABELS["checkin", "hope"], lambda c: format_number(c.hope), whole=True),
+        Column(FIELD_LABELS["checkin", "control"], lambda c: format_number(c.control), whole=True),
+        Column(FIELD_LABELS["checkin", "beyond"], lambda c: format_number(c.beyond), whole=True),
         Column(FIELD_LABELS["checkin", "note"], lambda c: isolate(c.note)),
     )
 
@@ -97,10 +98,11 @@ class ReviewTableModel(RecordTableModel):
     COL_AGREED = 2
     COL_NEXT = 3
     COLUMNS = (
-        Column(FIELD_LABELS["review", "date"], lambda r: format_date(r.date, "medium")),
+        Column(FIELD_LABELS["review", "date"], lambda r: format_date(r.date, "medium"), whole=True),
         Column(FIELD_LABELS["review", "who_was_there"], lambda r: isolate(r.who_was_there)),
         Column(FIELD_LABELS["review", "agreed"], lambda r: isolate(r.agreed)),
-        Column(FIELD_LABELS["review", "next_review_on"], lambda r: format_date(r.next_review_on, "medium")),
+        Column(FIELD_LABELS["review", "next_review_on"], lambda r: format_date(r.next_review_on, "medium"),
+               whole=True),
     )
 
     KIND = Review

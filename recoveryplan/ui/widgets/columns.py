@@ -11,17 +11,25 @@ together (the old way), so that the person's words keep their share.
 
 from __future__ import annotations
 
+from typing import Callable
 
-def share_widths(wanted: dict[int, int], least: dict[int, int], width: int,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
+
+from .roles import WholeRole
+
+
+def share_widths(wanted: dict[int, int], least_of: Callable[[], dict[int, int]], width: int,
                  share: float, stretch_least: int) -> dict[int, int]:
     """The widths for the columns of ``wanted`` (column: width) in a
     table ``width`` wide, whose stretching column keeps ``share`` of it
-    (or, if that leaves too little for the others' least widths, at least
-    ``stretch_least``, its own heading)."""
-    least = {c: min(least.get(c, w), w) for c, w in wanted.items()}
+    (or, if that leaves too little for the others' least widths, given by
+    ``least_of()`` when needed, at least ``stretch_least``, its own heading)."""
     room = int(width - max(width * share, stretch_least))
     if width <= 0 or sum(wanted.values()) <= room:
         return dict(wanted)
+    measured = least_of()
+    least = {c: min(w, measured.get(c, w)) for c, w in wanted.items()}
     spare = sum(wanted.values()) - sum(least.values())
     if sum(least.values()) <= room and spare > 0:
         # Each column gives up the same part of what it has beyond its least.
@@ -33,8 +41,21 @@ def share_widths(wanted: dict[int, int], least: dict[int, int], width: int,
     return {c: int(w * scale) for c, w in wanted.items()}
 
 
-def longest_word(texts, metrics) -> int:
-    """The width (``QFontMetrics``) of the longest word in ``texts``: a
-    column narrower than that breaks a word in two, or cuts it."""
-    return max((metrics.horizontalAdvance(word) for text in texts if text
-                for word in str(text).split()), default=0)
+def least_widths(view, wanted: dict[int, int], sampled: int) -> dict[int, int]:
+    """How narrow each column of ``wanted`` in the table ``view`` can be:
+    its heading whole and none of its words broken (in ``sampled`` rows
+    from the first one shown), or all of its words for a column whose
+    heading answers ``WholeRole``."""
+    model, header = view.model(), view.horizontalHeader()
+    first = max(view.rowAt(0), 0)
+    rows = range(first, min(model.rowCount(), first + sampled))
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 2
+    metrics = view.fontMetrics()
+
+    def longest_word(column: int) -> int:
+        texts = (model.index(row, column).data() for row in rows)
+        return max((metrics.horizontalAdvance(word) for text in texts if text
+                    for word in str(text).split()), default=0) + margin
+
+    return {c: w if model.headerData(c, Qt.Orientation.Horizontal, WholeRole)
+            else max(header.sectionSizeHint(c), longest_word(c)) for c, w in wanted.items()}

@@ -6,11 +6,10 @@ from itertools import islice
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy,
                                QTableView)
 
-from .columns import longest_word, share_widths
-from .roles import WholeRole
+from .columns import least_widths, share_widths
 
 
 class _GrowMixin:
@@ -279,9 +278,8 @@ class GrowingTableView(_GrowMixin, QTableView):
         # with large text on a small screen, the others give way so that it
         # keeps a quarter of the width, headings and short values whole.
         if self.isVisible() and self.stretch_column >= 0:
-            least = {c: wanted[c] if model.headerData(c, Qt.Orientation.Horizontal, WholeRole)
-                     else max(header.sectionSizeHint(c), self._longest_word(c)) for c in wanted}
-            shared = share_widths(wanted, least, self.viewport().width(), self.STRETCH_SHARE,
+            shared = share_widths(wanted, lambda: least_widths(self, wanted, self.SAMPLED_ROWS),
+                                  self.viewport().width(), self.STRETCH_SHARE,
                                   header.sectionSizeHint(self.stretch_column))
             wanted = {c: max(header.minimumSectionSize(), w) for c, w in shared.items()}
         changed = False
@@ -292,13 +290,6 @@ class GrowingTableView(_GrowMixin, QTableView):
         if changed and self.isVisible():
             self._fit_visible_rows()    # words wrap differently in the new widths
             self.updateGeometry()
-
-    def _longest_word(self, column: int) -> int:
-        """The least width of ``column`` that breaks none of its words (sampled rows)."""
-        model, first = self.model(), max(self.rowAt(0), 0)
-        rows = range(first, min(model.rowCount(), first + self.SAMPLED_ROWS))
-        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
-        return longest_word((model.index(r, column).data() for r in rows), self.fontMetrics()) + margin
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)

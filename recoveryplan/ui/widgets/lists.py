@@ -27,6 +27,14 @@ class _GrowMixin:
     def _row_hidden(self, row: int) -> bool:
         return False
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A press on a row's check box ticks it (the delegate takes the
+        press, so Qt leaves the current row where it was): make it current."""
+        super().mousePressEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid() and index != self.currentIndex():
+            self.setCurrentIndex(index)
+
     def _shown_rows(self) -> list[int]:
         """The first ``max_rows`` rows not hidden: those the height is made of."""
         model = self.model()

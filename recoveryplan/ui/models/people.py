@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...i18n import N_, _, format_date, format_number, isolate, ltr, pgettext
+from ...i18n import N_, _, format_number, isolate, ltr, pgettext
 from ...plans.labels import FIELD_LABELS
 from ...plans.model import CheckIn, Contact, Record, Review, Topic, today
+from ..widgets.dates import shown_date
 from .base import Column, RecordTableModel
 
 
@@ -50,7 +51,7 @@ class TopicListModel(RecordTableModel):
     COLUMNS = (
         Column(FIELD_LABELS["topic", "text"],
                lambda t: isolate(t.text) if t.done_on is None else _("{text} (talked about {date})").format(
-                   text=isolate(t.text), date=format_date(t.done_on, "medium")),
+                   text=isolate(t.text), date=shown_date(t.done_on)),
                edit_field="text",
                check=lambda t: t.done_on is not None,
                set_check=lambda _t, checked: {"done_on": today() if checked else None}),
@@ -75,7 +76,7 @@ class CheckInTableModel(RecordTableModel):
     COL_BEYOND = 3
     COL_NOTE = 4
     COLUMNS = (
-        Column(FIELD_LABELS["checkin", "at"], lambda c: format_date(c.at, "medium"), whole=True),
+        Column(FIELD_LABELS["checkin", "at"], lambda c: shown_date(c.at), whole=True),
         Column(FIELD_LABELS["checkin", "hope"], lambda c: format_number(c.hope), whole=True),
         Column(FIELD_LABELS["checkin", "control"], lambda c: format_number(c.control), whole=True),
         Column(FIELD_LABELS["checkin", "beyond"], lambda c: format_number(c.beyond), whole=True),
@@ -98,10 +99,10 @@ class ReviewTableModel(RecordTableModel):
     COL_AGREED = 2
     COL_NEXT = 3
     COLUMNS = (
-        Column(FIELD_LABELS["review", "date"], lambda r: format_date(r.date, "medium"), whole=True),
+        Column(FIELD_LABELS["review", "date"], lambda r: shown_date(r.date), whole=True),
         Column(FIELD_LABELS["review", "who_was_there"], lambda r: isolate(r.who_was_there)),
         Column(FIELD_LABELS["review", "agreed"], lambda r: isolate(r.agreed)),
-        Column(FIELD_LABELS["review", "next_review_on"], lambda r: format_date(r.next_review_on, "medium"),
+        Column(FIELD_LABELS["review", "next_review_on"], lambda r: shown_date(r.next_review_on),
                whole=True),
     )
 

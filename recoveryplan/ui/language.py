@@ -5,6 +5,7 @@ tell every window to retranslate."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import i18n
@@ -13,6 +14,17 @@ from .. import i18n
 #: Babel's "ar" writes the digits 0-9, like Qt's "ar_001" (Qt's "ar" is
 #: Egyptian Arabic, with ٠-٩), so date boxes match the dates in tables.
 _QT_LOCALES = {"ar": "ar_001"}
+
+
+def window_title() -> str:
+    """The main window's title in the person's language. It is also the
+    name the desktop puts after every other window's title ("Preferences —
+    Recovery Plan"), so that follows the language too."""
+    # Translators: the main window's title, which the desktop also shows
+    # after the title of every dialog.
+    title = i18n.pgettext("window title", "Recovery Plan")
+    QGuiApplication.setApplicationDisplayName(title)
+    return title
 
 
 def qt_locale(code: str) -> QLocale:

@@ -26,6 +26,7 @@ from .actions import MENUS, ActionRegistry
 from .dialogs import DialogService
 from .fit import ScreenFit, place_on_screen
 from .idle import IdleWatcher
+from .language import LanguageSwitcher, window_title
 from .wheel import WheelGuard
 from .save_status import SaveStatus
 from .settings import Settings
@@ -39,7 +40,6 @@ from .start.flow import StartFlow
 if TYPE_CHECKING:   # loaded when first used (or warmed up), not at launch
     from .about import AboutDialog
     from .help_now import HelpNowDialog
-    from .language import LanguageSwitcher
     from .places import SecondPlaceDialog
     from .preferences import PreferencesDialog
     from .session import PlanSession
@@ -136,7 +136,7 @@ class MainWindow(WindowParts, QMainWindow):
 
     # -- words ---------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Recovery Plan"))   # never plan text or a name
+        self.setWindowTitle(window_title())   # never plan text or a name
         self.actions_.retranslate()
         for key, label, _items in MENUS:
             self._menus[key].setTitle(_(label))

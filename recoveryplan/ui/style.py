@@ -127,6 +127,10 @@ QSlider[unset="true"]::handle:horizontal {{
     width: 14px; margin: -7px 0px;
 }}
 QLabel:focus {{ border: 2px solid palette(highlight); border-radius: 4px; }}
+/* The recovery key sits inside its focus ring with a text box's margin, and
+   keeps its place when the ring comes and goes. */
+QLabel#recoveryKeyLabel {{ border: 1px solid transparent; border-radius: 4px; padding: 3px 5px; }}
+QLabel#recoveryKeyLabel:focus {{ border: 2px solid palette(highlight); padding: 2px 4px; }}
 """
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QApplication, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QStyle,
+    QStyleOptionViewItem, QVBoxLayout, QWidget,
 )
 
 from ..i18n import _
@@ -54,6 +55,36 @@ def _dot_icon(diameter: int, palette: QPalette, filled: bool) -> QIcon:
     return icon
 
 
+class SectionList(QListWidget):
+    """The list of sections: each row is as tall as its name needs at the
+    width the list has, on one line or wrapped whole onto more, measured
+    once for laying out and painting alike. (Left to Qt, a name that only
+    just did not fit was laid out on two lines but painted cut on one, with
+    an empty line after it.)"""
+
+    def fit_rows(self) -> None:
+        width = self.viewport().width() - 2 * self.spacing()
+        if width <= 0:
+            return
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, width, self.viewport().height())
+        delegate, style = self.itemDelegate(), self.style()
+        for row in range(self.count()):
+            item, index = self.item(row), self.model().index(row, 0)
+            item.setSizeHint(QSize())           # Qt's own measure, at this width
+            row_option = QStyleOptionViewItem(option)
+            delegate.initStyleOption(row_option, index)
+            height = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, row_option,
+                                            QSize(), self).height()
+            item.setSizeHint(QSize(width, height))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_rows()
+
+
 class Workspace(QWidget):
     """Navigation list (objectName "nav") beside a stack of section pages."""
 
@@ -64,7 +95,7 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.setObjectName("workspace")
         self.ctx = ctx
-        self.nav = QListWidget()
+        self.nav = SectionList()
         self.nav.setObjectName("nav")
         self.nav.setUniformItemSizes(False)
         self.nav.setWordWrap(True)
@@ -140,6 +171,7 @@ class Workspace(QWidget):
     def _refresh_marks(self, *_args) -> None:
         for row in range(len(SECTIONS)):
             self._refresh_mark(row)
+        self.nav.fit_rows()     # words, icons or the font changed
 
     def _on_plan_changed(self, change) -> None:
         """Only the marks of the sections a change touches."""
@@ -167,16 +199,18 @@ class Workspace(QWidget):
         spoken = _("{section}, has writing").format(section=title) if has else title
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setToolTip(_("This section has some writing in it.") if has else "")
-        item.setSizeHint(QSize(-1, max(32, self.fontMetrics().height() * 2)))
 
     def has_writing(self, key: str) -> bool:
         return self._shows_writing(key)
 
     def _fit_nav(self) -> None:
-        longest = max(self.fontMetrics().horizontalAdvance(_(s.title)) for s in SECTIONS)
-        self.nav.setMinimumWidth(min(longest // 2, 320))
-        self.nav.setMaximumWidth(max(longest + self._marks()[0].actualSize(QSize(64, 64)).width()
-                                     + 48, 200))
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(_(s.title)) for s in SECTIONS)
+        # Never so narrow that a word of a name ("appointments") is cut.
+        word = max(metrics.horizontalAdvance(w) for s in SECTIONS for w in _(s.title).split())
+        marks = self._marks()[0].actualSize(QSize(64, 64)).width() + 48
+        self.nav.setMinimumWidth(min(max(longest // 2, word + marks), 320))
+        self.nav.setMaximumWidth(max(longest + marks, 200))
 
     # -- words ---------------------------------------------------------------------
     def retranslate(self) -> None:

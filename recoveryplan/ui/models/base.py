@@ -33,7 +33,8 @@ from ..context import PlanContext
 from ...plans.labels import attribution
 from ..widgets.icons import lock_icon
 from ..widgets.roles import (  # noqa: F401 - the roles are the models' API
-    AttributionRole, DetailRole, IdRole, PlainTextRole, PrivateRole, RecordRole, TogetherRole)
+    AttributionRole, DetailRole, IdRole, PlainTextRole, PrivateRole, RecordRole, TogetherRole,
+    WholeRole)
 
 
 #: The roles ``RecordTableModel.data`` answers.
@@ -52,6 +53,7 @@ class Column:
     edit_field: str | None = None                # text field edited in place
     check: Callable[[Record], bool] | None = None
     set_check: Callable[[Record, bool], dict[str, Any]] | None = None  # -> changes
+    whole: bool = False                          # short values never broken across lines
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -124,6 +126,8 @@ class RecordTableModel(QAbstractTableModel):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
             return _(self.COLUMNS[section].header)
+        if orientation == Qt.Orientation.Horizontal and role == WholeRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section].whole
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

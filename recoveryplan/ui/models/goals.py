@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from ...i18n import N_, _, format_date, isolate
+from ...i18n import N_, _, isolate
 from ...plans.labels import FIELD_LABELS
 from ...plans.model import Goal, ProgressNote, Record, Step, today
 from ..context import PlanContext
+from ..widgets.dates import shown_date
 from .base import Column, RecordTableModel
 
 
@@ -28,9 +29,10 @@ class GoalTableModel(RecordTableModel):
     COLUMNS = (
         Column(FIELD_LABELS["goal", "what"], lambda g: isolate(g.what) or _("(a new goal)"), edit_field="what"),
         Column(FIELD_LABELS["goal", "life_area"], lambda g: _(g.life_area.label) if g.life_area else ""),
-        Column(FIELD_LABELS["goal", "status"], lambda g: _(g.status.label)),
-        Column(N_("Steps done"), steps_text),
-        Column(FIELD_LABELS["goal", "target_date"], lambda g: format_date(g.target_date, "medium")),
+        Column(FIELD_LABELS["goal", "status"], lambda g: _(g.status.label), whole=True),
+        Column(N_("Steps done"), steps_text, whole=True),
+        Column(FIELD_LABELS["goal", "target_date"], lambda g: shown_date(g.target_date),
+               whole=True),
     )
 
     KIND = Goal
@@ -79,7 +81,7 @@ def _step_display(step: Step) -> str:
     if step.done_on is None:
         return isolate(step.text)
     return _("{text} (done {date})").format(text=isolate(step.text),
-                                             date=format_date(step.done_on, "medium"))
+                                             date=shown_date(step.done_on))
 
 
 class StepListModel(_GoalChildModel):
@@ -100,6 +102,6 @@ class NoteListModel(_GoalChildModel):
     COL_DATE = 0
     COL_TEXT = 1
     COLUMNS = (
-        Column(FIELD_LABELS["progress_note", "date"], lambda n: format_date(n.date, "medium")),
+        Column(FIELD_LABELS["progress_note", "date"], lambda n: shown_date(n.date), whole=True),
         Column(FIELD_LABELS["progress_note", "text"], lambda n: isolate(n.text), edit_field="text"),
     )

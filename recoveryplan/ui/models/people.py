@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...i18n import N_, _, format_date, format_number, isolate, ltr, pgettext
+from ...i18n import N_, _, format_number, isolate, ltr, pgettext
 from ...plans.labels import FIELD_LABELS
 from ...plans.model import CheckIn, Contact, Record, Review, Topic, today
+from ..widgets.dates import shown_date
 from .base import Column, RecordTableModel
 
 
@@ -26,14 +27,15 @@ class ContactTableModel(RecordTableModel):
     COLUMNS = (
         Column(FIELD_LABELS["contact", "name"], lambda c: isolate(c.name) or _("(a new person)"), edit_field="name"),
         Column(FIELD_LABELS["contact", "relationship"], lambda c: isolate(c.relationship), edit_field="relationship"),
-        Column(FIELD_LABELS["contact", "phone"], lambda c: ltr(c.phone), edit_field="phone"),
+        Column(FIELD_LABELS["contact", "phone"], lambda c: ltr(c.phone), edit_field="phone",
+               whole=True),
         Column(FIELD_LABELS["contact", "email"], lambda c: ltr(c.email)),
         Column(FIELD_LABELS["contact", "best_times"], lambda c: isolate(c.best_times), edit_field="best_times"),
         Column(FIELD_LABELS["contact", "can_help_with"], lambda c: isolate(c.can_help_with),
                edit_field="can_help_with"),
-        Column(N_("Professional"), lambda c: _yes(c.professional)),
-        Column(N_("Agreed to be listed"), lambda c: _yes(c.agreed)),
-        Column(FIELD_LABELS["contact", "on_crisis_card"], lambda c: _yes(c.on_crisis_card)),
+        Column(N_("Professional"), lambda c: _yes(c.professional), whole=True),
+        Column(N_("Agreed to be listed"), lambda c: _yes(c.agreed), whole=True),
+        Column(FIELD_LABELS["contact", "on_crisis_card"], lambda c: _yes(c.on_crisis_card), whole=True),
     )
 
     KIND = Contact
@@ -49,7 +51,7 @@ class TopicListModel(RecordTableModel):
     COLUMNS = (
         Column(FIELD_LABELS["topic", "text"],
                lambda t: isolate(t.text) if t.done_on is None else _("{text} (talked about {date})").format(
-                   text=isolate(t.text), date=format_date(t.done_on, "medium")),
+                   text=isolate(t.text), date=shown_date(t.done_on)),
                edit_field="text",
                check=lambda t: t.done_on is not None,
                set_check=lambda _t, checked: {"done_on": today() if checked else None}),
@@ -74,10 +76,10 @@ class CheckInTableModel(RecordTableModel):
     COL_BEYOND = 3
     COL_NOTE = 4
     COLUMNS = (
-        Column(FIELD_LABELS["checkin", "at"], lambda c: format_date(c.at, "medium")),
-        Column(FIELD_LABELS["checkin", "hope"], lambda c: format_number(c.hope)),
-        Column(FIELD_LABELS["checkin", "control"], lambda c: format_number(c.control)),
-        Column(FIELD_LABELS["checkin", "beyond"], lambda c: format_number(c.beyond)),
+        Column(FIELD_LABELS["checkin", "at"], lambda c: shown_date(c.at), whole=True),
+        Column(FIELD_LABELS["checkin", "hope"], lambda c: format_number(c.hope), whole=True),
+        Column(FIELD_LABELS["checkin", "control"], lambda c: format_number(c.control), whole=True),
+        Column(FIELD_LABELS["checkin", "beyond"], lambda c: format_number(c.beyond), whole=True),
         Column(FIELD_LABELS["checkin", "note"], lambda c: isolate(c.note)),
     )
 
@@ -97,10 +99,11 @@ class ReviewTableModel(RecordTableModel):
     COL_AGREED = 2
     COL_NEXT = 3
     COLUMNS = (
-        Column(FIELD_LABELS["review", "date"], lambda r: format_date(r.date, "medium")),
+        Column(FIELD_LABELS["review", "date"], lambda r: shown_date(r.date), whole=True),
         Column(FIELD_LABELS["review", "who_was_there"], lambda r: isolate(r.who_was_there)),
         Column(FIELD_LABELS["review", "agreed"], lambda r: isolate(r.agreed)),
-        Column(FIELD_LABELS["review", "next_review_on"], lambda r: format_date(r.next_review_on, "medium")),
+        Column(FIELD_LABELS["review", "next_review_on"], lambda r: shown_date(r.next_review_on),
+               whole=True),
     )
 
     KIND = Review

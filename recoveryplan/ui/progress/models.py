@@ -11,7 +11,8 @@ from typing import Callable, Generic, TypeVar
 from babel.dates import format_skeleton
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
-from ...i18n import N_, _, babel_locale, format_date, format_number
+from ...i18n import N_, _, babel_locale, format_number
+from ..widgets.dates import shown_date
 from ...plans.progress import SCORE_LABELS, SCORES, AreaProgress, ChartPoint, Grouping
 
 Row = TypeVar("Row")
@@ -80,9 +81,9 @@ def _mean(value: float) -> str:
 
 
 _WHEN: dict[Grouping, Callable[[ChartPoint], str]] = {
-    Grouping.NONE: lambda p: format_date(p.at, "medium"),
-    Grouping.DAY: lambda p: format_date(p.start, "medium"),
-    Grouping.WEEK: lambda p: _("Week of {date}").format(date=format_date(p.start, "medium")),
+    Grouping.NONE: lambda p: shown_date(p.at),
+    Grouping.DAY: lambda p: shown_date(p.start),
+    Grouping.WEEK: lambda p: _("Week of {date}").format(date=shown_date(p.start)),
     Grouping.MONTH: lambda p: format_skeleton("yMMMM", p.start, locale=babel_locale()),
     Grouping.QUARTER: lambda p: _("{start} to {end}").format(
         start=format_skeleton("yMMM", p.start, locale=babel_locale()),

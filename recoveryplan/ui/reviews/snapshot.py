@@ -20,6 +20,7 @@ from ...plans.sections import SECTIONS, SectionKind, SectionSpec
 from ...plans.snapshots import plan_from_snapshot
 from ..context import PlanContext
 from ...plans.labels import FIELD_LABELS
+from ..widgets.dates import shown_date
 from ..widgets.kit import close_row, size_to_text
 from ..widgets.translated import translations
 
@@ -94,7 +95,7 @@ class SnapshotRenderer:
         if goal.why:
             out += "<br>" + esc(goal.why)
         steps = [("\u2713 " if s.done else "\u25cb ") + esc(s.text) for s in self.shown(goal.steps)]
-        notes = [esc(_("{date}: {text}").format(date=format_date(n.date, "medium"), text=n.text))
+        notes = [esc(_("{date}: {text}").format(date=shown_date(n.date), text=n.text))
                  for n in self.shown(goal.notes)]
         return out + bullets(steps) + bullets(notes)
 
@@ -125,7 +126,7 @@ class SnapshotRenderer:
     def checkins(self) -> str:
         latest = sorted(self.shown(self.plan.checkins), key=lambda c: c.at, reverse=True)
         lines = [esc(_("{date}: hope {hope}, in control {control}, beyond illness {beyond}").format(
-            date=format_date(c.at, "medium"), hope=format_number(c.hope),
+            date=shown_date(c.at), hope=format_number(c.hope),
             control=format_number(c.control), beyond=format_number(c.beyond))
             + (" \u2014 " + c.note if c.note else "")) for c in latest[:CHECKINS_SHOWN]]
         return bullets(lines)

@@ -131,6 +131,7 @@ class RecoveryKeyScreen(Screen):
                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.key_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.key_label.setWordWrap(True)
+        self.key_label.setIndent(0)     # the style's padding is its margin, as in a text box
         self._apply_key_font()
         self.copy_button = tall(QPushButton())
         self.copy_button.setObjectName("copyKeyButton")

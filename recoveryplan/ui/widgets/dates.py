@@ -12,7 +12,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (QCalendarWidget, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
                                QStyle, QStyleOptionFrame, QToolButton, QVBoxLayout, QWidget)
 
-from ...i18n import N_, _
+from ...i18n import N_, _, format_date
 from .kit import MIN_TARGET
 from .translated import translations
 
@@ -27,6 +27,22 @@ def date_format(locale: QLocale) -> str:
     ("31/03/27" could be 1927 or 2027 when typed) and no direction marks."""
     fmt = locale.dateFormat(QLocale.FormatType.ShortFormat).translate(_MARKS)
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def shown_date(value: dt.date | dt.datetime | None) -> str:
+    """A date in a table or list, as the app's language writes it in short
+    ("4 Oct 2026"); where that is all in numbers (Arabic), exactly as the
+    date boxes write it, so that a goal's target date reads the same in
+    the table and in its date box."""
+    if value is None:
+        return ""
+    text = format_date(value, "medium")
+    if any(char.isalpha() for char in text):        # the month by its name
+        return text
+    if isinstance(value, dt.datetime):
+        value = value.date()                        # as format_date takes it
+    locale = QLocale()
+    return locale.toString(QDate(value.year, value.month, value.day), date_format(locale))
 
 
 def parse_typed_date(text: str, fmt: str) -> dt.date | None:

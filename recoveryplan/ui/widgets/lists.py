@@ -9,6 +9,8 @@ from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy,
                                QTableView)
 
+from .columns import least_widths, share_widths
+
 
 class _GrowMixin:
     max_rows = 8
@@ -24,6 +26,14 @@ class _GrowMixin:
 
     def _row_hidden(self, row: int) -> bool:
         return False
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A press on a row's check box ticks it (the delegate takes the
+        press, so Qt leaves the current row where it was): make it current."""
+        super().mousePressEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid() and index != self.currentIndex():
+            self.setCurrentIndex(index)
 
     def _shown_rows(self) -> list[int]:
         """The first ``max_rows`` rows not hidden: those the height is made of."""
@@ -274,12 +284,12 @@ class GrowingTableView(_GrowMixin, QTableView):
         self._wanted = dict(wanted)
         # The stretching column holds the person's own words ("What I want"):
         # with large text on a small screen, the others give way so that it
-        # keeps at least a quarter of the width (their words wrap instead).
-        room = int(self.viewport().width() * (1 - self.STRETCH_SHARE))
-        total = sum(wanted.values())
-        if self.isVisible() and self.stretch_column >= 0 and room > 0 and total > room:
-            scale = room / total
-            wanted = {c: max(header.minimumSectionSize(), int(w * scale)) for c, w in wanted.items()}
+        # keeps a quarter of the width, headings and short values whole.
+        if self.isVisible() and self.stretch_column >= 0:
+            shared = share_widths(wanted, lambda: least_widths(self, wanted, self.SAMPLED_ROWS),
+                                  self.viewport().width(), self.STRETCH_SHARE,
+                                  header.sectionSizeHint(self.stretch_column))
+            wanted = {c: max(header.minimumSectionSize(), w) for c, w in shared.items()}
         changed = False
         for column, width in wanted.items():
             if width != header.sectionSize(column):

@@ -14,3 +14,6 @@ DetailRole = Qt.ItemDataRole.UserRole + 5
 AttributionRole = Qt.ItemDataRole.UserRole + 6
 #: The display text without directional isolates.
 PlainTextRole = Qt.ItemDataRole.UserRole + 7
+#: A column heading answers True if the column's values are short and never
+#: to be broken across lines (a phone number, a date, "3 of 4").
+WholeRole = Qt.ItemDataRole.UserRole + 8

@@ -146,12 +146,8 @@ class SingleFieldBox(_FieldBox):
 
 class ListFieldBox(_FieldBox):
     """A list of entries with a text box for the chosen one (or a new one).
-
-    The text box and what goes with it (the detail box, "Just for me", the
-    labels, their bindings) are made when first shown: an entry chosen, "Add
-    another", an empty list, or when asked for (``text_edit``). Until then
-    they would only be hidden, out of the Tab order and of screen readers'
-    sight, so a page of many long lists comes up without them."""
+    The parts under the list (``_EditorParts``) are made when they first show
+    or are asked for (``text_edit``): until then they would only be hidden."""
 
     def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
         super().__init__(page, spec, field)
@@ -236,8 +232,7 @@ class ListFieldBox(_FieldBox):
         return parts
 
     def _editor_parts(self) -> _EditorParts:
-        """The parts under the list, made now (shown as the field's state says) if not yet."""
-        if self._parts is None:
+        if self._parts is None:     # made now, and shown as the field's state says
             self._make_editors()
             self.section.refresh()
         return self._parts
@@ -397,6 +392,8 @@ def name_box(page: SectionPage) -> QGroupBox:
 
 class FieldsPage(SectionPage):
     """A section of named fields."""
+
+    FIRST_LAID_OUT_WITH_SCROLL_BAR = True
 
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)

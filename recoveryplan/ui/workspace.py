@@ -236,8 +236,13 @@ class Workspace(QWidget):
             # Built and first shown (styled, laid out) without the app-wide
             # filter seeing each of its thousands of events.
             with app_events.set_aside() as built:
-                built.append(self.page(row))
+                page = self.page(row)
+                built.append(page)
+                bar = page.scroll.verticalScrollBarPolicy()
+                if page.FIRST_LAID_OUT_WITH_SCROLL_BAR:
+                    page.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
                 self.stack.setCurrentIndex(row)
+                page.scroll.setVerticalScrollBarPolicy(bar)
         else:
             self.stack.setCurrentIndex(row)
         self.section_changed.emit(row)

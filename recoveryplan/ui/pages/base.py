@@ -125,6 +125,13 @@ class SectionPage(QWidget):
         QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LanguageChange))
 
     # -- content -----------------------------------------------------------------------
+    #: Shown the first time as if its scroll bar were there (as it is on a
+    #: long page): its lists measure their rows at the width they keep, not
+    #: once wider and again when the bar comes (a short page loses the bar
+    #: as soon as it is laid out). Pages of word-wrapping lists only: a
+    #: table fits the rows it shows to the widths of that moment.
+    FIRST_LAID_OUT_WITH_SCROLL_BAR = False
+
     #: Other sections whose records this page shows (Life beyond illness lists goals).
     ALSO_SHOWS: tuple[str, ...] = ()
 

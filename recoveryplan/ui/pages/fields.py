@@ -42,13 +42,15 @@ class _FieldBox(QGroupBox):
         self.setObjectName(f"group-{spec.key}-{field.key}")
         page.tr_text(self, field.label)
         self.box = QVBoxLayout(self)
-        self.text_edit = GrowingTextEdit(self)
-        self.text_edit.setObjectName(f"field-{spec.key}-{field.key}")
-        page.tr_name(self.text_edit, field.label, field.prompt)
-        self.just_for_me = JustForMeCheck(self)
-        self.together = TogetherNote(self)
-        self.just_for_me.clicked.connect(self._on_private_clicked)
         self.bindings: list[TextBinding] = []
+
+    def _make_text_parts(self) -> tuple[GrowingTextEdit, JustForMeCheck, TogetherNote]:
+        """The text box, "Just for me" and the "Added together" note, made in this order."""
+        edit = GrowingTextEdit(self)
+        edit.setObjectName(f"field-{self.spec.key}-{self.field.key}")
+        just_for_me = JustForMeCheck(self)
+        just_for_me.clicked.connect(self._on_private_clicked)
+        return edit, just_for_me, TogetherNote(self)
 
     def _new_entry(self) -> Entry:
         return Entry(section=self.spec.key, field=self.field.key)
@@ -78,11 +80,25 @@ class _FieldBox(QGroupBox):
             self.update_marks()   # refused: the box shows what is kept (the change refreshed it otherwise)
 
 
+class _EditorParts:
+    """What a list field shows under its list (made when first needed)."""
+
+    editor_label: QLabel
+    text_edit: GrowingTextEdit
+    detail_label: QLabel | None = None
+    detail_edit: GrowingTextEdit | None = None
+    just_for_me: JustForMeCheck
+    together: TogetherNote
+    text_binding: TextBinding
+
+
 class SingleFieldBox(_FieldBox):
     """One text box bound to the field's first entry."""
 
     def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
         super().__init__(page, spec, field)
+        self.text_edit, self.just_for_me, self.together = self._make_text_parts()
+        page.tr_name(self.text_edit, field.label, field.prompt)
         self.box.addWidget(self.text_edit)
         self.box.addWidget(self.just_for_me)
         self.box.addWidget(self.together)
@@ -129,7 +145,9 @@ class SingleFieldBox(_FieldBox):
 
 
 class ListFieldBox(_FieldBox):
-    """A list of entries with a text box for the chosen one (or a new one)."""
+    """A list of entries with a text box for the chosen one (or a new one).
+    The parts under the list (``_EditorParts``) are made when they first show
+    or are asked for (``text_edit``): until then they would only be hidden."""
 
     def __init__(self, page: SectionPage, spec: SectionSpec, field: FieldSpec) -> None:
         super().__init__(page, spec, field)
@@ -142,44 +160,16 @@ class ListFieldBox(_FieldBox):
         self.buttons, self.undo_notice = self.section.buttons, self.section.undo_notice
         self.delegate = EntryDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
-        self.editor_label = QLabel(self)
-        self.editor_label.setBuddy(self.text_edit)
-        self.editor_label.setWordWrap(True)
         self.section.place(self.box)
-        self.box.addWidget(self.editor_label)
-        self.box.addWidget(self.text_edit)
-        self.detail_edit: GrowingTextEdit | None = None
-        if field.detail_label:
-            self.detail_label = QLabel(self)
-            self.detail_label.setWordWrap(True)
-            self.detail_edit = GrowingTextEdit(self)
-            self.detail_edit.setObjectName(f"field-{spec.key}-{field.key}-detail")
-            self.detail_label.setBuddy(self.detail_edit)
-            page.tr_text(self.detail_label, field.detail_label)
-            page.tr_name(self.detail_edit, field.detail_label)
-            self.box.addWidget(self.detail_label)
-            self.box.addWidget(self.detail_edit)
-        self.box.addWidget(self.just_for_me)
-        self.box.addWidget(self.together)
-        # Tab in the order things are seen: the list, its buttons, then the box.
-        tab_chain(self.view, self.buttons.add_button, self.buttons.remove_button,
-                  self.buttons.up_button, self.buttons.down_button, self.undo_notice.undo_button,
-                  self.text_edit, self.detail_edit, self.just_for_me)
-
-        self.text_binding = TextBinding(self.ctx, self.text_edit, "text", create=self._new_entry)
         self.bindings = self.section.bindings
-        self.bindings.append(self.text_binding)
-        if self.detail_edit is not None:
-            self.bindings.append(TextBinding(self.ctx, self.detail_edit, "detail", create=self._new_entry))
+        #: The text box and its neighbours, once made (``_make_editors``).
+        self._parts: _EditorParts | None = None
         #: The entry being written in the text box, kept out of the list until
         #: the typing is done, so the field does not change shape under the cursor.
         self._typing: Record | None = None
         #: The text box shows while the list has entries and none is chosen
         #: only after "Add another" (not left empty under every list).
         self._adding = False
-        for binding in self.bindings:
-            binding.created.connect(self._created_by_typing)
-            binding.link(*self.bindings)
         self.view.activated.connect(lambda _i: self.text_edit.setFocus())
         self.buttons.add_clicked.connect(self.start_new)
         self.buttons.remove_clicked.disconnect(self.section.remove_current)
@@ -196,16 +186,64 @@ class ListFieldBox(_FieldBox):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
-        # Tab follows what is seen: the list, its buttons, the text box, then the rest.
-        chain = [self.view, self.buttons.add_button, self.buttons.remove_button,
-                 self.buttons.up_button, self.buttons.down_button, self.text_edit]
-        if self.detail_edit is not None:
-            chain.append(self.detail_edit)
-        chain.append(self.just_for_me)
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
         page.after_retranslate(self._retranslate)
         self._retranslate(built=True)
+
+    # -- the text box and its neighbours, made when first shown -------------------------
+    def _make_editors(self) -> _EditorParts:
+        """Make the parts under the list, in the order they are seen and
+        Tabbed through: the label, the text box, the detail, "Just for me"
+        (then the Undo notice, as ever), each bound to the chosen entry."""
+        page, spec, field = self.page, self.spec, self.field
+        parts = _EditorParts()
+        parts.editor_label = QLabel(self)
+        parts.editor_label.setWordWrap(True)
+        parts.text_edit, parts.just_for_me, parts.together = self._make_text_parts()
+        parts.editor_label.setBuddy(parts.text_edit)
+        if field.prompt:    # its name for screen readers is ``_show``'s (it says which entry)
+            page.on_retranslate(lambda: parts.text_edit.setPlaceholderText(_(field.prompt)))
+        widgets: list[QWidget] = [parts.editor_label, parts.text_edit]
+        if field.detail_label:
+            parts.detail_label = QLabel(self)
+            parts.detail_label.setWordWrap(True)
+            parts.detail_edit = GrowingTextEdit(self)
+            parts.detail_edit.setObjectName(f"field-{spec.key}-{field.key}-detail")
+            parts.detail_label.setBuddy(parts.detail_edit)
+            page.tr_text(parts.detail_label, field.detail_label)
+            page.tr_name(parts.detail_edit, field.detail_label)
+            widgets += [parts.detail_label, parts.detail_edit]
+        for widget in (*widgets, parts.just_for_me, parts.together):
+            widget.hide()       # until ``_show`` says what shows
+            self.box.addWidget(widget)
+        # Tab in the order things are seen: the list, its buttons, the box, then Undo.
+        tab_chain(self.buttons.down_button, parts.text_edit, parts.detail_edit,
+                  parts.just_for_me, self.undo_notice.undo_button)
+        parts.text_binding = TextBinding(self.ctx, parts.text_edit, "text", create=self._new_entry)
+        bindings = [parts.text_binding]
+        if parts.detail_edit is not None:
+            bindings.append(TextBinding(self.ctx, parts.detail_edit, "detail", create=self._new_entry))
+        self.bindings.extend(bindings)
+        record = self.current()
+        for binding in bindings:
+            binding.created.connect(self._created_by_typing)
+            binding.link(*self.bindings)
+            binding.set_record(record)
+        self._parts = parts
+        return parts
+
+    def _editor_parts(self) -> _EditorParts:
+        if self._parts is None:     # made now, and shown as the field's state says
+            self._make_editors()
+            self.section.refresh()
+        return self._parts
+
+    text_edit = property(lambda self: self._editor_parts().text_edit)
+    detail_edit = property(lambda self: self._editor_parts().detail_edit)
+    detail_label = property(lambda self: self._editor_parts().detail_label)
+    editor_label = property(lambda self: self._editor_parts().editor_label)
+    just_for_me = property(lambda self: self._editor_parts().just_for_me)
+    together = property(lambda self: self._editor_parts().together)
+    text_binding = property(lambda self: self._editor_parts().text_binding)
 
     # -- current entry ---------------------------------------------------------
     def current(self) -> Record | None:
@@ -231,7 +269,11 @@ class ListFieldBox(_FieldBox):
         self.text_edit.setFocus()
 
     def _editors(self) -> tuple[QWidget, ...]:
-        return (self.text_edit,) if self.detail_edit is None else (self.text_edit, self.detail_edit)
+        """The text boxes under the list (none while not made yet)."""
+        parts = self._parts
+        if parts is None:
+            return ()
+        return (parts.text_edit,) if parts.detail_edit is None else (parts.text_edit, parts.detail_edit)
 
     def _created_by_typing(self, record: Record) -> None:
         """The first words of a new entry: it becomes the chosen one, but
@@ -297,26 +339,32 @@ class ListFieldBox(_FieldBox):
     def _show(self, record: Record | None) -> None:
         listed = self._listed()
         focus = QApplication.focusWidget()
+        parts = self._parts
         editing = (listed == 0 or record is not None or self._adding
-                   or focus in self._editors() or focus is self.just_for_me)
-        for editor in (*self._editors(), self.just_for_me):
+                   or (parts is not None and (focus in self._editors() or focus is parts.just_for_me)))
+        if parts is None:
+            if not editing:
+                return          # nothing under the list shows: it is made when it does
+            parts = self._make_editors()
+        for editor in (*self._editors(), parts.just_for_me):
             editor.setVisible(editing)
-        if self.detail_edit is not None:
-            self.detail_label.setVisible(editing)
+        if parts.detail_label is not None:
+            parts.detail_label.setVisible(editing)
+        label = parts.editor_label
         if not editing or not listed:
-            self.editor_label.setText("")
+            label.setText("")
         elif record is None or record is self._typing:
-            self.editor_label.setText(_("New entry"))
+            label.setText(_("New entry"))
         else:
-            self.editor_label.setText(_("The entry I chose"))
-        self.editor_label.setVisible(bool(self.editor_label.text()))
-        if not self.editor_label.text():
-            self.text_edit.setAccessibleName(_(self.field.label))
+            label.setText(_("The entry I chose"))
+        label.setVisible(bool(label.text()))
+        if not label.text():
+            parts.text_edit.setAccessibleName(_(self.field.label))
         else:
-            self.text_edit.setAccessibleName(
-                _("{field}: {which}").format(field=_(self.field.label), which=self.editor_label.text()))
-        self.just_for_me.setChecked(bool(record and record.private))
-        self.together.show_for(record)
+            parts.text_edit.setAccessibleName(
+                _("{field}: {which}").format(field=_(self.field.label), which=label.text()))
+        parts.just_for_me.setChecked(bool(record and record.private))
+        parts.together.show_for(record)
 
     def _retranslate(self, built: bool = False) -> None:
         super()._retranslate()
@@ -344,6 +392,8 @@ def name_box(page: SectionPage) -> QGroupBox:
 
 class FieldsPage(SectionPage):
     """A section of named fields."""
+
+    FIRST_LAID_OUT_WITH_SCROLL_BAR = True
 
     def __init__(self, spec: SectionSpec, ctx: PlanContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)

@@ -72,6 +72,8 @@ class GrowingListView(_GrowMixin, QListView):
         self._kept_height: int | None = None
         #: The height of each of those first rows (row: height).
         self._kept_rows: dict[int, int] = {}
+        #: Its height was guessed, before it had any width of its own.
+        self._guessed = False
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -137,6 +139,12 @@ class GrowingListView(_GrowMixin, QListView):
         self._kept_height = None
 
     def _rows_height(self) -> int:
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            # Never given a size (a page laid out the first time asks before
+            # it gives one): rows measured now would wrap at Qt's default
+            # hundred pixels, only to be measured again at the real width.
+            self._guessed = True
+            return self._height_of({})
         if self._kept_height is None:
             self._kept_rows = {r: self.sizeHintForRow(r) for r in self._shown_rows()}
             self._kept_height = self._height_of(self._kept_rows)
@@ -160,7 +168,11 @@ class GrowingListView(_GrowMixin, QListView):
             # Rows one under another keep their heights when only the list's
             # height changes; QListView would lay them all out again anyway.
             QAbstractItemView.resizeEvent(self, event)
+            if self._guessed:       # the first size: now its rows are measured
+                self._guessed = False
+                self.updateGeometry()
             return
+        self._guessed = False
         super().resizeEvent(event)      # QListView: all rows again, in a tenth of a second
         self._kept_height = None
         if self.isVisible():

@@ -9,6 +9,8 @@ from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListView, QSizePolicy,
                                QTableView)
 
+from .relayout import laid_out_height, lay_out_rows_now, settle_soon
+
 
 class _GrowMixin:
     max_rows = 8
@@ -97,6 +99,7 @@ class GrowingListView(_GrowMixin, QListView):
         if any(self.sizeHintForRow(row) != kept[row] for row in kept if first <= row <= last):
             self._kept_height = None
             self.updateGeometry()
+            settle_soon(self)       # the page around it too, before it is painted
 
     def setRowHidden(self, row: int, hide: bool) -> None:  # noqa: N802 - Qt API
         super().setRowHidden(row, hide)
@@ -161,14 +164,15 @@ class GrowingListView(_GrowMixin, QListView):
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:  # noqa: N802 - Qt API
         """One row changed and is as tall as before (a tick, a word that
-        did not wrap): repaint it and tell screen readers, without laying
-        out every row of the list again (which QListView does for any
-        change when rows differ in height)."""
+        did not wrap): repaint it and tell screen readers. Otherwise lay
+        the rows out again, so those below a row that grew or shrank move
+        (QListView itself only repaints, and the next row covered the new
+        "Just for me" line, or left a gap where it was)."""
         model = self.model()
         if (model is not None and top_left.isValid() and top_left.row() == bottom_right.row()
                 and self.isVisible() and self.state() != QAbstractItemView.State.EditingState):
             index = model.index(top_left.row(), self.modelColumn())
-            if self.rectForIndex(index).height() == self.sizeHintForIndex(index).height():
+            if laid_out_height(self, index) == self.sizeHintForIndex(index).height():
                 self.update(index)
                 if QAccessible.isActive():
                     event = QAccessibleTableModelChangeEvent(
@@ -180,6 +184,7 @@ class GrowingListView(_GrowMixin, QListView):
                     QAccessible.updateAccessibility(event)
                 return
         super().dataChanged(top_left, bottom_right, roles)
+        lay_out_rows_now(self)
 
 
 class GrowingTableView(_GrowMixin, QTableView):

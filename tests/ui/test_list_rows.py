@@ -1,0 +1,94 @@
+"""A list's rows stay one under another when one of them changes height
+("Just for me" adds a line under its words, and takes it away again), and
+the page makes room before it is painted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from recoveryplan.plans.model import Entry, Plan
+from recoveryplan.plans.service import MemoryStore, PlanEditor
+from recoveryplan.ui.context import PlanContext
+from recoveryplan.ui.workspace import Workspace
+
+
+@pytest.fixture
+def ctx(qapp):
+    context = PlanContext(PlanEditor(Plan.new("Sam"), MemoryStore()))
+    yield context
+    context.detach()
+
+
+@pytest.fixture
+def workspace(qtbot, ctx):
+    space = Workspace(ctx)
+    qtbot.addWidget(space)
+    space.resize(1000, 700)
+    space.show()
+    space.activateWindow()
+    qtbot.waitUntil(space.isActiveWindow)
+    return space
+
+
+def _settle() -> None:
+    for _turn in range(5):
+        QApplication.processEvents()
+
+
+def _assert_one_under_another(view, model, rows) -> None:
+    for row in rows:
+        here, below = view.rectForIndex(model.index(row, 0)), view.rectForIndex(model.index(row + 1, 0))
+        assert here.height() == view.sizeHintForIndex(model.index(row, 0)).height()
+        assert below.top() == here.bottom() + 1, f"row {row + 1} is not just under row {row}"
+
+
+def _click(qtbot, check) -> None:
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+
+
+def test_just_for_me_moves_the_rows_below_down_and_back(qtbot, ctx, workspace):
+    entries = [Entry(section="warning_signs", field="i_notice", text=f"sign {n}") for n in range(30)]
+    for record in entries:
+        ctx.add(record)
+    workspace.go_to("warning_signs")
+    box = workspace.current_page().box("i_notice")
+    view, model, check = box.view, box.model, box.just_for_me
+    qtbot.waitUntil(lambda: view.rectForIndex(model.index(29, 0)).height() > 0)
+    for row in (0, 20):
+        view.setCurrentIndex(model.index(row, 0))
+        _settle()
+        plain = view.rectForIndex(model.index(row, 0)).height()
+        _click(qtbot, check)
+        _settle()
+        assert entries[row].private
+        assert view.rectForIndex(model.index(row, 0)).height() > plain    # room for the mark
+        _assert_one_under_another(view, model, range(0, 28))  # not over the next row's words
+        _click(qtbot, check)
+        _settle()
+        assert not entries[row].private
+        assert view.rectForIndex(model.index(row, 0)).height() == plain
+        _assert_one_under_another(view, model, range(0, 28))  # and no gap where it was
+
+
+def test_the_page_makes_room_for_the_mark_before_it_is_painted(qtbot, ctx, workspace):
+    """The list, its box and the page body all take their new heights in the
+    first turn of the event loop after the click (not one level a turn,
+    with the page painted half laid out in between)."""
+    for n in range(12):
+        ctx.add(Entry(section="warning_signs", field="i_notice", text=f"sign {n}"))
+    workspace.go_to("warning_signs")
+    page = workspace.current_page()
+    box = page.box("i_notice")
+    view, check = box.view, box.just_for_me
+    view.setCurrentIndex(box.model.index(0, 0))
+    _settle()
+    body = page.body
+    heights = view.height(), box.height(), body.height()
+    _click(qtbot, check)
+    QApplication.processEvents()
+    grown = view.height() - heights[0]
+    assert grown > 0 and view.height() == view.sizeHint().height()
+    assert box.height() - heights[1] == grown
+    assert body.height() - heights[2] == grown

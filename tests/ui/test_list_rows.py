@@ -1,16 +1,22 @@
 """A list's rows stay one under another when one of them changes height
 ("Just for me" adds a line under its words, and takes it away again), and
-the page makes room before it is painted."""
+the page makes room before it is painted; the delegate's answers and the
+padlock it draws follow the entry and the palette."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from recoveryplan.plans.model import Entry, Plan
 from recoveryplan.plans.service import MemoryStore, PlanEditor
 from recoveryplan.ui.context import PlanContext
+from recoveryplan.ui.models.entries import EntryListModel
+from recoveryplan.ui.widgets.icons import lock_pixmap
+from recoveryplan.ui.widgets.roles import (AttributionRole, DetailRole, PrivateRole,
+                                           RowPartsRole)
 from recoveryplan.ui.workspace import Workspace
 
 
@@ -92,3 +98,35 @@ def test_the_page_makes_room_for_the_mark_before_it_is_painted(qtbot, ctx, works
     assert grown > 0 and view.height() == view.sizeHint().height()
     assert box.height() - heights[1] == grown
     assert body.height() - heights[2] == grown
+
+
+def test_a_row_answers_the_delegate_at_once_and_follows_its_entry(ctx):
+    ctx.together_with = "Priya"
+    entry = Entry(section="warning_signs", field="i_notice", text="sleeping badly", detail="walk")
+    ctx.add(entry)
+    ctx.together_with = ""
+    model = EntryListModel(ctx, "warning_signs", "i_notice")
+    index = model.index(0, 0)
+
+    def separately():
+        return (model.data(index), model.data(index, DetailRole), model.data(index, PrivateRole),
+                model.data(index, AttributionRole), model.data(index, Qt.ItemDataRole.FontRole))
+
+    assert model.data(index, RowPartsRole) == separately()
+    assert "Priya" in model.data(index, RowPartsRole)[3]
+    ctx.update(entry, text="sleeping well", private=True)
+    parts = model.data(index, RowPartsRole)
+    assert parts == separately() and "sleeping well" in parts[0] and parts[2] is True
+
+
+def test_the_padlock_is_drawn_once_for_each_colour(qapp):
+    light, dark = QColor("#101010"), QColor("#f0f0f0")
+    first = lock_pixmap(16, light)
+    assert lock_pixmap(16, light).cacheKey() == first.cacheKey()   # kept, not drawn again
+    other = lock_pixmap(16, dark)
+    assert other.cacheKey() != first.cacheKey()
+    ratio = other.devicePixelRatio()
+    centre = (int(8 * ratio), int(11 * ratio))       # in the padlock's body
+    assert first.toImage().pixelColor(*centre).rgb() == light.rgb()
+    assert other.toImage().pixelColor(*centre).rgb() == dark.rgb()
+    assert lock_pixmap(20, dark).width() == int(20 * ratio)

@@ -14,3 +14,7 @@ DetailRole = Qt.ItemDataRole.UserRole + 5
 AttributionRole = Qt.ItemDataRole.UserRole + 6
 #: The display text without directional isolates.
 PlainTextRole = Qt.ItemDataRole.UserRole + 7
+#: All a list row's delegate needs, in one answer (it measures every row on
+#: each layout, and each question is a call into Python): ``(display text,
+#: detail, private, attribution, font or None)``, as the separate roles give.
+RowPartsRole = Qt.ItemDataRole.UserRole + 8

@@ -1,12 +1,13 @@
 """A list's rows stay one under another when one of them changes height
 ("Just for me" adds a line under its words, and takes it away again), and
 the page makes room before it is painted; the delegate's answers and the
-padlock it draws follow the entry and the palette."""
+padlock it draws follow the entry and the palette; the sidebar repaints only
+for a section's mark that changes."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -130,3 +131,38 @@ def test_the_padlock_is_drawn_once_for_each_colour(qapp):
     assert first.toImage().pixelColor(*centre).rgb() == light.rgb()
     assert other.toImage().pixelColor(*centre).rgb() == dark.rgb()
     assert lock_pixmap(20, dark).width() == int(20 * ratio)
+
+
+class _Paints(QObject):
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.widget, self.rects = widget, []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint and watched is self.widget:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_the_sidebar_repaints_only_when_a_sections_mark_changes(qtbot, ctx, workspace):
+    entry = Entry(section="warning_signs", field="i_notice", text="sleeping badly")
+    ctx.add(entry)
+    workspace.go_to("warning_signs")
+    _settle()
+    viewport = workspace.nav.viewport()
+    paints = _Paints(viewport)
+    QApplication.instance().installEventFilter(paints)
+    row = workspace.nav.currentRow()
+    item = workspace.nav.item(row)
+    marked = item.icon().cacheKey()
+    ctx.update(entry, private=True)      # the section still has writing: the same mark
+    ctx.update(entry, text="sleeping badly again")
+    _settle()
+    assert paints.rects == [] and item.icon().cacheKey() == marked
+    ctx.remove(entry)                    # no writing left: the mark goes
+    _settle()
+    assert paints.rects and item.icon().cacheKey() != marked
+    assert "has writing" not in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    ctx.undo()
+    _settle()
+    assert item.icon().cacheKey() == marked

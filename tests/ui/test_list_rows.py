@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from recoveryplan.plans.model import Entry, Plan
@@ -166,3 +166,56 @@ def test_the_sidebar_repaints_only_when_a_sections_mark_changes(qtbot, ctx, work
     ctx.undo()
     _settle()
     assert item.icon().cacheKey() == marked
+
+
+def _list_of(qtbot, words: list[str], width: int = 300, point_size: float = 0):
+    from recoveryplan.ui.widgets.delegate import EntryDelegate
+    from recoveryplan.ui.widgets.lists import GrowingListView
+    model = QStandardItemModel()
+    for text in words:
+        model.appendRow(QStandardItem(text))
+    view = GrowingListView(max_rows=10)
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegate(EntryDelegate(view))
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, False)   # wherever the mouse is
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # no row marked as the current one
+    view.resize(width, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    if point_size:
+        font = view.font()
+        font.setPointSizeF(point_size)
+        view.setFont(font)
+    _settle()
+    return view, model
+
+
+def _picture(view):
+    _settle()
+    return view.viewport().grab().toImage()
+
+
+def test_a_row_is_painted_with_its_words_width_and_font_of_now(qtbot):
+    """Rows keep their words laid out between paints: a row whose words
+    change, a narrower list and a larger font each paint as a list made
+    afresh with them does (a kept layout that missed the change would not)."""
+    words = ["sleeping badly and waking early, most days of the week", "short"]
+    view, model = _list_of(qtbot, words)
+    before = _picture(view)
+    model.item(0).setText("eating badly and walking early, some days of the month")
+    changed = _picture(view)
+    assert changed != before
+    fresh, _model = _list_of(qtbot, [model.item(0).text(), "short"])
+    assert changed == _picture(fresh)
+    fresh.close()
+    view.resize(180, 400)
+    narrow, _model = _list_of(qtbot, [model.item(0).text(), "short"], width=180)
+    assert _picture(view) == _picture(narrow)
+    narrow.close()
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    large, _model = _list_of(qtbot, [model.item(0).text(), "short"], width=180,
+                             point_size=font.pointSizeF())
+    assert _picture(view) == _picture(large)

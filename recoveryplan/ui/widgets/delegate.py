@@ -6,7 +6,7 @@ colours so dark mode and high contrast work."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...i18n import _, isolate
@@ -27,6 +27,9 @@ class EntryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.detail_label = detail_label
         self._heights: dict[tuple, list[int]] = {}
+        #: Words laid out to draw (wrapped, shaped), by words, width, font
+        #: and screen resolution: a paint would otherwise shape them again.
+        self._texts: dict[tuple, QStaticText] = {}
         #: The font rows were last measured in, and its key.
         self._font: QFont | None = None
         self._key = ""
@@ -98,6 +101,38 @@ class EntryDelegate(QStyledItemDelegate):
         gaps = sum(1 for h in heights[1:] if h) * 2
         return QSize(width, max(28, sum(heights) + gaps + 2 * _PAD))
 
+    def _draw(self, painter, rect: QRect, text: str, font_key: str) -> None:
+        """``painter.drawText(rect, _FLAGS, text)``, with the words laid out
+        once and kept (as drawText lays them out: line breaks, tabs as
+        spaces, clipped if they overflow). Right to left, drawText places
+        each wrapped line itself, which a kept layout does not do to the
+        pixel, so those rows are drawn as before."""
+        if painter.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            painter.drawText(rect, _FLAGS, text)
+            return
+        key = (text, rect.width(), font_key, painter.device().logicalDpiY())
+        static = self._texts.get(key)
+        if static is None:
+            static = QStaticText(text.replace("\r", " ").replace("\t", " ").replace("\n", "\u2028"))
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setTextWidth(rect.width())
+            option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+            static.setTextOption(option)
+            static.prepare(QTransform(), painter.font())
+            if len(self._texts) >= self.CACHE_SIZE:
+                self._texts.clear()
+            self._texts[key] = static
+        size = static.size()
+        if size.width() > rect.width() or size.height() > rect.height():
+            painter.save()
+            painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+            painter.drawStaticText(rect.topLeft(), static)
+            painter.restore()
+        else:
+            painter.drawStaticText(rect.topLeft(), static)
+
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
@@ -116,16 +151,17 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(text_color)
         x, y = option.rect.x() + _PAD, option.rect.y() + _PAD
-        painter.drawText(QRect(x, y, width, heights[0]), _FLAGS, text)
+        font_key = self._font_key(option.font)
+        self._draw(painter, QRect(x, y, width, heights[0]), text, font_key)
         y += heights[0]
         if detail:
             y += 2
-            painter.drawText(QRect(x, y, width, heights[1]), _FLAGS, detail)
+            self._draw(painter, QRect(x, y, width, heights[1]), detail, font_key)
             y += heights[1]
         if marks:
             y += 2
             if icon:
                 painter.drawPixmap(x, y, lock_pixmap(icon, text_color))
-            painter.drawText(QRect(x + icon + (4 if icon else 0), y, width - icon - 4, heights[2]),
-                             _FLAGS, marks)
+            self._draw(painter, QRect(x + icon + (4 if icon else 0), y, width - icon - 4, heights[2]),
+                       marks, font_key)
         painter.restore()

@@ -53,7 +53,7 @@ FOR_WINDOW: tuple[str, ...] = tuple(_P + name for name in (
     "ui.widgets.icons", "ui.widgets.roles", "ui.models.base", "ui.models.people", "ui.reviews",
     "ui.reviews.snapshot", "ui.reviews.changes_view", "ui.widgets.dates", "ui.widgets.flow",
     "ui.widgets.controls", "ui.reviews.dialog", "ui.fields", "ui.widgets.text",
-    "ui.fields.binding", "ui.fields.undo_notice", "ui.widgets.lists", "ui.pages.listing",
+    "ui.fields.binding", "ui.fields.undo_notice", "ui.widgets.lists", "ui.widgets.tables", "ui.pages.listing",
     "ui.pages.reviews", "ui.widgets.notice", "ui.reviews.reminder", "ui.workspace",
     "ui.pages.appointments", "ui.progress.axes", "ui.progress.marks", "ui.progress.painting",
     "ui.progress.chart", "ui.progress.models", "ui.progress.view", "ui.progress",

@@ -128,6 +128,7 @@ class Workspace(QWidget):
         ctx.together_changed.connect(self._refresh_marks)
         ctx.record_changed.connect(self._on_plan_changed)
         self._icons: tuple[QIcon, QIcon] | None = None
+        self._shown_marks: dict[int, QIcon] = {}   # the icon each section's row shows
         self._fit_nav()
         translations(self).call(self.retranslate)
         self.nav.setCurrentRow(0)
@@ -195,7 +196,10 @@ class Workspace(QWidget):
         title = _(spec.title)
         has = self._shows_writing(spec.key)
         item.setText(title)
-        item.setIcon(self._marks()[1 if has else 0])
+        icon = self._marks()[1 if has else 0]
+        if self._shown_marks.get(row) is not icon:  # the same icon again repaints every row
+            item.setIcon(icon)
+            self._shown_marks[row] = icon
         spoken = _("{section}, has writing").format(section=title) if has else title
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         item.setToolTip(_("This section has some writing in it.") if has else "")

@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from ...i18n import N_, isolate
 from ...plans.model import Entry, Record
 from ..context import PlanContext
+from ...plans.labels import attribution
+from ..widgets.roles import RowPartsRole
 from .base import Column, DetailRole, RecordTableModel
 
 
@@ -41,4 +43,10 @@ class EntryListModel(RecordTableModel):
         if role == DetailRole:
             record = self.record(index)
             return record.detail if record is not None else None
+        if role == RowPartsRole:        # the delegate's questions, answered at once
+            record = self.record(index)
+            if record is None or not 0 <= index.column() < len(self.COLUMNS):
+                return None
+            return (self.COLUMNS[index.column()].display(record), record.detail, record.private,
+                    attribution(record), None)
         return super().data(index, role)

@@ -17,7 +17,7 @@ from ..fields.binding import TextBinding
 from ..fields.together_note import TogetherNote
 from ..widgets.controls import (MIN_TARGET, JustForMeCheck, OptionalDateEdit, make_button,
                                 tab_chain)
-from ..widgets.lists import GrowingTableView
+from ..widgets.tables import GrowingTableView
 from ..widgets.text import CleanLineEdit, GrowingTextEdit
 from ..fields.undo_notice import UndoNotice
 from .base import SectionPage

@@ -22,7 +22,8 @@ from ...plans.model import Record
 from ..fields.binding import TextBinding
 from ..fields.undo_notice import UndoNotice
 from ..widgets.controls import ListButtons
-from ..widgets.lists import GrowingListView, GrowingTableView
+from ..widgets.lists import GrowingListView
+from ..widgets.tables import GrowingTableView
 
 
 

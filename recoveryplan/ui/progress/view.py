@@ -21,7 +21,7 @@ from ...plans.progress import (Period, checkins_in_period, goal_progress, groupi
                                milestones, period_span, summary)
 from ..context import PlanContext
 from ..widgets.controls import MIN_TARGET
-from ..widgets.lists import GrowingTableView
+from ..widgets.tables import GrowingTableView
 from ..widgets.translated import translations
 from .chart import CheckInChart
 from .models import ChartTableModel, GoalProgressModel

@@ -6,12 +6,12 @@ colours so dark mode and high contrast work."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...i18n import _, isolate
 from .icons import lock_pixmap
-from .roles import AttributionRole, DetailRole, PrivateRole
+from .roles import AttributionRole, DetailRole, PrivateRole, RowPartsRole
 
 _PAD = 6
 _FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
@@ -27,32 +27,56 @@ class EntryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.detail_label = detail_label
         self._heights: dict[tuple, list[int]] = {}
+        #: Words laid out to draw (wrapped, shaped), by words, width, font
+        #: and screen resolution: a paint would otherwise shape them again.
+        self._texts: dict[tuple, QStaticText] = {}
+        #: The font rows were last measured in, and its key.
+        self._font: QFont | None = None
+        self._key = ""
 
-    def _parts(self, index: QModelIndex) -> tuple[str, str, str, bool]:
+    def _answers(self, index: QModelIndex) -> tuple:
+        """What the model says of the row: (text, detail, private,
+        attribution, font), in one call where the model can."""
         model = index.model()       # asked directly: each row is measured on every layout
-        data = model.data if model is not None else (lambda _index, _role: None)
-        text = data(index, Qt.ItemDataRole.DisplayRole) or _("(empty)")
-        detail = data(index, DetailRole) or ""
+        if model is None:
+            return None, None, False, None, None
+        parts = model.data(index, RowPartsRole)
+        if parts is not None:
+            return parts
+        data = model.data
+        return (data(index, Qt.ItemDataRole.DisplayRole), data(index, DetailRole),
+                bool(data(index, PrivateRole)), data(index, AttributionRole),
+                data(index, Qt.ItemDataRole.FontRole))
+
+    def _parts(self, answers: tuple) -> tuple[str, str, str, bool]:
+        text, detail, private, attribution, _font = answers
+        text = text or _("(empty)")
+        detail = detail or ""
         detail_text = (_("{label}: {text}").format(label=self.detail_label, text=isolate(detail))
                        if detail and self.detail_label else "")
         marks = []
-        private = bool(data(index, PrivateRole))
+        private = bool(private)
         if private:
             marks.append(_("Just for me"))
-        attribution = data(index, AttributionRole)
         if attribution:
             marks.append(attribution)
         return text, detail_text, " · ".join(marks), private
+
+    def _font_key(self, font: QFont) -> str:
+        """``font.key()``, kept while rows are drawn in the same font."""
+        if self._font is None or font != self._font:
+            self._font, self._key = QFont(font), font.key()
+        return self._key
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         widget = option.widget
         width = widget.viewport().width() if widget is not None else option.rect.width()
         return max(80, width - 2 * _PAD)
 
-    def _layout(self, option, index, width):
-        text, detail, marks, private = self._parts(index)
+    def _layout(self, option, answers, width):
+        text, detail, marks, private = self._parts(answers)
         font = option.font
-        key = (font.key(), width, private, text, detail, marks)
+        key = (self._font_key(font), width, private, text, detail, marks)
         cached = self._heights.get(key)
         if cached is None:
             metrics = QFontMetrics(font)
@@ -69,12 +93,45 @@ class EntryDelegate(QStyledItemDelegate):
         return text, detail, marks, cached[3], list(cached[:3])
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        if index.data(Qt.ItemDataRole.FontRole) is not None:   # only the font sizes a row
+        answers = self._answers(index)
+        if answers[4] is not None:   # only the font sizes a row
             self.initStyleOption(option, index)
         width = self._width(option)
-        *_parts, heights = self._layout(option, index, width)
+        *_parts, heights = self._layout(option, answers, width)
         gaps = sum(1 for h in heights[1:] if h) * 2
         return QSize(width, max(28, sum(heights) + gaps + 2 * _PAD))
+
+    def _draw(self, painter, rect: QRect, text: str, font_key: str) -> None:
+        """``painter.drawText(rect, _FLAGS, text)``, with the words laid out
+        once and kept (as drawText lays them out: line breaks, tabs as
+        spaces, clipped if they overflow). Right to left, drawText places
+        each wrapped line itself, which a kept layout does not do to the
+        pixel, so those rows are drawn as before."""
+        if painter.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            painter.drawText(rect, _FLAGS, text)
+            return
+        key = (text, rect.width(), font_key, painter.device().logicalDpiY())
+        static = self._texts.get(key)
+        if static is None:
+            static = QStaticText(text.replace("\r", " ").replace("\t", " ").replace("\n", "\u2028"))
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setTextWidth(rect.width())
+            option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+            static.setTextOption(option)
+            static.prepare(QTransform(), painter.font())
+            if len(self._texts) >= self.CACHE_SIZE:
+                self._texts.clear()
+            self._texts[key] = static
+        size = static.size()
+        if size.width() > rect.width() or size.height() > rect.height():
+            painter.save()
+            painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+            painter.drawStaticText(rect.topLeft(), static)
+            painter.restore()
+        else:
+            painter.drawStaticText(rect.topLeft(), static)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
@@ -89,21 +146,22 @@ class EntryDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = option.palette.color(group, text_role)
         width = option.rect.width() - 2 * _PAD
-        text, detail, marks, icon, heights = self._layout(option, index, width)
+        text, detail, marks, icon, heights = self._layout(option, self._answers(index), width)
         painter.save()
         painter.setFont(option.font)
         painter.setPen(text_color)
         x, y = option.rect.x() + _PAD, option.rect.y() + _PAD
-        painter.drawText(QRect(x, y, width, heights[0]), _FLAGS, text)
+        font_key = self._font_key(option.font)
+        self._draw(painter, QRect(x, y, width, heights[0]), text, font_key)
         y += heights[0]
         if detail:
             y += 2
-            painter.drawText(QRect(x, y, width, heights[1]), _FLAGS, detail)
+            self._draw(painter, QRect(x, y, width, heights[1]), detail, font_key)
             y += heights[1]
         if marks:
             y += 2
             if icon:
                 painter.drawPixmap(x, y, lock_pixmap(icon, text_color))
-            painter.drawText(QRect(x + icon + (4 if icon else 0), y, width - icon - 4, heights[2]),
-                             _FLAGS, marks)
+            self._draw(painter, QRect(x + icon + (4 if icon else 0), y, width - icon - 4, heights[2]),
+                       marks, font_key)
         painter.restore()

@@ -8,9 +8,25 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen,
 from PySide6.QtWidgets import QApplication
 
 
+#: Padlocks drawn, by size, colour and pixel ratio (a list draws one on each
+#: "just for me" row every time it is painted).
+_DRAWN: dict[tuple[int, int, float], QPixmap] = {}
+_DRAWN_MAX = 32
+
+
 def lock_pixmap(size: int, color: QColor) -> QPixmap:
     """A padlock glyph ``size`` pixels square."""
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
+    key = (size, color.rgba(), ratio)
+    pixmap = _DRAWN.get(key)
+    if pixmap is None:
+        if len(_DRAWN) >= _DRAWN_MAX:
+            _DRAWN.clear()
+        pixmap = _DRAWN[key] = _draw_lock(size, color, ratio)
+    return pixmap
+
+
+def _draw_lock(size: int, color: QColor, ratio: float) -> QPixmap:
     pixmap = QPixmap(int(size * ratio), int(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -17,3 +17,7 @@ PlainTextRole = Qt.ItemDataRole.UserRole + 7
 #: A column heading answers True if the column's values are short and never
 #: to be broken across lines (a phone number, a date, "3 of 4").
 WholeRole = Qt.ItemDataRole.UserRole + 8
+#: All a list row's delegate needs, in one answer (it measures every row on
+#: each layout, and each question is a call into Python): ``(display text,
+#: detail, private, attribution, font or None)``, as the separate roles give.
+RowPartsRole = Qt.ItemDataRole.UserRole + 9

@@ -9,9 +9,10 @@ included), moving it inside if needed; the pages scroll and wrap instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import app_events
 
@@ -62,9 +63,12 @@ def place_on_screen(widget: QWidget, width: int, height: int) -> None:
 
 class ScreenFit(QObject):
     """Sees every event of the application (``app_events``): windows being
-    shown are fitted to their screen."""
+    shown are fitted to their screen. And when a dialog closes and no window
+    of the app has the keyboard (a window manager may leave it nowhere), the
+    window the dialog belonged to gets it back, so F1 still opens "Need help
+    now?" without a click first."""
 
-    EVENTS = frozenset({QEvent.Type.Show})
+    EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Hide})
 
     def install(self, app: QObject | None) -> None:
         if app is not None:
@@ -78,9 +82,20 @@ class ScreenFit(QObject):
                 and watched.isWindow()
                 and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)):
             fit_into(watched)
+        elif (event.type() == QEvent.Type.Hide and isinstance(watched, QWidget)
+                and watched.isWindow() and watched.windowType() == Qt.WindowType.Dialog
+                and watched.parentWidget() is not None):
+            owner = watched.parentWidget().window()
+            QTimer.singleShot(0, lambda: _give_keyboard_back(owner))
         return False
 
 
+
+
+def _give_keyboard_back(owner: QWidget) -> None:
+    if (shiboken6.isValid(owner) and owner.isVisible() and QApplication.activeWindow() is None
+            and QApplication.activeModalWidget() is None):
+        owner.activateWindow()
 
 
 class WholeToolBar(QObject):

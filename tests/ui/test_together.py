@@ -367,3 +367,21 @@ def test_undo_labels_never_name_a_hidden_entry(qtbot, open_window):
         assert action.text() in ("Undo my last change", "Redo my last change", "Redo"), action.text()
     window._undo.trigger()
     assert not mine.private and "swim" not in window._redo.text()
+
+
+def test_after_starting_together_the_keyboard_is_back_in_the_window(qtbot, open_window):
+    """A window manager may leave the keyboard nowhere when the dialog
+    closes: then F1 would not open Need help now? until a click. The window
+    the dialog belonged to takes the keyboard back."""
+    window = open_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.actions_["plan_together"].trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, TogetherStartDialog) and w.isVisible())
+    qtbot.keyClicks(dialog.name_edit, PRIYA)
+    # What the window manager did in the walk: nothing has the keyboard once the dialog is gone.
+    dialog.finished.connect(lambda *_a: QApplication.setActiveWindow(None))
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.ctx.together_with == PRIYA)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

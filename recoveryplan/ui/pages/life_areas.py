@@ -3,8 +3,9 @@ would like to be, and the goals that belong there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtWidgets import (QGroupBox, QLabel, QPushButton, QSizePolicy, QSpacerItem,
+                               QVBoxLayout, QWidget)
 
 from ...i18n import N_, _
 from ...plans.model import Goal, LifeArea, LifeAreaNote
@@ -29,6 +30,9 @@ class _AreaBox(QGroupBox):
         self.bindings: list[TextBinding] = []
         self.labels: list[QLabel] = []
         self._goal_buttons: dict[str, QPushButton] = {}
+        #: Whether the goal links are made (or, until the area comes near
+        #: the view, only the room they take kept for them).
+        self.links_made = False
         for field, prompt in (("now_text", N_("For example: I live with my mum and it is a bit cramped.")),
                               ("hope_text", N_("For example: a flat of my own, near the bus route."))):
             edit = GrowingTextEdit(self)
@@ -85,10 +89,17 @@ class _AreaBox(QGroupBox):
 
     def rename_goal(self, goal: Goal) -> None:
         """The words of a goal listed here changed: only its button follows."""
+        if not self.links_made:
+            if any(g.id == goal.id for g in self._goals()):
+                self._refresh_goals()       # the room kept for the links changes with them
+            return
         button = self._goal_buttons.get(goal.id)
         if button is not None:
             button.setText(goal.what or _("(a new goal)"))
             button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
+
+    def _goals(self) -> list[Goal]:
+        return self.ctx.visible(self.ctx.plan.goals_in_area(self.area))
 
     def _refresh_goals(self) -> None:
         self._goal_buttons = {}
@@ -97,16 +108,32 @@ class _AreaBox(QGroupBox):
             if item.widget() is not None:
                 item.widget().hide()    # gone from screen (and screen readers) at once
                 item.widget().deleteLater()
-        goals = self.ctx.visible(self.ctx.plan.goals_in_area(self.area))
+        goals = self._goals()
         self.goals_label.setText(_("My goals for this part of my life:") if goals else
                                  _("No goals here yet. I can add one on the \u201cMy goals\u201d page."))
+        self.links_made = not goals
+        if goals and self.page.near_view(self):
+            self.make_links()
+        elif goals:
+            # Out of sight, the links take their room on the page (so that
+            # nothing moves when they come) and are made once the area
+            # comes near the view, or soon after the page is shown.
+            size = self.page.link_size(goals, self.goals_box.spacing())
+            self.goals_box.addItem(_LinksRoom(size))
+            self.page.links_due()
+
+    def make_links(self) -> None:
+        """The links to this area's goals, in place of the room kept for them."""
+        if self.links_made:
+            return
+        self.links_made = True
+        while self.goals_box.count():
+            self.goals_box.takeAt(0)
         buttons = []
-        for goal in goals:
-            button = QPushButton(goal.what or _("(a new goal)"), self)
+        for goal in self._goals():
+            button = _link_button(self)
+            button.setText(goal.what or _("(a new goal)"))
             buttons.append(button)
-            button.setMinimumHeight(MIN_TARGET)
-            button.setFlat(True)
-            button.setProperty("goalLink", True)     # styled by the page's sheet
             button.setAccessibleName(_("Go to my goal: {goal}").format(goal=goal.what))
             button.clicked.connect(lambda _c=False, gid=goal.id: self.page.show_goal.emit(gid))
             self.goals_box.addWidget(button)
@@ -117,6 +144,30 @@ class _AreaBox(QGroupBox):
     def has_content(self) -> bool:
         note = self.note()
         return bool(note and (note.now_text.strip() or note.hope_text.strip()))
+
+
+class _LinksRoom(QSpacerItem):
+    """The room that goal links not yet made will take: spaced from what is
+    above it as the links are (a layout puts no spacing next to an empty item)."""
+
+    def __init__(self, size: QSize) -> None:
+        super().__init__(size.width(), size.height(), QSizePolicy.Policy.Minimum,
+                         QSizePolicy.Policy.Fixed)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
+#: The pause between making the links of one area and the next.
+LINKS_PAUSE_MS = 50
+
+
+def _link_button(parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
+    button.setMinimumHeight(MIN_TARGET)
+    button.setFlat(True)
+    button.setProperty("goalLink", True)     # styled by the page's sheet
+    return button
 
 
 #: The goals listed under an area look like links (buttons with ``goalLink``).
@@ -136,10 +187,25 @@ class LifeAreasPage(SectionPage):
         # One sheet for every goal's button (a sheet of each button's own
         # was read, and its button styled apart, three hundred times over).
         self.setStyleSheet(GOAL_LINK_STYLE)
+        #: A goal link never shown, to measure the room the links not yet made take.
+        self._measure = _link_button(self.body)
+        self._measure.hide()
+        #: Makes the links still due while the page shows, one area at a
+        #: time with a pause between (each a few hundredths of a second's
+        #: work), so that the page shows at once and stays quick to answer.
+        self._due = QTimer(self, singleShot=True, interval=LINKS_PAUSE_MS)
+        self._due.timeout.connect(self._make_due_links)
+        self._view_check = QTimer(self, singleShot=True, interval=0)
+        self._view_check.timeout.connect(self._make_links_in_view)
         self.boxes = {area: _AreaBox(self, area) for area in LifeArea}
         for box in self.boxes.values():
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
+        # Scrolling (by the person, or to show the focus) makes the links
+        # coming into view at once, before the next key is read.
+        self.scroll.verticalScrollBar().valueChanged.connect(self._make_links_in_view)
+        self.scroll.viewport().installEventFilter(self)
+        self.body.installEventFilter(self)
         ctx.record_changed.connect(self._on_plan_changed)
         ctx.together_changed.connect(self._refresh)
         self.on_retranslate(self._refresh)
@@ -164,6 +230,58 @@ class LifeAreasPage(SectionPage):
             elif "what" in change.fields:
                 for box in self.boxes.values():
                     box.rename_goal(subject)
+
+    # -- goal links made when near the view ---------------------------------------------
+    def near_view(self, box: _AreaBox) -> bool:
+        """Whether ``box`` shows, or is within a screenful of showing (so
+        that Tab and Shift+Tab from what shows always find its links)."""
+        if not self.isVisible():
+            return False
+        top, height = self.scroll.verticalScrollBar().value(), self.scroll.viewport().height()
+        return box.geometry().bottom() >= top - height and box.geometry().top() <= top + 2 * height
+
+    def link_size(self, goals: list[Goal], spacing: int) -> QSize:
+        """The room the links to ``goals`` take, one under another
+        ``spacing`` apart."""
+        width = height = 0
+        for goal in goals:
+            self._measure.setText(goal.what or _("(a new goal)"))
+            size = self._measure.sizeHint().expandedTo(self._measure.minimumSize())
+            width, height = max(width, size.width()), height + size.height()
+        return QSize(width, height + max(0, spacing) * (len(goals) - 1))
+
+    def links_due(self) -> None:
+        if self.isVisible():
+            self._due.start()
+
+    def _make_links_in_view(self, *_args) -> None:
+        if not self.isVisible():
+            return
+        for box in self.boxes.values():
+            if not box.links_made and self.near_view(box):
+                box.make_links()
+
+    def _make_due_links(self) -> None:
+        """Those in view now, then one more area, until every link is made."""
+        if not self.isVisible():
+            return
+        self._make_links_in_view()
+        box = next((b for b in self.boxes.values() if not b.links_made), None)
+        if box is not None:
+            box.make_links()
+            self._due.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._make_links_in_view()
+        self.links_due()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            if self.isVisible():
+                self._view_check.start()    # what is near the view may have changed
+            self.links_due()
+        return False
 
     def _refresh(self, *_args) -> None:
         for box in self.boxes.values():

@@ -53,6 +53,9 @@ class GrowingTableView(_GrowMixin, QTableView):
         #: others gave way to the stretching one: a changed cell that fits
         #: in it would not change what measuring again gives.
         self._wanted: dict[int, int] = {}
+        #: Whether the words or headings changed since the columns were last
+        #: measured (a new width alone only shares out the same widths anew).
+        self._words_changed = True
         self._columns_timer = QTimer(self, singleShot=True, interval=0)
         self._columns_timer.timeout.connect(self._fit_columns_now)
         #: The viewport's width when the columns were last fitted while shown
@@ -79,6 +82,11 @@ class GrowingTableView(_GrowMixin, QTableView):
         """Fit the columns once the event loop turns (several reasons to
         measure come together: a new model, its font, its language), or
         sooner if the table's height is asked for first."""
+        self._words_changed = True
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        """Share out the columns' widths again, measured as they were last."""
         if not self._columns_due:
             self._columns_due = True
             self._columns_timer.start()
@@ -92,14 +100,22 @@ class GrowingTableView(_GrowMixin, QTableView):
         if model is None:
             return
         self._fitted_width = self.viewport().width() if self.isVisible() else None
+        # Its font is settled first: measuring polishes it, and a font
+        # that changed then would have it measure all over again.
+        self.ensurePolished()
+        self._columns_timer.stop()
+        self._columns_due = False
         header = self.horizontalHeader()
-        wanted = {}
-        for column in range(model.columnCount()):
-            if column == self.stretch_column or header.isSectionHidden(column):
-                continue
-            width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            wanted[column] = max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
-        self._wanted = dict(wanted)
+        measured = [c for c in range(model.columnCount())
+                    if c != self.stretch_column and not header.isSectionHidden(c)]
+        if self._words_changed or measured != list(self._wanted):
+            self._words_changed = False
+            self._wanted = {}
+            for column in measured:
+                width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+                self._wanted[column] = max(header.minimumSectionSize(),
+                                           min(width, header.maximumSectionSize()))
+        wanted = dict(self._wanted)
         # The stretching column holds the person's own words ("What I want"):
         # with large text on a small screen, the others give way so that it
         # keeps a quarter of the width, headings and short values whole.
@@ -128,13 +144,13 @@ class GrowingTableView(_GrowMixin, QTableView):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._kept_height = None
-            self.fit_columns()          # the columns share out the new width
+            self._fit_to_width()        # the columns share out the new width
             self._fit_visible_rows()    # and words wrap to it, changed columns or not
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self._fitted_width != self.viewport().width():
-            self.fit_columns()  # the width it has now it didn't have while hidden
+            self._fit_to_width()    # the width it has now it didn't have while hidden
 
     def _forget_height(self, *_args) -> None:
         self._kept_height = None

@@ -3,7 +3,7 @@ would like to be, and the goals that belong there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QLabel, QPushButton, QSizePolicy, QSpacerItem,
                                QVBoxLayout, QWidget)
 
@@ -188,8 +188,10 @@ class LifeAreasPage(SectionPage):
         # was read, and its button styled apart, three hundred times over).
         self.setStyleSheet(GOAL_LINK_STYLE)
         #: A goal link never shown, to measure the room the links not yet made take.
-        self._measure = _link_button(self.body)
+        self._measure = _link_button(self.body)     # never shown: it measures the links
         self._measure.hide()
+        self._measure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._measure.setAccessibleName(_("Go to my goal: {goal}").format(goal=""))
         #: Makes the links still due while the page shows, one area at a
         #: time with a pause between (each a few hundredths of a second's
         #: work), so that the page shows at once and stays quick to answer.

@@ -131,7 +131,23 @@ QLabel:focus {{ border: 2px solid palette(highlight); border-radius: 4px; }}
    keeps its place when the ring comes and goes. */
 QLabel#recoveryKeyLabel {{ border: 1px solid transparent; border-radius: 4px; padding: 3px 5px; }}
 QLabel#recoveryKeyLabel:focus {{ border: 2px solid palette(highlight); padding: 2px 4px; }}
-"""
+{_indicators(point_size)}"""
+
+
+#: The side of a check box's box at the normal text size (the style's own).
+INDICATOR_PX = 13
+
+
+def _indicators(point_size: float) -> str:
+    """With larger text, check boxes (Just for me, No target date, a small
+    step's tick) grow with it, so they stay as easy to see and to hit; at
+    the normal size and below they are the style's own."""
+    scale = point_size / base_point_size()
+    if scale <= 1.01:
+        return ""
+    side = round(INDICATOR_PX * scale)
+    return (f"QCheckBox::indicator, QAbstractItemView::indicator "
+            f"{{ width: {side}px; height: {side}px; }}\n")
 
 
 def apply_text_scale(percent: int) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import importlib
+import stat as _stat
 import sys
 import gettext as _gettext
 import unicodedata
@@ -210,7 +211,7 @@ def load_translations(language: str) -> _gettext.NullTranslations:
         info = path.stat()
     except OSError:
         raise CatalogueMissing(language) from None
-    if not path.is_file():
+    if not _stat.S_ISREG(info.st_mode):
         raise CatalogueMissing(language)
     return _read_catalogue(str(path), info.st_mtime_ns, info.st_size)
 

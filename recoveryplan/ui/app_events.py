@@ -106,27 +106,20 @@ class AppEvents(QObject):
         return False
 
 
-#: The shared filter of each application, by the application's wrapper. Not
-#: looked up with ``app.findChild``: PySide wraps each of the application's
-#: children to compare its type (the style, the session manager, the
-#: gesture manager, classes the app never names), and wrapping the first
-#: of them builds dozens of Qt classes, some 15-40 ms.
-_SHARED: dict[int, AppEvents] = {}
-
-
 def _found(app: QCoreApplication | None) -> AppEvents | None:
-    if app is None:
-        return None
-    found = _SHARED.get(id(app))
-    if found is not None and shiboken6.isValid(found) and found.parent() is app:
-        return found
-    return None
+    """The application's shared filter, kept on the application itself.
+    Not looked up with ``app.findChild``: PySide wraps each of the
+    application's children to compare its type (the style, the session
+    manager, the gesture manager, classes the app never names), and
+    wrapping the first of them builds dozens of Qt classes, some 15-40 ms."""
+    found = getattr(app, "_shared_events", None)
+    return found if found is not None and shiboken6.isValid(found) else None
 
 
 def _shared(app: QCoreApplication) -> AppEvents:
     found = _found(app)
     if found is None:
-        found = _SHARED[id(app)] = AppEvents(app)
+        found = app._shared_events = AppEvents(app)
     return found
 
 

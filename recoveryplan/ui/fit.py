@@ -90,8 +90,6 @@ class ScreenFit(QObject):
         return False
 
 
-
-
 def _give_keyboard_back(owner: QWidget) -> None:
     if (shiboken6.isValid(owner) and owner.isVisible() and QApplication.activeWindow() is None
             and QApplication.activeModalWidget() is None):

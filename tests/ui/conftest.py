@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from recoveryplan import storage
 from recoveryplan.plans.model import Plan
@@ -14,6 +16,18 @@ from recoveryplan.ui.dialogs import ScriptedDialogs
 from recoveryplan.ui.settings import Settings
 
 PASSPHRASE = "purple tiger river lamp"
+
+
+def settle() -> None:
+    """Let the event loop handle what is waiting (layouts, paints, timers at 0)."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def key_to_window(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed in ``window``, routed by Qt to whatever has the focus."""
+    QTest.keyClick(window.windowHandle(), key, modifier)
+    settle()
 
 
 

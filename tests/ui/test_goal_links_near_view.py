@@ -12,19 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from conftest import key_to_window, settle
 from recoveryplan.plans.model import Goal, LifeArea
 
 PER_AREA = 15
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _key(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(window.windowHandle(), key, modifier)
-    _settle()
 
 
 def _links(box) -> list[QPushButton]:
@@ -41,7 +32,7 @@ def _life_beyond(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.workspace.go_to("life_beyond")
-    _settle()
+    settle()
     return window.workspace.current_page()
 
 
@@ -58,7 +49,7 @@ def test_far_areas_make_their_links_later_in_the_room_kept_for_them(qtbot, open_
     height, meaning_top = bar.maximum(), page.boxes[LifeArea.MEANING].y()
     qtbot.waitUntil(lambda: all(len(_links(box)) == PER_AREA for box in page.boxes.values()),
                     timeout=5000)
-    _settle()
+    settle()
     assert (bar.maximum(), page.boxes[LifeArea.MEANING].y()) == (height, meaning_top)
     link = _links(page.boxes[LifeArea.MEANING])[3]
     assert link.accessibleName() == "Go to my goal: meaning goal 3"
@@ -70,16 +61,16 @@ def test_tab_reaches_a_far_areas_links_and_space_opens_the_goal(qtbot, open_wind
     box = page.boxes[LifeArea.MEANING]
     assert not box.links_made
     box.edits["hope_text"].setFocus(Qt.FocusReason.TabFocusReason)   # as Tab brings it there
-    _settle()
-    _key(window, Qt.Key.Key_Tab)
+    settle()
+    key_to_window(window, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is box.just_for_me
-    _key(window, Qt.Key.Key_Tab)
+    key_to_window(window, Qt.Key.Key_Tab)
     link = QApplication.focusWidget()
     assert isinstance(link, QPushButton) and link.text() == "meaning goal 0"
     assert link.accessibleName() == "Go to my goal: meaning goal 0"
-    _key(window, Qt.Key.Key_Tab)
+    key_to_window(window, Qt.Key.Key_Tab)
     assert QApplication.focusWidget().text() == "meaning goal 1"
-    _key(window, Qt.Key.Key_Space)
+    key_to_window(window, Qt.Key.Key_Space)
     goals = window.workspace.current_page()
     assert goals.spec.key == "goals"
     assert goals.current_goal() is _goal(window, "meaning goal 1")
@@ -91,8 +82,8 @@ def test_shift_tab_from_an_area_reaches_the_last_link_of_the_one_above(qtbot, op
     above = page.boxes[LifeArea.HEALTH]
     assert not above.links_made
     page.boxes[LifeArea.MEANING].edits["now_text"].setFocus(Qt.FocusReason.BacktabFocusReason)
-    _settle()
-    _key(window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    key_to_window(window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     link = QApplication.focusWidget()
     assert isinstance(link, QPushButton) and link.text() == f"health goal {PER_AREA - 1}"
 
@@ -104,11 +95,11 @@ def test_a_link_scrolled_to_opens_its_goal_when_clicked(qtbot, open_window):
     assert not box.links_made
     bar = page.scroll.verticalScrollBar()
     bar.setValue(box.y())                      # the person scrolls down to it
-    _settle()
+    settle()
     link = next(b for b in _links(box) if b.text() == "enjoy goal 2")
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      link.mapTo(window, link.rect().center()))
-    _settle()
+    settle()
     goals = window.workspace.current_page()
     assert goals.spec.key == "goals"
     assert goals.current_goal() is _goal(window, "enjoy goal 2")

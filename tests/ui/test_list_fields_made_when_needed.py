@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from conftest import key_to_window, settle
 from recoveryplan.plans.model import Entry
 from recoveryplan.ui.widgets.text import GrowingTextEdit
 
@@ -17,27 +18,17 @@ FIELD = "What can knock me off balance"
 PROMPT = "For example: money worries, or not sleeping well."
 
 
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def _key(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(window.windowHandle(), key, modifier)
-    _settle()
-
-
 def _type(window, text: str) -> None:
     for char in text:
         QTest.keyClick(window.windowHandle(), char)
-    _settle()
+    settle()
 
 
 def _click(window, widget, point=None) -> None:
     point = widget.rect().center() if point is None else point
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      widget.mapTo(window, point))
-    _settle()
+    settle()
 
 
 def _off_balance(qtbot, window):
@@ -49,7 +40,7 @@ def _off_balance(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.workspace.go_to("off_balance")
-    _settle()
+    settle()
     page = window.workspace.current_page()
     box = page.box("things")
     assert box.view.isVisible() and box.model.rowCount() == 2
@@ -67,7 +58,7 @@ def test_tab_into_a_list_choose_an_entry_by_keys_and_type(qtbot, open_window) ->
     page, box = _off_balance(qtbot, window)
     window.workspace.focus_nav()
     for _ in range(6):
-        _key(window, Qt.Key.Key_Tab)
+        key_to_window(window, Qt.Key.Key_Tab)
         if QApplication.focusWidget() is box.view:
             break
     assert QApplication.focusWidget() is box.view
@@ -77,14 +68,14 @@ def test_tab_into_a_list_choose_an_entry_by_keys_and_type(qtbot, open_window) ->
                                                "field-off_balance-things-detail"]
     assert box.text_edit.isVisible() and box.text_edit.toPlainText() == "Money worries"
     assert box.detail_edit.isVisible() and box.detail_edit.toPlainText() == "Open the letters with Ann"
-    _key(window, Qt.Key.Key_Down)
+    key_to_window(window, Qt.Key.Key_Down)
     assert box.text_edit.toPlainText() == "Not sleeping" and box.detail_edit.toPlainText() == ""
     assert box.just_for_me.isVisible() and box.just_for_me.isChecked()
     assert box.text_edit.accessibleName() == f"{FIELD}: The entry I chose"
     # Tab follows what is seen: the list's buttons, the text box, the detail, "Just for me".
     seen = []
     for _ in range(10):
-        _key(window, Qt.Key.Key_Tab)
+        key_to_window(window, Qt.Key.Key_Tab)
         focus = QApplication.focusWidget()
         if focus is None or not box.isAncestorOf(focus):
             break
@@ -95,11 +86,11 @@ def test_tab_into_a_list_choose_an_entry_by_keys_and_type(qtbot, open_window) ->
         box.text_edit, box.detail_edit, box.just_for_me]
     # Back into the text box, and type.
     for _ in range(3):
-        _key(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        key_to_window(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         if QApplication.focusWidget() is box.text_edit:
             break
     assert QApplication.focusWidget() is box.text_edit
-    _key(window, Qt.Key.Key_End)
+    key_to_window(window, Qt.Key.Key_End)
     _type(window, " well")
     qtbot.waitUntil(lambda: [e.text for e in _entries(window)] == ["Money worries", "Not sleeping well"])
 
@@ -117,7 +108,7 @@ def test_click_an_entry_then_add_another_and_type(qtbot, open_window) -> None:
     # Into the detail box, and type.
     _click(window, box.detail_edit)
     assert QApplication.focusWidget() is box.detail_edit
-    _key(window, Qt.Key.Key_End)
+    key_to_window(window, Qt.Key.Key_End)
     _type(window, " on Monday")
     qtbot.waitUntil(lambda: _entries(window)[0].detail == "Open the letters with Ann on Monday")
     # "Add another": the cursor goes to the empty box; no word typed is lost.

@@ -3,30 +3,24 @@ contrast and need no image files."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 
-#: Padlocks drawn, by size, colour and pixel ratio (a list draws one on each
-#: "just for me" row every time it is painted).
-_DRAWN: dict[tuple[int, int, float], QPixmap] = {}
-_DRAWN_MAX = 32
-
-
 def lock_pixmap(size: int, color: QColor) -> QPixmap:
     """A padlock glyph ``size`` pixels square."""
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
-    key = (size, color.rgba(), ratio)
-    pixmap = _DRAWN.get(key)
-    if pixmap is None:
-        if len(_DRAWN) >= _DRAWN_MAX:
-            _DRAWN.clear()
-        pixmap = _DRAWN[key] = _draw_lock(size, color, ratio)
-    return pixmap
+    return _drawn_lock(size, color.rgba(), ratio)
 
 
-def _draw_lock(size: int, color: QColor, ratio: float) -> QPixmap:
+@functools.lru_cache(maxsize=32)
+def _drawn_lock(size: int, rgba: int, ratio: float) -> QPixmap:
+    """Drawn once for each size, colour and pixel ratio (a list draws one on
+    each "just for me" row every time it is painted)."""
+    color = QColor.fromRgba(rgba)
     pixmap = QPixmap(int(size * ratio), int(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)

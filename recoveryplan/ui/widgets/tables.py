@@ -103,8 +103,6 @@ class GrowingTableView(_GrowMixin, QTableView):
         # Its font is settled first: measuring polishes it, and a font
         # that changed then would have it measure all over again.
         self.ensurePolished()
-        self._columns_timer.stop()
-        self._columns_due = False
         header = self.horizontalHeader()
         measured = [c for c in range(model.columnCount())
                     if c != self.stretch_column and not header.isSectionHidden(c)]
